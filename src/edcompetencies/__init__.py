@@ -1,0 +1,54 @@
+"""edcompetencies: the Educator Competencies for Personalized, Learner-Centered
+Teaching (2015) and Environments (2020) as a typed, immutable data model.
+
+>>> import edcompetencies as ec
+>>> fw = ec.load(2020)
+>>> fw["intrapersonal.1"].number
+1
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._format import dumps, loads
+from ._loading import editions, load
+from ._model import Competency, Domain, Framework, Indicator, Item, NoteKind, SourceNote, Theme
+from .errors import (
+    EdCompetenciesError,
+    FrameworkFormatError,
+    UnknownEditionError,
+    UnknownItemError,
+    UnknownThemeError,
+)
+
+__all__ = [
+    "Competency",
+    "Domain",
+    "EdCompetenciesError",
+    "Framework",
+    "FrameworkFormatError",
+    "Indicator",
+    "Item",
+    "NoteKind",
+    "SourceNote",
+    "Theme",
+    "UnknownEditionError",
+    "UnknownItemError",
+    "UnknownThemeError",
+    "dumps",
+    "editions",
+    "load",
+    "loads",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("edcompetencies")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return "0+unknown"
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

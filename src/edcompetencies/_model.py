@@ -1,0 +1,543 @@
+"""The frozen data model of a competency framework: one place to learn it.
+
+A :class:`Framework` (one edition) holds :class:`Domain` objects, which hold
+:class:`Competency` objects, which hold :class:`Indicator` objects; an indicator's
+``children`` are its sub-indicators. Every node carries a stable ``id`` built from
+the publication's own labels::
+
+    2020:intrapersonal              a domain
+    2020:intrapersonal.1            a competency
+    2020:intrapersonal.1.a          an indicator
+    2020:instructional.4.a.ii       a sub-indicator
+    2015:cognitive.2.1.3            (2015 numbers both indicator levels)
+
+All objects are immutable (assigning an attribute raises), hashable and safe to
+share between threads. Indexes (ID -> item, item -> parent) are derived lazily.
+"""
+
+import enum
+import re
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+
+import attrs
+
+from .errors import UnknownItemError, UnknownThemeError
+
+__all__ = [
+    "Competency",
+    "Domain",
+    "Framework",
+    "Indicator",
+    "Item",
+    "NoteKind",
+    "SourceNote",
+    "Theme",
+]
+
+
+# --------------------------------------------------------------------------- themes
+
+_THEME_LABELS = {
+    "FC": "Foundational Competency",
+    "EI": "Equity and Inclusion",
+    "SE": "Social and Emotional Learning",
+    "RL": "Remote Learning",
+}
+
+# Quoted from the 2020 edition's "Cross-Cutting Themes" section (seed 003).
+_THEME_DEFINITIONS = {
+    "FC": (
+        "serve as “prerequisites” to other competencies. Without mastering these, it will be "
+        "very difficult for educators to achieve the desired outcomes of a personalized, "
+        "learner-centered setting."
+    ),
+    "EI": (
+        "Explicit attention to equity and inclusion is woven through every domain, in both "
+        "competencies and indicators. The competencies noted with the equity and inclusion theme "
+        "are designed to help learning communities not just improve existing structures and "
+        "behaviors, but more deeply consider where and how to dismantle systemic racism."
+    ),
+    "SE": (
+        "features competencies related to the ways in which educators and students manage their "
+        "emotions, set and achieve positive goals, feel and show empathy for others, establish "
+        "and maintain positive relationships and make responsible decisions.¹⁰"
+    ),
+    "RL": (
+        "highlights the areas that are especially important for or relevant to personalized, "
+        "learner-centered approaches in remote (synchronous and asynchronous teaching from a "
+        "distance, some coursework may be digitally enhanced, some may not) or online teaching "
+        "(instruction and coursework takes place entirely online)."
+    ),
+}
+
+
+class Theme(str, enum.Enum):
+    """A cross-cutting theme of the 2020 edition, tagged on competencies and indicators.
+
+    The value is the publication's two-letter code; ``label`` and ``definition`` are the
+    publication's words.
+
+    >>> Theme("EI").label
+    'Equity and Inclusion'
+    >>> Theme.parse("se")
+    <Theme.SE: 'SE'>
+    >>> str(Theme.RL)
+    'RL'
+    """
+
+    FC = "FC"
+    EI = "EI"
+    SE = "SE"
+    RL = "RL"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def code(self) -> str:
+        """The two-letter code, e.g. ``"EI"``."""
+        return self.value
+
+    @property
+    def label(self) -> str:
+        """The theme's name in the publication's key, e.g. ``"Equity and Inclusion"``."""
+        return _THEME_LABELS[self.value]
+
+    @property
+    def definition(self) -> str:
+        """The publication's description of the theme (2020, Cross-Cutting Themes)."""
+        return _THEME_DEFINITIONS[self.value]
+
+    @classmethod
+    def parse(cls, value: "str | Theme") -> "Theme":
+        """Return the theme for a code or a name, case-insensitively.
+
+        Unknown values raise :class:`~edcompetencies.errors.UnknownThemeError`, which
+        lists the valid codes.
+        """
+        if isinstance(value, Theme):
+            return value
+        if isinstance(value, str):
+            wanted = value.strip().casefold()
+            for theme in cls:
+                if wanted in (theme.value.casefold(), theme.label.casefold()):
+                    return theme
+        raise UnknownThemeError(value)
+
+
+def _themes(values: "frozenset[Theme] | set[Theme] | tuple[Theme, ...] | list[Theme]") -> frozenset[Theme]:
+    return frozenset(Theme.parse(v) for v in values)
+
+
+def _indicator_tuple(values: "Iterable[Indicator]") -> "tuple[Indicator, ...]":
+    return tuple(values)
+
+
+def _competency_tuple(values: "Iterable[Competency]") -> "tuple[Competency, ...]":
+    return tuple(values)
+
+
+def _domain_tuple(values: "Iterable[Domain]") -> "tuple[Domain, ...]":
+    return tuple(values)
+
+
+def _note_tuple(values: "Iterable[SourceNote]") -> "tuple[SourceNote, ...]":
+    return tuple(values)
+
+
+def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _theme_codes(themes: frozenset[Theme]) -> str:
+    return " ".join(t.value for t in Theme if t in themes)
+
+
+def _short(text: str | None, width: int = 48) -> str:
+    if text is None:
+        return "None"
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
+# --------------------------------------------------------------------------- nodes
+
+
+@attrs.frozen(cache_hash=True, repr=False)
+class Indicator:
+    """An indicator of a competency, or a sub-indicator of an indicator.
+
+    ``label`` is the publication's own label (``"a"``, ``"ii"``, ``"3"``); ``children``
+    are the sub-indicators, in publication order.
+    """
+
+    id: str
+    label: str
+    text: str
+    themes: frozenset[Theme] = attrs.field(default=frozenset(), converter=_themes)
+    children: "tuple[Indicator, ...]" = attrs.field(default=(), converter=_indicator_tuple)
+
+    @property
+    def depth(self) -> int:
+        """1 for an indicator, 2 for a sub-indicator (and so on)."""
+        return self.id.partition(":")[2].count(".") - 1
+
+    @property
+    def kind(self) -> str:
+        """``"indicator"`` or ``"sub-indicator"``."""
+        return "indicator" if self.depth == 1 else "sub-indicator"
+
+    @property
+    def domain_key(self) -> str:
+        """The key of the domain the indicator belongs to, e.g. ``"cognitive"``."""
+        return _domain_key(self.id)
+
+    @property
+    def competency_id(self) -> str:
+        """The ID of the competency the indicator belongs to."""
+        edition, _, path = self.id.partition(":")
+        return edition + ":" + ".".join(path.split(".")[:2])
+
+    def walk(self) -> "Iterator[Indicator]":
+        """This indicator, then its descendants, depth-first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def __repr__(self) -> str:
+        themes = f", themes={_theme_codes(self.themes)!r}" if self.themes else ""
+        return f"Indicator({self.id!r}, {_short(self.text)}{themes})"
+
+
+@attrs.frozen(cache_hash=True, repr=False)
+class Competency:
+    """A competency: a numbered statement with its indicators.
+
+    ``title`` is the 2015 web copy's short title (``"Support All Learners"``) or ``None``
+    where the source gives none (all of 2020, four 2015 Instructional competencies).
+    """
+
+    id: str
+    number: int
+    statement: str
+    title: str | None = None
+    themes: frozenset[Theme] = attrs.field(default=frozenset(), converter=_themes)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicator_tuple)
+
+    @property
+    def text(self) -> str:
+        """The statement (every node has a ``text``)."""
+        return self.statement
+
+    @property
+    def children(self) -> tuple[Indicator, ...]:
+        """The indicators (every node has ``children``)."""
+        return self.indicators
+
+    @property
+    def label(self) -> str:
+        """The competency number as a label, e.g. ``"4"``."""
+        return str(self.number)
+
+    @property
+    def depth(self) -> int:
+        """0: competencies sit directly under their domain."""
+        return 0
+
+    @property
+    def kind(self) -> str:
+        """``"competency"``."""
+        return "competency"
+
+    @property
+    def domain_key(self) -> str:
+        """The key of the competency's domain, e.g. ``"cognitive"``."""
+        return _domain_key(self.id)
+
+    def walk(self) -> Iterator[Indicator]:
+        """Every indicator node of the competency, depth-first."""
+        for indicator in self.indicators:
+            yield from indicator.walk()
+
+    def __repr__(self) -> str:
+        title = f", title={self.title!r}" if self.title else ""
+        themes = f", themes={_theme_codes(self.themes)!r}" if self.themes else ""
+        return f"Competency({self.id!r}{title}, {_short(self.statement)}{themes})"
+
+
+@attrs.frozen(cache_hash=True, repr=False)
+class Domain:
+    """A domain of the framework (Intrapersonal, Interpersonal, Cognitive, Instructional).
+
+    ``tagline`` is the domain's "Need to ..." phrase; ``description`` the domain's own
+    introduction; ``overview`` the shorter paragraph of the publication's Overview
+    section (2020 only; ``None`` where the source has none).
+    """
+
+    id: str
+    key: str
+    name: str
+    competencies: tuple[Competency, ...] = attrs.field(default=(), converter=_competency_tuple)
+    tagline: str | None = None
+    description: str | None = None
+    overview: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """``"domain"``."""
+        return "domain"
+
+    @property
+    def children(self) -> tuple[Competency, ...]:
+        """The competencies (every node has ``children``)."""
+        return self.competencies
+
+    @property
+    def domain_key(self) -> str:
+        """The domain's own key (every node has a ``domain_key``)."""
+        return self.key
+
+    @property
+    def text(self) -> str:
+        """The description, or the name where there is none."""
+        return self.description if self.description is not None else self.name
+
+    def __repr__(self) -> str:
+        return f"Domain({self.id!r}, name={self.name!r}, competencies={len(self.competencies)})"
+
+
+Item = Domain | Competency | Indicator
+"""Any node of the tree that has an ID."""
+
+
+class NoteKind(str, enum.Enum):
+    """What sort of gap or inconsistency a :class:`SourceNote` records."""
+
+    MISSING = "missing"
+    """The source lacks something (a title, an appendix, a letter)."""
+    INCONSISTENT = "inconsistent"
+    """Two places in the publication disagree; the main text is followed."""
+    GARBLED = "garbled"
+    """A copy in the source is garbled."""
+    DUPLICATED = "duplicated"
+    """A passage is duplicated in the source."""
+    EDITORIAL = "editorial"
+    """A reading decision the transcription had to make."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(cache_hash=True)
+class SourceNote:
+    """A known gap or inconsistency in the source, and the items it concerns.
+
+    ``items`` holds IDs of this framework's nodes, or the bare edition (``"2015"``)
+    when the note is about the publication as a whole.
+    """
+
+    id: str
+    kind: NoteKind = attrs.field(converter=NoteKind)
+    items: tuple[str, ...] = attrs.field(converter=_str_tuple)
+    text: str
+    source: str | None = None
+
+
+# --------------------------------------------------------------------------- framework
+
+_PREFIX = re.compile(r"^[^:]+:")
+
+
+def _domain_key(item_id: str) -> str:
+    return item_id.partition(":")[2].split(".", 1)[0]
+
+
+@attrs.frozen(cache_hash=True, repr=False)
+class Framework:
+    """One edition of the framework, or any framework in the same shape.
+
+    >>> import edcompetencies as ec
+    >>> fw = ec.load(2020)
+    >>> fw["instructional.4.a.ii"].text
+    'Enabling students to choose and co-design curricula.'
+    >>> [d.key for d in fw.domains]
+    ['intrapersonal', 'interpersonal', 'cognitive', 'instructional']
+    """
+
+    edition: int | str
+    title: str
+    domains: tuple[Domain, ...] = attrs.field(converter=_domain_tuple)
+    publishers: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    year: int | None = None
+    license: str | None = None
+    citation: str | None = None
+    url: str | None = None
+    source: str | None = None
+    notes: tuple[SourceNote, ...] = attrs.field(default=(), converter=_note_tuple)
+
+    # -- derived indexes (never fields: the object stays hashable) --------------
+
+    @cached_property
+    def _index(self) -> dict[str, Item]:
+        index: dict[str, Item] = {}
+        for domain in self.domains:
+            index[domain.id] = domain
+            for competency in domain.competencies:
+                index[competency.id] = competency
+                for indicator in competency.walk():
+                    index[indicator.id] = indicator
+        return index
+
+    @cached_property
+    def _parents(self) -> "dict[str, Item]":
+        parents: dict[str, Item] = {}
+
+        def visit(parent: "Competency | Indicator", children: tuple[Indicator, ...]) -> None:
+            for child in children:
+                parents[child.id] = parent
+                visit(child, child.children)
+
+        for domain in self.domains:
+            for competency in domain.competencies:
+                parents[competency.id] = domain
+                visit(competency, competency.indicators)
+        return parents
+
+    # -- lookup -------------------------------------------------------------------
+
+    @property
+    def prefix(self) -> str:
+        """The ID prefix of this framework's items, e.g. ``"2020:"``."""
+        return f"{self.edition}:"
+
+    def _qualify(self, key: str) -> str:
+        key = key.strip()
+        return key if _PREFIX.match(key) else self.prefix + key
+
+    def __getitem__(self, key: str) -> Item:
+        """The item with this ID, with or without the edition prefix.
+
+        An unknown ID raises :class:`~edcompetencies.errors.UnknownItemError` (a
+        ``KeyError``) that suggests the nearest IDs.
+        """
+        if not isinstance(key, str):
+            raise UnknownItemError(repr(key), self.edition, (), reason="item IDs are strings")
+        found = self._index.get(self._qualify(key))
+        if found is None:
+            raise UnknownItemError(key, self.edition, self._suggest(key))
+        return found
+
+    def get(self, key: str, default: "Item | None" = None) -> "Item | None":
+        """The item with this ID, or *default* (``None``) when there is none."""
+        if not isinstance(key, str):
+            return default
+        return self._index.get(self._qualify(key), default)
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, (Domain, Competency, Indicator)):
+            return self._index.get(key.id) == key
+        return isinstance(key, str) and self._qualify(key) in self._index
+
+    def ids(self) -> tuple[str, ...]:
+        """Every item ID, in document order (domains, competencies, indicators)."""
+        return tuple(self._index)
+
+    def _suggest(self, key: str, n: int = 3) -> tuple[str, ...]:
+        import difflib
+
+        wanted = self._qualify(key)
+        return tuple(difflib.get_close_matches(wanted, self._index, n=n, cutoff=0.5))
+
+    def _resolve(self, item: "Item | str") -> Item:
+        if isinstance(item, str):
+            return self[item]
+        if isinstance(item, (Domain, Competency, Indicator)) and self._index.get(item.id) == item:
+            return item
+        item_id = getattr(item, "id", None)
+        raise UnknownItemError(
+            str(item_id) if item_id is not None else repr(item),
+            self.edition,
+            (),
+            reason="the item does not belong to this framework",
+        )
+
+    def domain(self, key: str) -> Domain:
+        """The domain with this key (``"cognitive"``) or ID (``"2020:cognitive"``)."""
+        item = self[key]
+        if not isinstance(item, Domain):
+            raise UnknownItemError(key, self.edition, (), reason="not a domain")
+        return item
+
+    # -- iteration ------------------------------------------------------------------
+
+    def competencies(self) -> Iterator[Competency]:
+        """Every competency, domain by domain, in publication order."""
+        for domain in self.domains:
+            yield from domain.competencies
+
+    def indicators(self) -> Iterator[Indicator]:
+        """Every indicator node, depth-first (each indicator, then its sub-indicators)."""
+        for competency in self.competencies():
+            yield from competency.walk()
+
+    def items(self) -> Iterator[Item]:
+        """Every node in document order: each domain, its competencies and their indicators."""
+        return iter(self._index.values())
+
+    # -- navigation -----------------------------------------------------------------
+
+    def parent(self, item: "Item | str") -> "Domain | Competency | Indicator | None":
+        """The node that holds *item* (``None`` for a domain)."""
+        return self._parents.get(self._resolve(item).id)
+
+    def ancestors(self, item: "Item | str") -> "tuple[Domain | Competency | Indicator, ...]":
+        """The nodes that hold *item*, nearest first, ending with its domain.
+
+        >>> import edcompetencies as ec
+        >>> [a.id for a in ec.load(2020).ancestors("instructional.4.a.ii")]
+        ['2020:instructional.4.a', '2020:instructional.4', '2020:instructional']
+        """
+        chain: list[Item] = []
+        current = self.parent(item)
+        while current is not None:
+            chain.append(current)
+            current = self._parents.get(current.id)
+        return tuple(chain)
+
+    def competency_of(self, item: "Competency | Indicator | str") -> Competency:
+        """The competency an indicator belongs to (a competency is its own)."""
+        resolved = self._resolve(item)
+        if isinstance(resolved, Competency):
+            return resolved
+        if isinstance(resolved, Domain):
+            raise UnknownItemError(resolved.id, self.edition, (), reason="a domain has no competency")
+        found = self[resolved.competency_id]
+        assert isinstance(found, Competency)
+        return found
+
+    def domain_of(self, item: "Item | str") -> Domain:
+        """The domain an item belongs to."""
+        return self.domain(self._resolve(item).domain_key)
+
+    # -- notes ------------------------------------------------------------------
+
+    def notes_for(self, item: "Item | str") -> tuple[SourceNote, ...]:
+        """The source notes that concern *item* (or, with ``str(edition)``, the publication)."""
+        if isinstance(item, str) and item.strip() == str(self.edition):
+            wanted = str(self.edition)
+        else:
+            wanted = self._resolve(item).id
+        return tuple(note for note in self.notes if wanted in note.items)
+
+    # -- display ----------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        n = sum(len(d.competencies) for d in self.domains)
+        return f"<Framework {self.edition}: {self.title!r}, {len(self.domains)} domains, {n} competencies>"
+
+
+attrs.resolve_types(Indicator)
+attrs.resolve_types(Competency)
+attrs.resolve_types(Domain)
+attrs.resolve_types(SourceNote)
+attrs.resolve_types(Framework)
