@@ -1,0 +1,229 @@
+"""The JSON format: round trips, and clear errors for every kind of bad input."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import edcompetencies as ec
+from edcompetencies._format import from_data, to_data
+
+from .strategies import frameworks, json_values
+
+
+@pytest.fixture
+def data() -> dict[str, Any]:
+    return to_data(ec.load(2020))
+
+
+def fails(data: object, match: str) -> ec.FrameworkFormatError:
+    with pytest.raises(ec.FrameworkFormatError, match=re.escape(match)) as info:
+        ec.loads(json.dumps(data), source="custom.json")
+    assert str(info.value).startswith("custom.json: ")
+    return info.value
+
+
+@given(frameworks())
+def test_round_trip_generated(fw: ec.Framework) -> None:
+    assert ec.loads(ec.dumps(fw)) == fw
+    assert ec.loads(ec.dumps(fw, indent=None).encode("utf-8")) == fw
+
+
+@pytest.mark.parametrize("edition", [2015, 2020])
+def test_round_trip_packaged(edition: int) -> None:
+    fw = ec.load(edition)
+    assert ec.loads(ec.dumps(fw)) == fw
+
+
+def test_ids_are_optional_on_input(data: dict[str, Any]) -> None:
+    """A hand-written framework need not spell out IDs: they follow from the labels."""
+    stripped = copy.deepcopy(data)
+    for d in stripped["domains"]:
+        del d["id"]
+        for c in d["competencies"]:
+            del c["id"]
+            for i in c["indicators"]:
+                del i["id"]
+                for s in i["children"]:
+                    del s["id"]
+    assert ec.loads(json.dumps(stripped)) == ec.load(2020)
+
+
+def test_minimal_custom_framework() -> None:
+    text = json.dumps(
+        {
+            "edition": "district-2024",
+            "title": "Our competencies",
+            "domains": [
+                {
+                    "key": "cognitive",
+                    "name": "Cognitive",
+                    "competencies": [
+                        {"number": 1, "statement": "Know things.", "indicators": [{"label": "a", "text": "A."}]}
+                    ],
+                }
+            ],
+        }
+    )
+    fw = ec.loads(text)
+    assert fw["cognitive.1.a"].id == "district-2024:cognitive.1.a"
+    assert fw.notes == () and fw.publishers == ()
+
+
+def test_malformed_json() -> None:
+    with pytest.raises(ec.FrameworkFormatError, match=r"line 1 column \d+") as info:
+        ec.loads('{"edition": 2020,', source="broken.json")
+    assert info.value.source == "broken.json"
+    with pytest.raises(ec.FrameworkFormatError, match="not UTF-8"):
+        ec.loads(b"\xff\xfe{}")
+    with pytest.raises(ec.FrameworkFormatError, match="expected JSON text"):
+        ec.loads(None)  # type: ignore[arg-type]
+    with pytest.raises(ec.FrameworkFormatError, match="nested too deeply"):
+        ec.loads("[" * 100_000 + "]" * 100_000)
+
+
+def test_duplicate_json_key() -> None:
+    with pytest.raises(ec.FrameworkFormatError, match="repeats the key 'title'"):
+        ec.loads('{"edition": 1, "title": "a", "title": "b", "domains": []}')
+
+
+def test_top_level_not_an_object() -> None:
+    error = fails([1, 2], "expected an object, found an array")
+    assert error.path == "$"
+
+
+def test_unknown_key(data: dict[str, Any]) -> None:
+    data["domains"][1]["competencies"][0]["stamement"] = "typo"
+    error = fails(data, "unknown key 'stamement'")
+    assert error.path == "$.domains[1].competencies[0].stamement"
+    assert error.item == "2020:interpersonal.1"
+
+
+def test_missing_key(data: dict[str, Any]) -> None:
+    del data["domains"][0]["competencies"][2]["indicators"][1]["text"]
+    error = fails(data, "missing required key 'text'")
+    assert error.path == "$.domains[0].competencies[2].indicators[1]"
+    assert error.item == "2020:intrapersonal.3.b"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "path", "message"),
+    [
+        (lambda d: d.update(edition=True), "$.edition", "expected an integer or a string, found a boolean"),
+        (lambda d: d.update(edition="a:b"), "$.edition", "no ':' or spaces"),
+        (lambda d: d.update(edition=-3), "$.edition", "must not be negative"),
+        (lambda d: d.update(title=7), "$.title", "expected a string, found an integer"),
+        (lambda d: d.update(title="   "), "$.title", "empty text"),
+        (lambda d: d.update(year="2020"), "$.year", "expected an integer or null, found a string"),
+        (lambda d: d.update(domains={}), "$.domains", "expected an array, found an object"),
+        (lambda d: d["domains"][0].update(key="Intra Personal"), "$.domains[0].key", "a domain key is"),
+        (
+            lambda d: d["domains"][2]["competencies"][0].update(number=1.5),
+            "$.domains[2].competencies[0].number",
+            "expected an integer, found a number",
+        ),
+        (
+            lambda d: d["domains"][2]["competencies"][0].update(number=0),
+            "$.domains[2].competencies[0].number",
+            "1 or more",
+        ),
+        (
+            lambda d: d["domains"][2]["competencies"][0].update(themes=["XX"]),
+            "$.domains[2].competencies[0].themes[0]",
+            "unknown theme 'XX'",
+        ),
+        (
+            lambda d: d["domains"][2]["competencies"][0].update(themes=["FC", "FC"]),
+            "$.domains[2].competencies[0].themes",
+            "listed twice",
+        ),
+        (
+            lambda d: d["domains"][2]["competencies"][0]["indicators"][0].update(themes=["FC"]),
+            "$.domains[2].competencies[0].indicators[0].themes",
+            "FC (Foundational Competency) tags competencies only",
+        ),
+        (
+            lambda d: d["domains"][2]["competencies"][0]["indicators"][0].update(label="a.b"),
+            "$.domains[2].competencies[0].indicators[0].label",
+            "letters or digits",
+        ),
+        (
+            lambda d: d["domains"][2]["competencies"][0]["indicators"][0].update(id="2020:cognitive.1.z"),
+            "$.domains[2].competencies[0].indicators[0].id",
+            "does not match the item's place",
+        ),
+        (lambda d: d.update(format="something/else"), "$.format", "expected 'edcompetencies/edition'"),
+        (lambda d: d.update(format_version=2), "$.format_version", "not supported"),
+        (lambda d: d["notes"][0].update(kind="rumour"), "$.notes[0].kind", "expected one of missing"),
+        (
+            lambda d: d["notes"][0].update(items=["2020:cognitive.99"]),
+            "$.notes[0].items[0]",
+            "not an item of this framework",
+        ),
+        (lambda d: d["notes"].append(dict(d["notes"][0])), "$.notes[5].id", "duplicate note ID"),
+    ],
+)
+def test_bad_values_name_their_path(data: dict[str, Any], mutate: Any, path: str, message: str) -> None:
+    mutate(data)
+    error = fails(data, message)
+    assert error.path == path
+
+
+def test_duplicate_ids(data: dict[str, Any]) -> None:
+    indicators = data["domains"][2]["competencies"][0]["indicators"]
+    indicators[1]["label"] = "a"
+    indicators[1]["id"] = "2020:cognitive.1.a"
+    error = fails(data, "duplicate ID '2020:cognitive.1.a'")
+    assert error.item == "2020:cognitive.1.a"
+    assert "first at $.domains[2].competencies[0].indicators[0]" in str(error)
+
+
+def test_duplicate_domain(data: dict[str, Any]) -> None:
+    data["domains"].append(copy.deepcopy(data["domains"][0]))
+    fails(data, "duplicate ID '2020:intrapersonal'")
+
+
+def test_dumps_rejects_non_framework() -> None:
+    with pytest.raises(TypeError, match="takes a Framework"):
+        ec.dumps({"edition": 2020})  # type: ignore[arg-type]
+
+
+@given(json_values)
+def test_arbitrary_json_only_raises_the_documented_error(value: object) -> None:
+    with contextlib.suppress(ec.FrameworkFormatError):
+        ec.loads(json.dumps(value))
+
+
+@given(st.text(max_size=60))
+def test_arbitrary_text_only_raises_the_documented_error(text: str) -> None:
+    with contextlib.suppress(ec.FrameworkFormatError):
+        ec.loads(text)
+
+
+@given(st.data())
+def test_corrupting_a_valid_file_only_raises_the_documented_error(draw: st.DataObject) -> None:
+    """Replace one random value deep inside a real edition with random JSON."""
+    data = to_data(ec.load(2015))
+    node: Any = data
+    while True:
+        keys = list(node.keys()) if isinstance(node, dict) else list(range(len(node)))
+        if not keys:
+            break
+        key = draw.draw(st.sampled_from(keys))
+        child = node[key]
+        if not isinstance(child, (dict, list)) or draw.draw(st.booleans()):
+            node[key] = draw.draw(json_values)
+            break
+        node = child
+    try:
+        fw = from_data(data)
+    except ec.FrameworkFormatError:
+        return
+    assert isinstance(fw, ec.Framework)
