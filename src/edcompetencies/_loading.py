@@ -49,7 +49,8 @@ def _edition_number(edition: object) -> int:
 
 def read_data(name: str) -> str:
     """The text of a packaged data file (``data/<name>``), read through importlib.resources."""
-    return (files("edcompetencies") / "data" / name).read_text(encoding="utf-8")
+    text: str = (files("edcompetencies") / "data" / name).read_text(encoding="utf-8")
+    return text
 
 
 @cache
