@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._format import dumps, loads
+from ._lineage import Lineage, Link, Unmatched, lineage
 from ._loading import editions, load
 from ._model import Competency, Domain, Framework, Indicator, Item, NoteKind, SourceNote, Theme
 from .errors import (
@@ -30,14 +31,18 @@ __all__ = [
     "FrameworkFormatError",
     "Indicator",
     "Item",
+    "Lineage",
+    "Link",
     "NoteKind",
     "SourceNote",
     "Theme",
     "UnknownEditionError",
     "UnknownItemError",
     "UnknownThemeError",
+    "Unmatched",
     "dumps",
     "editions",
+    "lineage",
     "load",
     "loads",
 ]

@@ -1,0 +1,155 @@
+"""The curated lineage between two editions: an editorial record, packaged as data.
+
+Every 2015 competency and indicator node is linked to its 2020 successor(s) or marked
+removed; every 2020 item to its predecessor(s) or marked new. Each link has a relation
+(``same``, ``reworded``, ``merged``, ``split``) and a one-line rationale a researcher
+can cite. The file was made by reading both texts in full, not by an algorithm.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import cache
+
+import attrs
+
+from ._loading import _edition_number, load, read_data
+from .errors import FrameworkFormatError, UnknownEditionError
+
+__all__ = ["RELATIONS", "Lineage", "Link", "Unmatched", "lineage"]
+
+RELATIONS = ("same", "reworded", "merged", "split")
+_SWAP = {"merged": "split", "split": "merged"}
+
+
+@attrs.frozen
+class Link:
+    """One old item and one of its successors."""
+
+    old: str
+    new: str
+    relation: str
+    rationale: str
+
+
+@attrs.frozen
+class Unmatched:
+    """An item with no counterpart in the other edition (removed, or new)."""
+
+    id: str
+    rationale: str
+
+
+def _links(values: Iterable[Link]) -> tuple[Link, ...]:
+    return tuple(values)
+
+
+def _unmatched(values: Iterable[Unmatched]) -> tuple[Unmatched, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class Lineage:
+    """The curated alignment from edition ``old`` to edition ``new``.
+
+    >>> import edcompetencies as ec
+    >>> lin = ec.lineage(2015, 2020)
+    >>> [link.new for link in lin.successors("2015:intrapersonal.6")]
+    ['2020:intrapersonal.4']
+    >>> lin.relation("2015:cognitive.1", "2020:cognitive.1")
+    'same'
+    """
+
+    old: int | str
+    new: int | str
+    description: str
+    links: tuple[Link, ...] = attrs.field(converter=_links)
+    removed: tuple[Unmatched, ...] = attrs.field(converter=_unmatched)
+    added: tuple[Unmatched, ...] = attrs.field(converter=_unmatched)
+
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        """Every (old ID, new ID) link."""
+        return frozenset((link.old, link.new) for link in self.links)
+
+    def successors(self, old_id: str) -> tuple[Link, ...]:
+        """The links from an old item (empty for a removed one)."""
+        return tuple(link for link in self.links if link.old == old_id)
+
+    def predecessors(self, new_id: str) -> tuple[Link, ...]:
+        """The links into a new item (empty for an added one)."""
+        return tuple(link for link in self.links if link.new == new_id)
+
+    def relation(self, old_id: str, new_id: str) -> str | None:
+        """The relation of the link between two items, or None if they are not linked."""
+        for link in self.links:
+            if link.old == old_id and link.new == new_id:
+                return link.relation
+        return None
+
+    def rationale(self, old_id: str | None, new_id: str | None) -> str | None:
+        """The curated rationale for a link, a removed item or an added item."""
+        if old_id is not None and new_id is not None:
+            for link in self.links:
+                if link.old == old_id and link.new == new_id:
+                    return link.rationale
+            return None
+        pool, wanted = (self.removed, old_id) if old_id is not None else (self.added, new_id)
+        return next((u.rationale for u in pool if u.id == wanted), None)
+
+    def reversed(self) -> Lineage:
+        """The same record read from the new edition back to the old one."""
+        return Lineage(
+            old=self.new,
+            new=self.old,
+            description=self.description,
+            links=[Link(x.new, x.old, _SWAP.get(x.relation, x.relation), x.rationale) for x in self.links],
+            removed=self.added,
+            added=self.removed,
+        )
+
+
+def _fail(path: str, message: str) -> FrameworkFormatError:
+    return FrameworkFormatError(message, source="edcompetencies/data/lineage-2015-2020.json", path=path)
+
+
+def _parse(text: str, old: int, new: int) -> Lineage:
+    data = json.loads(text)
+    old_fw, new_fw = load(old), load(new)
+    if data.get("format") != "edcompetencies/lineage" or (data.get("old"), data.get("new")) != (old, new):
+        raise _fail("$", "not a lineage file for these editions")
+    links = []
+    for n, raw in enumerate(data["links"]):
+        path = f"$.links[{n}]"
+        if raw["old"] not in old_fw or raw["new"] not in new_fw:
+            raise _fail(path, f"link {raw['old']} -> {raw['new']} names an item that does not exist")
+        if raw["relation"] not in RELATIONS:
+            raise _fail(f"{path}.relation", f"unknown relation {raw['relation']!r}")
+        links.append(Link(raw["old"], raw["new"], raw["relation"], raw["rationale"]))
+    removed = [Unmatched(u["old"], u["rationale"]) for u in data["removed"]]
+    added = [Unmatched(u["new"], u["rationale"]) for u in data["added"]]
+    for pool, fw, side in ((removed, old_fw, "removed"), (added, new_fw, "added")):
+        for n, u in enumerate(pool):
+            if u.id not in fw:
+                raise _fail(f"$.{side}[{n}]", f"{u.id} does not exist")
+    return Lineage(old, new, data["description"], links, removed, added)
+
+
+@cache
+def _packaged(old: int, new: int) -> Lineage:
+    return _parse(read_data(f"lineage-{old}-{new}.json"), old, new)
+
+
+def lineage(old: int | str, new: int | str) -> Lineage:
+    """The curated lineage between two packaged editions (either direction).
+
+    >>> import edcompetencies as ec
+    >>> len(ec.lineage(2015, 2020).links) == len(ec.lineage(2020, 2015).links)
+    True
+    """
+    a, b = _edition_number(old), _edition_number(new)
+    if (a, b) == (2015, 2020):
+        return _packaged(2015, 2020)
+    if (a, b) == (2020, 2015):
+        return _packaged(2015, 2020).reversed()
+    raise UnknownEditionError(f"{old} -> {new}", (2015, 2020))
