@@ -62,3 +62,48 @@ def test_help_and_version() -> None:
     assert result.returncode == 0 and "examples:" in result.stdout
     version = run("--version")
     assert version.returncode == 0 and version.stdout.startswith("edcompetencies ")
+
+
+def test_diff_report() -> None:
+    result = run("diff", "2015", "2020")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Changes from 2015 to 2020 (automatic alignment)")
+    assert out.index("competency 21 -> 23") < out.index("\nIntrapersonal\n")  # summary first, then by domain
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json", "csv"])
+def test_diff_formats(fmt: str) -> None:
+    result = run("diff", "2015", "2020", "--curated", "--format", fmt, "--domain", "cognitive")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+
+
+def test_diff_ignore_punctuation_and_output_file(tmp_path: pytest.TempPathFactory) -> None:
+    target = tmp_path / "changes.csv"  # type: ignore[operator]
+    result = run("diff", "2015", "2020", "--ignore", "punctuation", "--format", "csv", "-o", str(target))
+    assert result.returncode == 0 and result.stdout == ""
+    import csv
+
+    rows = list(csv.DictReader(target.read_text(encoding="utf-8").splitlines()))
+    kinds = {row["kind"] for row in rows}
+    assert "reworded" in kinds and not kinds & {"punctuation", "unchanged"}
+
+
+def test_diff_framework_files(tmp_path: pytest.TempPathFactory) -> None:
+    import edcompetencies as ec
+
+    path = tmp_path / "ours.json"  # type: ignore[operator]
+    path.write_text(ec.dumps(ec.load(2020)), encoding="utf-8")
+    result = run("diff", "2020", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    bad = tmp_path / "bad.json"  # type: ignore[operator]
+    bad.write_text('{"edition": 1}', encoding="utf-8")
+    result = run("diff", "2020", str(bad))
+    assert result.returncode == 1 and "bad.json: $: missing required key" in result.stderr
+
+
+def test_diff_usage_errors() -> None:
+    assert run("diff", "2015").returncode == 2
+    assert run("diff", "2015", "2020", "--format", "xml").returncode == 2
+    assert run("diff", "2015", "2020", "--ignore", "case").returncode == 2

@@ -9,7 +9,7 @@ import pytest
 
 import edcompetencies as ec
 
-DATA_FILES = ["edition-2015.json", "edition-2020.json"]
+DATA_FILES = ["edition-2015.json", "edition-2020.json", "lineage-2015-2020.json"]
 
 
 @pytest.mark.parametrize("name", DATA_FILES)
@@ -17,7 +17,7 @@ def test_data_file_readable_through_importlib_resources(name: str) -> None:
     resource = resources.files("edcompetencies") / "data" / name
     assert resource.is_file()
     data = json.loads(resource.read_text(encoding="utf-8"))
-    assert data["format"] == "edcompetencies/edition"
+    assert data["format"].startswith("edcompetencies/")
 
 
 def test_py_typed_ships() -> None:

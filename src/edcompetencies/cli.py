@@ -13,6 +13,15 @@ from typing import TextIO
 
 __all__ = ["main"]
 
+_EPILOG_DIFF = """\
+examples:
+  edcompetencies diff 2015 2020                        the report: summary, then changes by domain
+  edcompetencies diff 2015 2020 --curated              use the curated lineage instead of the automatic alignment
+  edcompetencies diff 2015 2020 --ignore punctuation   hide unchanged and punctuation-only items
+  edcompetencies diff 2015 2020 --domain cognitive --format markdown
+  edcompetencies diff 2020 ours.json --format csv -o changes.csv
+"""
+
 _EPILOG_SHOW = """\
 examples:
   edcompetencies show 2020                    outline of the 2020 edition
@@ -89,6 +98,56 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _framework(spec: str) -> object:
+    """An edition (2015, 2020) or the path of a framework JSON file."""
+    import edcompetencies as ec
+
+    if spec.strip().isdigit():
+        return ec.load(spec)
+    from pathlib import Path
+
+    path = Path(spec)
+    if not path.is_file():
+        raise ec.UnknownEditionError(spec, ec.editions())
+    try:
+        text = path.read_bytes()
+    except OSError as exc:
+        raise ec.FrameworkFormatError(f"cannot read the file: {exc.strerror}", source=spec) from None
+    return ec.loads(text, source=spec)
+
+
+def _write(text: str, output: str | None, out: TextIO) -> None:
+    if output is None:
+        out.write(text)
+        return
+    from pathlib import Path
+
+    from .errors import EdCompetenciesError
+
+    target = Path(output)
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise EdCompetenciesError(f"cannot write {output}: {exc.strerror}") from None
+
+
+def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
+    import edcompetencies as ec
+    from edcompetencies import diff
+
+    old, new = _framework(args.old), _framework(args.new)
+    assert isinstance(old, ec.Framework) and isinstance(new, ec.Framework)
+    lineage = ec.lineage(old.edition, new.edition) if args.curated else None
+    result = diff.compare(old, new, lineage=lineage)
+    if args.domain or args.ignore:
+        result = result.select(domains=args.domain or None, ignore_punctuation="punctuation" in (args.ignore or []))
+    _write(result.render(args.format), args.output, out)
+    return 0
+
+
 def _parser() -> _Parser:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -100,7 +159,7 @@ def _parser() -> _Parser:
         prog="edcompetencies",
         description="The Educator Competencies (2015 and 2020 editions) from the command line.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=_EPILOG_SHOW,
+        epilog=_EPILOG_DIFF + "\n" + _EPILOG_SHOW,
     )
     parser.add_argument("--version", action="version", version=f"edcompetencies {own_version}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -114,6 +173,34 @@ def _parser() -> _Parser:
     show.add_argument("target", help="an edition (2015, 2020) or an item ID such as 2020:instructional.4")
     show.add_argument("--indicators", action="store_true", help="in an outline, list every competency's indicators too")
     show.set_defaults(func=_cmd_show)
+
+    compare = commands.add_parser(
+        "diff",
+        help="compare two editions (or framework JSON files): what changed, in structure and words",
+        description=(
+            "Compare two frameworks: a summary of the changes by kind, domain and theme, then every "
+            "changed competency and indicator with a word-level redline."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_EPILOG_DIFF,
+    )
+    compare.add_argument("old", help="the older edition (2015) or a framework JSON file")
+    compare.add_argument("new", help="the newer edition (2020) or a framework JSON file")
+    compare.add_argument(
+        "--format", choices=["text", "markdown", "html", "json", "csv"], default="text", help="output format"
+    )
+    compare.add_argument(
+        "--curated", action="store_true", help="align with the curated lineage (packaged editions only)"
+    )
+    compare.add_argument(
+        "--ignore",
+        action="append",
+        choices=["punctuation"],
+        help="hide unchanged and punctuation-only changes",
+    )
+    compare.add_argument("--domain", action="append", metavar="KEY", help="only changes in this domain (repeatable)")
+    compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    compare.set_defaults(func=_cmd_diff)
     return parser
 
 

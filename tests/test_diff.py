@@ -1,0 +1,251 @@
+"""Edition diffing: properties, hand-checked cases from the publication, accuracy, rendering."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from hypothesis import given
+
+import edcompetencies as ec
+from edcompetencies import diff
+from edcompetencies.diff import ChangeKind, normalise_words, word_ops
+
+from .strategies import frameworks, texts, words
+
+K = ChangeKind
+
+
+@pytest.fixture(scope="module")
+def auto() -> diff.Diff:
+    return diff.compare(ec.load(2015), ec.load(2020))
+
+
+@pytest.fixture(scope="module")
+def curated() -> diff.Diff:
+    return diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020))
+
+
+# ---------------------------------------------------------------- properties
+
+
+@given(frameworks())
+def test_compare_with_itself_is_all_unchanged(fw: ec.Framework) -> None:
+    d = diff.compare(fw, fw)
+    assert {c.kind for c in d.changes} <= {K.UNCHANGED}
+    assert all(c.old == c.new and c.similarity == 1.0 for c in d.changes)
+    assert len(d.changes) == sum(1 for _ in fw.competencies()) + sum(1 for _ in fw.indicators())
+
+
+@given(texts, texts)
+def test_word_ops_rebuild_both_texts(old: str, new: str) -> None:
+    ops = word_ops(old, new)
+    assert "".join(op.old for op in ops) == old
+    assert "".join(op.new for op in ops) == new
+    assert all(op.op in {"equal", "insert", "delete", "replace"} for op in ops)
+    assert all(op.old == op.new for op in ops if op.op == "equal")
+
+
+@given(frameworks(text=words), frameworks(text=words))
+def test_alignment_is_deterministic(a: ec.Framework, b: ec.Framework) -> None:
+    assert diff.compare(a, b).pairs() == diff.compare(a, b).pairs()
+
+
+SWAP = {K.ADDED: K.REMOVED, K.REMOVED: K.ADDED, K.MERGED: K.SPLIT, K.SPLIT: K.MERGED}
+
+
+def _swapped_counts(d: diff.Diff) -> dict[ChangeKind, int]:
+    from collections import Counter
+
+    return dict(Counter(SWAP.get(c.kind, c.kind) for c in d.changes))
+
+
+def test_swapping_the_editions() -> None:
+    forward = diff.compare(ec.load(2015), ec.load(2020))
+    backward = diff.compare(ec.load(2020), ec.load(2015))
+    assert {(y, x) for x, y in forward.pairs()} == backward.pairs()
+    curated_back = diff.compare(ec.load(2020), ec.load(2015), lineage=ec.lineage(2020, 2015))
+    from collections import Counter
+
+    assert _swapped_counts(diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020))) == dict(
+        Counter(c.kind for c in curated_back.changes)
+    )
+
+
+def test_every_item_is_accounted_for(auto: diff.Diff, curated: diff.Diff) -> None:
+    for d in (auto, curated):
+        old_ids = {c.old.id for c in d.changes if c.old}
+        new_ids = {c.new.id for c in d.changes if c.new}
+        assert old_ids == {i.id for i in d.old.items() if not isinstance(i, ec.Domain)}
+        assert new_ids == {i.id for i in d.new.items() if not isinstance(i, ec.Domain)}
+
+
+# ---------------------------------------------------------------- accuracy
+
+
+def test_automatic_alignment_agrees_with_the_curated_lineage(auto: diff.Diff) -> None:
+    gold = ec.lineage(2015, 2020).pairs()
+    found = auto.pairs()
+    precision = len(gold & found) / len(found)
+    recall = len(gold & found) / len(gold)
+    print(f"\nautomatic vs curated: precision {precision:.3f}, recall {recall:.3f} ({len(gold)} curated links)")
+    assert precision >= 0.95 and recall >= 0.95
+
+
+# ---------------------------------------------------------------- hand-checked cases
+
+
+def test_indicator_moved_to_another_domain(auto: diff.Diff) -> None:
+    """2015 Intrapersonal 1.2 ('Create structured opportunities ... to reflect on equity') is 2020
+    Cognitive 3.b ('Seek structured opportunities ... to reflect on equity')."""
+    ch = auto.change_for("2015:intrapersonal.1.2")
+    assert ch.new is not None and ch.new.id == "2020:cognitive.3.b"
+    assert ch.moved and ch.kind is K.MOVED and ch.text_change is K.REWORDED
+    assert {K.MOVED, K.REWORDED} == ch.kinds
+    assert (ch.old_domain, ch.domain) == ("intrapersonal", "cognitive")
+
+
+def test_two_indicators_merged_into_one(curated: diff.Diff, auto: diff.Diff) -> None:
+    """2015 Interpersonal 1.3 (self-directed learning) and 1.4 (learn from peers) became 2020
+    Interpersonal 1.c ('... engage in self-directed learning as well as to learn from peers ...')."""
+    merged = curated.changes_for("2020:interpersonal.1.c")
+    assert {c.old.id for c in merged if c.old} == {"2015:interpersonal.1.3", "2015:interpersonal.1.4"}
+    assert all(c.kind is K.MERGED for c in merged)
+    assert merged[0].partners == (merged[1].old.id,)  # type: ignore[union-attr]
+    assert "2015:interpersonal.1.4" in {c.old.id for c in auto.changes_for("2020:interpersonal.1.c") if c.old}
+
+
+def test_three_competencies_folded_into_one(auto: diff.Diff, curated: diff.Diff) -> None:
+    """2015 Intrapersonal 4 (Safe, Open, Flexible Orientation), 5 (Lifelong Professional Learning) and
+    6 (Self-reflection and Improvement) were folded into 2020 Intrapersonal 4."""
+    for d in (auto, curated):
+        into = d.changes_for("2020:intrapersonal.4")
+        assert {c.old.id for c in into if c.old} == {f"2015:intrapersonal.{n}" for n in (4, 5, 6)}
+        assert {c.kind for c in into} == {K.MERGED}
+
+
+def test_indicator_relabelled_within_its_competency(auto: diff.Diff) -> None:
+    """2015 Interpersonal 4.2 'Share successes and struggles ...' is 2020 Interpersonal 4.a."""
+    ch = auto.change_for("2015:interpersonal.4.2")
+    assert ch.new is not None and ch.new.id == "2020:interpersonal.4.a"
+    assert ch.renumbered and not ch.moved
+    assert ch.kind is K.UNCHANGED
+
+
+def test_one_word_changed(auto: diff.Diff) -> None:
+    """2015 Intrapersonal 3.3 'Use mistakes, failures, and struggle as ...' became 2020 Intrapersonal
+    3.c '... failures and struggles as ...': one word changed (and the serial comma dropped)."""
+    ch = auto.change_for("2015:intrapersonal.3.3")
+    assert ch.new is not None and ch.new.id == "2020:intrapersonal.3.c"
+    assert ch.kind is K.REWORDED
+    changed = [(op.old.strip(" ,"), op.new.strip(" ,")) for op in ch.words if op.op != "equal"]
+    word_changes = [(o, n) for o, n in changed if normalise_words(o) != normalise_words(n)]
+    assert word_changes == [("struggle", "struggles")]
+    assert 0.85 < ch.similarity < 1
+
+
+def test_punctuation_only_is_its_own_kind(auto: diff.Diff) -> None:
+    """2015 Instructional 1.3 and 2020 Instructional 1.c differ only by the serial comma."""
+    ch = auto.change_for("2015:instructional.1.3")
+    assert ch.kind is K.PUNCTUATION and ch.similarity == 1.0
+
+
+def test_added_and_removed(auto: diff.Diff) -> None:
+    assert auto.change_for("2020:cognitive.5").kind is K.ADDED
+    assert auto.change_for("2015:interpersonal.1.5").kind is K.REMOVED  # 'Demonstrate proper conflict management.'
+
+
+def test_curated_changes_carry_rationales(curated: diff.Diff) -> None:
+    assert all(c.rationale for c in curated.changes)
+    assert curated.curated and not diff.compare(ec.load(2015), ec.load(2015)).curated
+
+
+def test_lineage_must_match_the_frameworks() -> None:
+    with pytest.raises(ec.EdCompetenciesError, match="the lineage links 2015 -> 2020"):
+        diff.compare(ec.load(2020), ec.load(2015), lineage=ec.lineage(2015, 2020))
+
+
+def test_change_lookup_errors(auto: diff.Diff) -> None:
+    with pytest.raises(KeyError, match="no change involves"):
+        auto.change_for("cognitive.1")
+    with pytest.raises(KeyError, match="use changes_for"):
+        auto.change_for("2020:intrapersonal.4")
+
+
+# ---------------------------------------------------------------- summary, records, rendering
+
+
+def test_summary_counts_add_up(curated: diff.Diff) -> None:
+    s = curated.summary()
+    assert sum(s.by_kind["all"].values()) == len(curated.changes)
+    assert sum(sum(row.values()) for row in s.by_domain.values()) == len(curated.changes)
+    assert s.totals == {"competency": (21, 23), "indicator": (115, 123)}
+    assert s.by_kind["competency"]["added"] == 4
+    assert "competency 21 -> 23" in str(s)
+
+
+def test_records_and_csv(auto: diff.Diff) -> None:
+    records = auto.to_records()
+    assert len(records) == len(auto.changes)
+    assert {"kind", "old_id", "new_id", "similarity", "old_text", "new_text"} <= set(records[0])
+    rows = list(csv.DictReader(io.StringIO(auto.render("csv"))))
+    assert len(rows) == len(records) and rows[0]["kind"] == records[0]["kind"]
+
+
+def test_json_rendering(auto: diff.Diff) -> None:
+    data = json.loads(auto.render("json"))
+    assert data["format"] == "edcompetencies/diff" and len(data["changes"]) == len(auto.changes)
+    first = next(c for c in data["changes"] if c["old"] and c["new"])
+    rebuilt_old = "".join(w["old"] for w in first["words"])
+    assert rebuilt_old == first["old"]["text"]
+
+
+def test_text_and_markdown_rendering(curated: diff.Diff) -> None:
+    text = curated.render("text")
+    assert text.startswith("Changes from 2015 to 2020 (curated lineage)")
+    assert "[-inquiry,-]{+investigation+}" in text
+    md = curated.render("markdown")
+    assert md.startswith("# Changes from 2015 to 2020") and "~~" in md and "## Cognitive" in md
+    with pytest.raises(ValueError, match="choose one of"):
+        curated.render("xml")
+
+
+def test_html_is_escaped_with_hostile_text() -> None:
+    hostile = "<script>alert(\"x\")</script> & “quotes” 'single'"
+    fw = ec.loads(
+        json.dumps(
+            {
+                "edition": "a",
+                "title": "T",
+                "domains": [
+                    {
+                        "key": "d",
+                        "name": "<b>D</b>",
+                        "competencies": [
+                            {"number": 1, "statement": hostile, "indicators": [{"label": "a", "text": hostile}]}
+                        ],
+                    }
+                ],
+            }
+        )
+    )
+    data = json.loads(ec.dumps(fw))
+    data["edition"] = "b"
+    data["domains"][0]["competencies"][0]["indicators"][0]["text"] = hostile + " <img src=x onerror=alert(1)>"
+    del data["domains"][0]["id"], data["domains"][0]["competencies"][0]["id"]
+    del data["domains"][0]["competencies"][0]["indicators"][0]["id"]
+    other = ec.loads(json.dumps(data))
+    d = diff.compare(fw, other)
+    for rendered in (d.render("html"), d._repr_html_(), d.changes[-1]._repr_html_()):
+        assert "<script>" not in rendered and "<img" not in rendered and "<b>D</b>" not in rendered
+        assert "&lt;script&gt;" in rendered or "&lt;img" in rendered
+    assert "&amp;" in d.render("html") and "&quot;x&quot;" in d.render("html")
+
+
+def test_select(auto: diff.Diff) -> None:
+    only = auto.select(domains=["cognitive"], ignore_punctuation=True)
+    assert only.changes and all("cognitive" in {c.domain, c.old_domain} for c in only.changes)
+    assert all(c.kinds - {K.UNCHANGED, K.PUNCTUATION} for c in only.changes)
+    assert {c.kind for c in auto.select(kinds=["merged"]).changes} == {K.MERGED}
