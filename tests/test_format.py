@@ -167,7 +167,11 @@ def test_missing_key(data: dict[str, Any]) -> None:
             "$.notes[0].items[0]",
             "not an item of this framework",
         ),
-        (lambda d: d["notes"].append(dict(d["notes"][0])), "$.notes[5].id", "duplicate note ID"),
+        (
+            lambda d: d["notes"].append(dict(d["notes"][0])),
+            f"$.notes[{len(ec.load(2020).notes)}].id",
+            "duplicate note ID",
+        ),
     ],
 )
 def test_bad_values_name_their_path(data: dict[str, Any], mutate: Any, path: str, message: str) -> None:

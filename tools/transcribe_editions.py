@@ -221,6 +221,23 @@ NOTES_2015: list[dict[str, Any]] = [
         "source": SEED_2015,
     },
     {
+        "id": "2015-typographical-slips",
+        "kind": "editorial",
+        "items": [
+            "2015:intrapersonal.5.3",
+            "2015:intrapersonal.3.4",
+            "2015:instructional.1.2",
+            "2015:cognitive.2.1.3",
+        ],
+        "text": (
+            "The web copy's own slips are kept as printed, not corrected: \"though behaviors\" "
+            "(Intrapersonal 5.3), \"and helps students\" (Intrapersonal 3.4), \"application of "
+            "learning goal\" (Instructional 1.2; 2020 has \"learning goals\") and \"real- world\" "
+            "(Cognitive 2.1.3)."
+        ),
+        "source": SEED_2015,
+    },
+    {
         "id": "2015-appendices-missing",
         "kind": "missing",
         "items": ["2015"],
@@ -348,9 +365,10 @@ def notes_2020(unlettered: list[str]) -> list[dict[str, Any]]:
             "kind": "missing",
             "items": unlettered,
             "text": (
-                "The scraped text gives these indicators without their letters. The publication "
-                "letters indicators a, b, c ... in order (as the toolkit copies show), so the "
-                "letters are supplied in order; the wording is unchanged."
+                "The scraped text gives these indicators without their letters. Every other 2020 "
+                "indicator list in the main text is lettered a, b, c ... in order, so the letters are "
+                "supplied in that order; the wording is unchanged. No copy in the source (the toolkit "
+                "included) shows the letters of these particular indicators."
             ),
             "source": SEED_2020,
         },
@@ -384,6 +402,19 @@ def notes_2020(unlettered: list[str]) -> list[dict[str, Any]]:
                 "The indicator lists of these competencies are interrupted in the source by a page "
                 'footer (the THEMES key) and, for Instructional 4, by an "In the field" box; the '
                 "indicators on both sides belong to the same competency."
+            ),
+            "source": SEED_2020,
+        },
+        {
+            "id": "2020-typographical-slips",
+            "kind": "editorial",
+            "items": ["2020:instructional", "2020:intrapersonal", "2020:interpersonal.3.b"],
+            "text": (
+                "Kept as printed, not corrected: the Instructional domain description reads "
+                "\"include the what educators need to do\"; the Intrapersonal description says "
+                "educators \"need to reflect\" and, later, \"need to process\" (the 2015 tagline); "
+                "Interpersonal 3.b reads \"planning and connections counseling\" where the 2015 "
+                "text (Interpersonal 3.2) has \"planning, and connections to graduation counseling\"."
             ),
             "source": SEED_2020,
         },
