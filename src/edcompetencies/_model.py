@@ -72,7 +72,14 @@ _THEME_DEFINITIONS = {
 }
 
 
-class Theme(str, enum.Enum):
+class StrEnum(str, enum.Enum):
+    """A string-valued enum whose ``str()`` is its value (``enum.StrEnum`` needs Python 3.11)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Theme(StrEnum):
     """A cross-cutting theme of the 2020 edition, tagged on competencies and indicators.
 
     The value is the publication's two-letter code; ``label`` and ``definition`` are the
@@ -90,9 +97,6 @@ class Theme(str, enum.Enum):
     EI = "EI"
     SE = "SE"
     RL = "RL"
-
-    def __str__(self) -> str:
-        return self.value
 
     @property
     def code(self) -> str:
@@ -310,7 +314,7 @@ Item = Domain | Competency | Indicator
 """Any node of the tree that has an ID."""
 
 
-class NoteKind(str, enum.Enum):
+class NoteKind(StrEnum):
     """What sort of gap or inconsistency a :class:`SourceNote` records."""
 
     MISSING = "missing"
@@ -323,9 +327,6 @@ class NoteKind(str, enum.Enum):
     """A passage is duplicated in the source."""
     EDITORIAL = "editorial"
     """A reading decision the transcription had to make."""
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen(cache_hash=True)

@@ -9,7 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:  # pragma: no cover - the command imports the library lazily, for a fast start
+    from ._model import Framework
 
 __all__ = ["main"]
 
@@ -98,7 +101,7 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _framework(spec: str) -> object:
+def _framework(spec: str) -> Framework:
     """An edition (2015, 2020) or the path of a framework JSON file."""
     import edcompetencies as ec
 
@@ -139,7 +142,6 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     from edcompetencies import diff
 
     old, new = _framework(args.old), _framework(args.new)
-    assert isinstance(old, ec.Framework) and isinstance(new, ec.Framework)
     lineage = ec.lineage(old.edition, new.edition) if args.curated else None
     result = diff.compare(old, new, lineage=lineage)
     if args.domain or args.ignore:

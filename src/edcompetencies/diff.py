@@ -15,7 +15,6 @@ a curated :class:`~edcompetencies.Lineage` with ``compare(old, new, lineage=...)
 
 from __future__ import annotations
 
-import enum
 import itertools
 import math
 import re
@@ -28,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._lineage import Lineage
-from ._model import Competency, Framework, Indicator, Theme
+from ._model import Competency, Framework, Indicator, StrEnum, Theme
 from .errors import EdCompetenciesError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,7 +38,7 @@ __all__ = ["Change", "ChangeKind", "Diff", "Summary", "WordOp", "compare", "norm
 Node = Competency | Indicator
 
 
-class ChangeKind(str, enum.Enum):
+class ChangeKind(StrEnum):
     """What happened to an item between the two frameworks."""
 
     UNCHANGED = "unchanged"
@@ -54,9 +53,6 @@ class ChangeKind(str, enum.Enum):
     """One old item became two or more new items."""
     ADDED = "added"
     REMOVED = "removed"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 # --------------------------------------------------------------------------- words
