@@ -48,7 +48,16 @@ __all__ = [
 ]
 
 
+# Capability modules, imported on first use (``ec.diff``, ``ec.case`` ...) so that
+# ``import edcompetencies`` stays cheap on the command line's cold path.
+_SUBMODULES = frozenset({"case", "crosswalk", "diff", "glossary", "themes", "toolkit"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
