@@ -1140,9 +1140,9 @@ CROSSWALK_NOTES: list[Json] = [
         "crosswalk-no-intasc-groups",
         "missing",
         [f"intasc:{n}" for n in range(1, 11)],
-        "InTASC groups its ten standards in four categories (The Learner and Learning; Content Knowledge; "
-        "Instructional Practice; Professional Responsibility); the crosswalk does not give the grouping, "
-        "so each standard's group is null and the top-level groups is null.",
+        "The crosswalk gives the ten standards one by one, each with its number, title and statement, and "
+        "groups them in no way; no grouping is supplied, so each standard's group is null and the top-level "
+        "groups is null.",
         CW,
     ),
     note(
