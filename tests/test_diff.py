@@ -62,6 +62,63 @@ def _swapped_counts(d: diff.Diff) -> dict[ChangeKind, int]:
     return dict(Counter(SWAP.get(c.kind, c.kind) for c in d.changes))
 
 
+def _swapped_view(d: diff.Diff) -> set[tuple[str | None, str | None, ChangeKind, bool, bool]]:
+    """Each change as (old id, new id, kind, moved, renumbered), seen from the other side."""
+    return {
+        (c.new.id if c.new else None, c.old.id if c.old else None, SWAP.get(c.kind, c.kind), c.moved, c.renumbered)
+        for c in d.changes
+    }
+
+
+def _view(d: diff.Diff) -> set[tuple[str | None, str | None, ChangeKind, bool, bool]]:
+    return {
+        (c.old.id if c.old else None, c.new.id if c.new else None, c.kind, c.moved, c.renumbered) for c in d.changes
+    }
+
+
+@given(frameworks(text=words, max_domains=3), frameworks(text=words, max_domains=3))
+def test_swapping_old_and_new_swaps_the_changes(a: ec.Framework, b: ec.Framework) -> None:
+    """compare(b, a) is compare(a, b) seen from the other side: added <-> removed, merged <-> split."""
+    assert _swapped_view(diff.compare(a, b)) == _view(diff.compare(b, a))
+
+
+@given(frameworks(text=words, max_domains=2))
+def test_swapping_a_framework_and_its_rewording(a: ec.Framework) -> None:
+    """The same property on pairs that share most of their text (so merges and splits occur)."""
+    b = _reworded(a)
+    assert _swapped_view(diff.compare(a, b)) == _view(diff.compare(b, a))
+
+
+def _reworded(fw: ec.Framework) -> ec.Framework:
+    """A copy of *fw* with a word dropped from every other indicator, under another edition."""
+    import attrs
+
+    def fix(ind: ec.Indicator, n: list[int]) -> ec.Indicator:
+        n[0] += 1
+        words_ = ind.text.split()
+        text = " ".join(words_[1:]) if n[0] % 2 and len(words_) > 1 else ind.text
+        return attrs.evolve(
+            ind, id=ind.id.replace(prefix, "x:", 1), text=text, children=tuple(fix(c, n) for c in ind.children)
+        )
+
+    prefix = f"{fw.edition}:"
+    counter = [0]
+    domains = tuple(
+        attrs.evolve(
+            d,
+            id=d.id.replace(prefix, "x:", 1),
+            competencies=tuple(
+                attrs.evolve(
+                    c, id=c.id.replace(prefix, "x:", 1), indicators=tuple(fix(i, counter) for i in c.indicators)
+                )
+                for c in d.competencies
+            ),
+        )
+        for d in fw.domains
+    )
+    return ec.Framework(edition="x", title=fw.title, domains=domains)
+
+
 def test_swapping_the_editions() -> None:
     forward = diff.compare(ec.load(2015), ec.load(2020))
     backward = diff.compare(ec.load(2020), ec.load(2015))

@@ -474,8 +474,23 @@ class _Side:
             self.features.append(frozenset(grams | content))
 
 
+def _tie_key(score: float, i: int, j: int) -> tuple[float, int, int, int]:
+    """Sort key for greedy matching that is the same whichever side is called old.
+
+    Scores are rounded so that float summation order cannot break a tie one way and not
+    the other; among equal scores, pairs nearer the start of both documents come first.
+    Two pairs that still tie share no item, so their order cannot change the result.
+    """
+    return (-round(score, 9), i + j, min(i, j), max(i, j))
+
+
 class _Aligner:
-    """Finds the pairs of one level: one-to-one first, then merges and splits."""
+    """Finds the pairs of one level: one-to-one first, then merges and splits.
+
+    Everything here treats the two sides alike (candidates are drawn from both sides,
+    ties are broken symmetrically), so comparing new with old finds the same pairs as
+    comparing old with new.
+    """
 
     MAX_DF = 40  # a feature in more items than this is too common to find candidates with
     CANDIDATES = 12
@@ -487,31 +502,48 @@ class _Aligner:
             df.update(content)
         n = len(self.a.items) + len(self.b.items) + 1
         self.idf = {w: math.log(n / c) + 1.0 for w, c in df.items()}
-        self.mass_a = [sum(self.idf[w] ** 2 for w in c) for c in self.a.content]
-        self.mass_b = [sum(self.idf[w] ** 2 for w in c) for c in self.b.content]
+        self.mass_a = [sum(self.idf[w] ** 2 for w in sorted(c)) for c in self.a.content]
+        self.mass_b = [sum(self.idf[w] ** 2 for w in sorted(c)) for c in self.b.content]
         self.scores = self._score_candidates()
 
     def _score_candidates(self) -> dict[tuple[int, int], tuple[float, float, float]]:
+        """Score each item's best-voted candidates on the other side (from both sides)."""
+        postings_a = self._postings(self.a.features)
+        postings_b = self._postings(self.b.features)
+        common = {
+            f
+            for f in postings_a.keys() | postings_b.keys()
+            if len(postings_a.get(f, ())) + len(postings_b.get(f, ())) > self.MAX_DF
+        }
+        candidates = {(i, j) for i, j in self._top(self.a.features, postings_b, common)}
+        candidates |= {(i, j) for j, i in self._top(self.b.features, postings_a, common)}
+        return {(i, j): self._score(i, j) for i, j in sorted(candidates)}
+
+    @staticmethod
+    def _postings(features: list[frozenset[str]]) -> dict[str, list[int]]:
         postings: dict[str, list[int]] = defaultdict(list)
-        for j, feats in enumerate(self.b.features):
+        for n, feats in enumerate(features):
             for f in feats:
-                postings[f].append(j)
-        scores: dict[tuple[int, int], tuple[float, float, float]] = {}
-        for i, feats in enumerate(self.a.features):
+                postings[f].append(n)
+        return postings
+
+    def _top(
+        self, features: list[frozenset[str]], postings: dict[str, list[int]], common: set[str]
+    ) -> Iterator[tuple[int, int]]:
+        for n, feats in enumerate(features):
             votes: dict[int, float] = defaultdict(float)
             for f in feats:
-                hits = postings.get(f)
-                if hits is not None and len(hits) <= self.MAX_DF:
-                    weight = 2.0 if " " in f else 1.0
-                    for j in hits:
-                        votes[j] += weight
-            for j, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: self.CANDIDATES]:
-                scores[i, j] = self._score(i, j)
-        return scores
+                if f in common:
+                    continue
+                weight = 2.0 if " " in f else 1.0
+                for m in postings.get(f, ()):
+                    votes[m] += weight
+            for m, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: self.CANDIDATES]:
+                yield n, m
 
     def _score(self, i: int, j: int) -> tuple[float, float, float]:
         """(cosine, share of old covered by new, share of new covered by old) on idf-weighted words."""
-        shared = self.a.content[i] & self.b.content[j]
+        shared = sorted(self.a.content[i] & self.b.content[j])
         dot = sum(self.idf[w] ** 2 for w in shared)
         ma, mb = self.mass_a[i], self.mass_b[j]
         if not dot or not ma or not mb:
@@ -527,7 +559,7 @@ class _Aligner:
                 continue
             score = cos + (bonus(i, j) if bonus else 0.0)
             if score >= threshold:
-                ranked.append((-score, i, j))
+                ranked.append((_tie_key(score, i, j), i, j))
         for _, i, j in sorted(ranked):
             if i not in taken_a and j not in taken_b:
                 taken_a[i] = [j]
@@ -535,13 +567,58 @@ class _Aligner:
 
     def many(self, threshold: float, taken_a: dict[int, list[int]], taken_b: dict[int, list[int]]) -> None:
         """Merges (an unmatched old item contained in a matched new one) and splits (the converse)."""
-        for (i, j), (_, cover_a, cover_b) in sorted(self.scores.items()):
+        merges: dict[int, tuple[tuple[float, int, int, int], int]] = {}  # free old item -> (key, new item)
+        splits: dict[int, tuple[tuple[float, int, int, int], int]] = {}  # free new item -> (key, old item)
+        for (i, j), (_, cover_a, cover_b) in self.scores.items():
             if i not in taken_a and j in taken_b and cover_a >= threshold:
-                taken_a[i] = [j]
-                taken_b[j].append(i)
+                key = _tie_key(cover_a, i, j)
+                if i not in merges or key < merges[i][0]:
+                    merges[i] = (key, j)
             elif j not in taken_b and i in taken_a and cover_b >= threshold:
-                taken_b[j] = [i]
-                taken_a[i].append(j)
+                key = _tie_key(cover_b, i, j)
+                if j not in splits or key < splits[j][0]:
+                    splits[j] = (key, i)
+        _attach(merges, splits, taken_a, taken_b)
+
+
+def _attach(
+    merges: dict[int, tuple[tuple[float, int, int, int], int]],
+    splits: dict[int, tuple[tuple[float, int, int, int], int]],
+    taken_a: dict[int, list[int]],
+    taken_b: dict[int, list[int]],
+) -> None:
+    """Attach free items to matched ones, never making a many-to-many group.
+
+    A matched pair that would both absorb old items (a merge) and shed new ones (a split)
+    keeps only the side with the stronger evidence, or neither when it is a tie, so the
+    rule reads the same in both directions.
+    """
+    best_merge: dict[int, tuple[float, int, int, int]] = {}  # new item -> strongest merge into it
+    for key, j in merges.values():
+        best_merge[j] = min(key, best_merge.get(j, key))
+    best_split: dict[int, tuple[float, int, int, int]] = {}  # old item -> strongest split from it
+    for key, i in splits.values():
+        best_split[i] = min(key, best_split.get(i, key))
+    drop_merge: set[int] = set()
+    drop_split: set[int] = set()
+    for j, merge_key in best_merge.items():
+        for i in taken_b[j]:
+            split_key = best_split.get(i)
+            if split_key is None:
+                continue
+            # a many-to-many group would form around the pair (i, j); key[0] is minus the evidence
+            if merge_key[0] <= split_key[0]:
+                drop_split.add(i)
+            if split_key[0] <= merge_key[0]:
+                drop_merge.add(j)
+    for i, (_, j) in sorted(merges.items()):
+        if j not in drop_merge:
+            taken_a[i] = [j]
+            taken_b[j].append(i)
+    for j, (_, i) in sorted(splits.items()):
+        if i not in drop_split:
+            taken_b[j] = [i]
+            taken_a[i].append(j)
 
 
 def _exact(a: _Side, b: _Side, taken_a: dict[int, list[int]], taken_b: dict[int, list[int]]) -> None:
@@ -602,13 +679,18 @@ def _auto_pairs(old: Framework, new: Framework) -> set[tuple[str, str]]:
     _exact(comp.a, comp.b, ca_taken, cb_taken)
     comp.one_to_one(0.5, ca_taken, cb_taken, comp_bonus)
     # folded competencies: most of an unmatched competency's indicators went into a matched one
-    for (ca, cb), f in sorted(flow.items()):
+    folds: dict[int, tuple[tuple[float, int, int, int], int]] = {}
+    unfolds: dict[int, tuple[tuple[float, int, int, int], int]] = {}
+    for (ca, cb), f in flow.items():
         if ca not in ca_taken and cb in cb_taken and f / out_a[ca] >= 0.5:
-            ca_taken[ca] = [cb]
-            cb_taken[cb].append(ca)
+            key = _tie_key(f / out_a[ca], ca, cb)
+            if ca not in folds or key < folds[ca][0]:
+                folds[ca] = (key, cb)
         elif cb not in cb_taken and ca in ca_taken and f / in_b[cb] >= 0.5:
-            cb_taken[cb] = [ca]
-            ca_taken[ca].append(cb)
+            key = _tie_key(f / in_b[cb], ca, cb)
+            if cb not in unfolds or key < unfolds[cb][0]:
+                unfolds[cb] = (key, ca)
+    _attach(folds, unfolds, ca_taken, cb_taken)
 
     # 3. indicators again: weaker matches where the competencies agree, then merges and splits
     comp_pairs = {(ca, cb) for ca, cbs in ca_taken.items() for cb in cbs}
