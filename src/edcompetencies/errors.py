@@ -12,8 +12,13 @@ from collections.abc import Sequence
 __all__ = [
     "EdCompetenciesError",
     "FrameworkFormatError",
+    "MissingExtraError",
+    "NotInToolkitError",
+    "NotPublishedError",
     "UnknownEditionError",
     "UnknownItemError",
+    "UnknownStandardError",
+    "UnknownTermError",
     "UnknownThemeError",
 ]
 
@@ -105,3 +110,109 @@ class FrameworkFormatError(EdCompetenciesError, ValueError):
     def __str__(self) -> str:
         item = f" (item {self.item})" if self.item else ""
         return f"{self.source}: {self.path}{item}: {self.message}"
+
+
+# --------------------------------------------------------------------------- crosswalk, glossary, toolkit
+
+
+def _listed(values: Sequence[str], conjunction: str = "or") -> str:
+    quoted = list(values)
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + f" {conjunction} " + quoted[-1]
+
+
+class UnknownStandardError(EdCompetenciesError, LookupError):
+    """No InTASC standard (or performance) has this number or label; the message lists the valid ones.
+
+    >>> from edcompetencies import crosswalk
+    >>> crosswalk.standard(11)
+    Traceback (most recent call last):
+    ...
+    edcompetencies.errors.UnknownStandardError: no InTASC standard 11; the crosswalk quotes standards 1 to 10
+    """
+
+    def __init__(self, value: object, valid: Sequence[str], *, what: str = "standard") -> None:
+        self.value = value
+        self.valid = tuple(valid)
+        self.what = what
+        super().__init__(value)
+
+    def __str__(self) -> str:
+        shown = self.value if isinstance(self.value, (int, str)) and not isinstance(self.value, bool) else None
+        name = f"{shown}" if isinstance(shown, int) else repr(self.value)
+        valid = _listed(self.valid)
+        if len(self.valid) > 2 and all(v.isdigit() for v in self.valid):
+            numbers = [int(v) for v in self.valid]
+            if numbers == list(range(numbers[0], numbers[-1] + 1)):
+                valid = f"{numbers[0]} to {numbers[-1]}"
+        return f"no InTASC {self.what} {name}; the crosswalk quotes {self.what}s {valid}"
+
+
+class UnknownTermError(EdCompetenciesError, LookupError):
+    """No glossary term (or closely related term) has this name. ``suggestions`` holds the nearest terms.
+
+    ``candidates`` is set instead when the name is a closely related term of several entries.
+    """
+
+    def __init__(self, name: object, suggestions: Sequence[str] = (), *, candidates: Sequence[str] = ()) -> None:
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        self.candidates = tuple(candidates)
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        if self.candidates:
+            listed = _listed([repr(c) for c in self.candidates])
+            return f"{self.name!r} is a closely related term of several glossary entries: {listed}"
+        message = f"no glossary term {self.name!r}"
+        if self.suggestions:
+            message += f"; did you mean {_listed([repr(s) for s in self.suggestions])}?"
+        return message
+
+
+class NotInToolkitError(EdCompetenciesError, LookupError):
+    """A toolkit part (assessment tool, reflection tool) has no entry for this competency.
+
+    ``available`` lists the competency IDs it does cover.
+    """
+
+    def __init__(self, item: str, part: str, available: Sequence[str], *, reason: str | None = None) -> None:
+        self.item = item
+        self.part = part
+        self.available = tuple(available)
+        self.reason = reason
+        super().__init__(item)
+
+    def __str__(self) -> str:
+        message = f"the {self.part} has no entry for {self.item!r}"
+        if self.reason:
+            message += f" ({self.reason})"
+        return message + f"; it covers {_listed(list(self.available), 'and')}"
+
+
+class NotPublishedError(EdCompetenciesError, LookupError):
+    """The source publishes no such thing (e.g. the 2015 edition's own InTASC crosswalk).
+
+    The message says what can be derived instead, and how to ask for it explicitly.
+    """
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class MissingExtraError(EdCompetenciesError, ImportError):
+    """An optional dependency is not installed; the message names the extra that provides it."""
+
+    def __init__(self, feature: str, module: str, extra: str) -> None:
+        self.feature = feature
+        self.module = module
+        self.extra = extra
+        super().__init__(f"{feature} needs {module}: pip install 'edcompetencies[{extra}]'", name=module)
+
+    def __str__(self) -> str:
+        return f"{self.feature} needs {self.module}: pip install 'edcompetencies[{self.extra}]'"
