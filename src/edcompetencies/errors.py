@@ -163,7 +163,7 @@ class UnknownTermError(EdCompetenciesError, LookupError):
 
     def __str__(self) -> str:
         if self.candidates:
-            listed = _listed([repr(c) for c in self.candidates])
+            listed = _listed([repr(c) for c in self.candidates], "and")
             return f"{self.name!r} is a closely related term of several glossary entries: {listed}"
         message = f"no glossary term {self.name!r}"
         if self.suggestions:
