@@ -905,5 +905,3 @@ def notes_for(item: object, notes: tuple[SourceNote, ...]) -> tuple[SourceNote, 
     """The notes among *notes* that name *item*."""
     wanted = note_key(item)
     return tuple(n for n in notes if wanted in n.items)
-
-
