@@ -38,6 +38,7 @@ def test_console_example(page: str, command: str, expected: str) -> None:
         text=True,
         encoding="utf-8",
         timeout=60,
+        cwd=DOCS.parent,
     )
     actual = result.stdout + result.stderr
     checker = doctest.OutputChecker()

@@ -54,22 +54,24 @@ def md_escape(text: str) -> str:
 
 
 def redline_markdown(ops: tuple[WordOp, ...]) -> str:
+    """``~~deleted~~ **inserted**``; the spaces around a change stay outside the markers
+    (Markdown ignores ``~~ text~~``), and a space on either side of either text is kept."""
     out = []
     for op in ops:
         if op.op == "equal":
             out.append(md_escape(op.new))
             continue
-        if op.op in ("delete", "replace") and op.old.strip():
-            out.append(f"~~{md_escape(op.old.strip())}~~" + (" " if op.op == "replace" else ""))
-        if op.op in ("insert", "replace") and op.new.strip():
-            out.append(f"**{md_escape(op.new.strip())}**")
-        # keep surrounding spaces of the change outside the markers
-        if op.op != "equal":
-            span = op.new if op.op != "delete" else op.old
-            if span[:1].isspace():
-                out.insert(len(out) - (2 if op.op == "replace" and op.old.strip() and op.new.strip() else 1), " ")
-            if span[-1:].isspace():
-                out.append(" ")
+        marks = []
+        if op.old.strip():
+            marks.append(f"~~{md_escape(op.old.strip())}~~")
+        if op.new.strip():
+            marks.append(f"**{md_escape(op.new.strip())}**")
+        if not marks:  # a change of whitespace only
+            out.append(op.new)
+            continue
+        lead = any(span[:1].isspace() for span in (op.old, op.new))
+        trail = any(span[-1:].isspace() for span in (op.old, op.new))
+        out.append((" " if lead else "") + " ".join(marks) + (" " if trail else ""))
     return "".join(out)
 
 

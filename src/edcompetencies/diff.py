@@ -268,14 +268,23 @@ class Summary:
     """level -> (items in old, items in new)."""
 
     def __str__(self) -> str:
+        return self.render("text")
+
+    def render(self, format: str = "text") -> str:
+        """The summary as a table: ``"text"``, ``"markdown"`` or ``"html"``.
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> s = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020)).summary()
+        >>> print(s.render("markdown").splitlines()[2])
+        | | unchanged | punctuation | reworded | moved | merged | split | added | removed |
+        """
         from . import _render
 
-        return _render.summary(self, "text")
+        return _render.summary(self, format)
 
     def _repr_html_(self) -> str:
-        from . import _render
-
-        return _render.summary(self, "html")
+        return self.render("html")
 
 
 # --------------------------------------------------------------------------- diff
