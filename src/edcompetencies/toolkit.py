@@ -516,10 +516,11 @@ class Rubric:
         )
 
     def to_csv(self) -> str:
-        """The rubric as CSV: a header row, then one row per indicator (see :meth:`to_records`)."""
+        """The rubric as CSV (RFC 4180: CRLF line ends, a field with a line break quoted): a header row,
+        then one row per indicator (see :meth:`to_records`)."""
         buffer = io.StringIO()
         writer = csv.DictWriter(
-            buffer, ["id", "label", "developing", "operationalizing", "refining"], lineterminator="\n"
+            buffer, ["id", "label", "developing", "operationalizing", "refining"], lineterminator="\r\n"
         )
         writer.writeheader()
         writer.writerows(self.to_records())
