@@ -9,7 +9,14 @@ import pytest
 
 import edcompetencies as ec
 
-DATA_FILES = ["edition-2015.json", "edition-2020.json", "lineage-2015-2020.json"]
+DATA_FILES = [
+    "edition-2015.json",
+    "edition-2020.json",
+    "lineage-2015-2020.json",
+    "crosswalk-2020.json",
+    "glossary-2020.json",
+    "toolkit-2020.json",
+]
 
 
 @pytest.mark.parametrize("name", DATA_FILES)
