@@ -317,3 +317,15 @@ def test_select(auto: diff.Diff) -> None:
     assert only.changes and all("cognitive" in {c.domain, c.old_domain} for c in only.changes)
     assert all(c.kinds - {K.UNCHANGED, K.PUNCTUATION} for c in only.changes)
     assert {c.kind for c in auto.select(kinds=["merged"]).changes} == {K.MERGED}
+
+
+def test_to_dataframe_needs_the_pandas_extra(auto: diff.Diff) -> None:
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        with pytest.raises(ec.errors.MissingExtraError, match=r"edcompetencies\[pandas\]"):
+            auto.to_dataframe()
+    else:  # pragma: no cover - pandas is an optional extra
+        frame = auto.to_dataframe()
+        assert len(auto.changes) == len(frame)
+        assert list(frame.columns) == list(auto.to_records()[0])

@@ -10,25 +10,13 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .errors import EdCompetenciesError
+from .errors import UnknownFormatError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .diff import Change, Diff, Summary, WordOp
 
 FORMATS = ("text", "markdown", "html", "json", "csv")
 _KIND_ORDER = ("unchanged", "punctuation", "reworded", "moved", "merged", "split", "added", "removed")
-
-
-class UnknownFormatError(EdCompetenciesError, ValueError):
-    """A rendering format that does not exist."""
-
-    def __init__(self, format: str, allowed: tuple[str, ...]) -> None:
-        self.format = format
-        self.allowed = allowed
-        super().__init__(format)
-
-    def __str__(self) -> str:
-        return f"unknown format {self.format!r}; choose one of {', '.join(self.allowed)}"
 
 
 # --------------------------------------------------------------------------- redlines

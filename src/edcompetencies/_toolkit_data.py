@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from ._model import NoteKind, SourceNote
-from .errors import FrameworkFormatError
+from .errors import FrameworkFormatError, UnknownChoiceError
 
 __all__ = [
     "FILES",
@@ -821,7 +821,7 @@ def parse(kind: str, text: str | bytes, *, source: str | None = None) -> Json:
     the packaged file) and the JSON path of the first problem.
     """
     if kind not in FILES:
-        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(FILES)}")
+        raise UnknownChoiceError("kind", kind, tuple(FILES))
     c = _Checker(source or f"edcompetencies/data/{FILES[kind]}")
     try:
         data = json.loads(text)

@@ -37,7 +37,7 @@ import attrs
 from . import _toolkit_data
 from ._loading import load
 from ._model import Competency, Domain, Framework, Indicator, Item, SourceNote
-from .errors import MissingExtraError, NotPublishedError, UnknownItemError, UnknownStandardError
+from .errors import MissingExtraError, NotPublishedError, UnknownChoiceError, UnknownItemError, UnknownStandardError
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx  # type: ignore[import-untyped, unused-ignore]
@@ -351,7 +351,7 @@ def _require_derived(derived: bool, what: str) -> None:
 
 def _check_part(part: str | None, allowed: tuple[str, ...] = PARTS) -> None:
     if part is not None and part not in allowed:
-        raise ValueError(f"unknown crosswalk part {part!r}; choose one of {', '.join(repr(p) for p in allowed)}")
+        raise UnknownChoiceError("crosswalk part", part, allowed)
 
 
 # --------------------------------------------------------------------------- public API

@@ -28,7 +28,7 @@ import attrs
 
 from ._lineage import Lineage
 from ._model import Competency, Framework, Indicator, StrEnum, Theme
-from .errors import EdCompetenciesError
+from .errors import EdCompetenciesError, MissingExtraError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
@@ -396,8 +396,8 @@ class Diff:
         """The records as a pandas DataFrame (install the ``pandas`` extra)."""
         try:
             import pandas
-        except ImportError:  # pragma: no cover - depends on the environment
-            raise EdCompetenciesError("to_dataframe() needs pandas: pip install 'edcompetencies[pandas]'") from None
+        except ImportError:
+            raise MissingExtraError("Diff.to_dataframe()", "pandas", "pandas") from None
         return pandas.DataFrame.from_records(self.to_records())
 
     def render(self, format: str = "text") -> str:

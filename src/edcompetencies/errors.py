@@ -15,7 +15,9 @@ __all__ = [
     "MissingExtraError",
     "NotInToolkitError",
     "NotPublishedError",
+    "UnknownChoiceError",
     "UnknownEditionError",
+    "UnknownFormatError",
     "UnknownItemError",
     "UnknownStandardError",
     "UnknownTermError",
@@ -216,3 +218,28 @@ class MissingExtraError(EdCompetenciesError, ImportError):
 
     def __str__(self) -> str:
         return f"{self.feature} needs {self.module}: pip install 'edcompetencies[{self.extra}]'"
+
+
+class UnknownChoiceError(EdCompetenciesError, LookupError, ValueError):
+    """An argument that must be one of a fixed set of names is not one of them.
+
+    ``what`` names the argument (``"format"``, ``"implementation level"``...), ``value`` is what
+    was given and ``allowed`` lists the valid choices, which the message repeats.
+    """
+
+    def __init__(self, what: str, value: object, allowed: Sequence[object]) -> None:
+        self.what = what
+        self.value = value
+        self.allowed = tuple(allowed)
+        super().__init__(what, value)
+
+    def __str__(self) -> str:
+        return f"unknown {self.what} {self.value!r}; choose one of {', '.join(map(str, self.allowed))}"
+
+
+class UnknownFormatError(UnknownChoiceError):
+    """A rendering or export format that does not exist."""
+
+    def __init__(self, format: str, allowed: Sequence[str]) -> None:
+        super().__init__("format", format, allowed)
+        self.format = format

@@ -32,7 +32,7 @@ from . import _toolkit_data
 from ._loading import load
 from ._model import Competency, Domain, Framework, Indicator, SourceNote
 from ._toolkit_data import Section
-from .errors import NotInToolkitError, UnknownItemError
+from .errors import NotInToolkitError, UnknownChoiceError, UnknownFormatError, UnknownItemError
 
 __all__ = [
     "LEVELS",
@@ -198,7 +198,7 @@ class AssessmentEntry:
         """The descriptors of one level (``"developing"``, a :class:`Level`, or its heading)."""
         name = key.key if isinstance(key, Level) else str(key).strip().lower()
         if name not in LEVELS:
-            raise ValueError(f"unknown implementation level {key!r}; choose one of {', '.join(LEVELS)}")
+            raise UnknownChoiceError("implementation level", key, LEVELS)
         found: tuple[Descriptor, ...] = getattr(self, name)
         return found
 
@@ -534,7 +534,7 @@ class Rubric:
             return self.to_html()
         if format == "csv":
             return self.to_csv()
-        raise ValueError(f"unknown rubric format {format!r}; choose one of {', '.join(RUBRIC_FORMATS)}")
+        raise UnknownFormatError(format, RUBRIC_FORMATS)
 
     def _repr_html_(self) -> str:
         return self.to_html(full_page=False)
@@ -596,14 +596,14 @@ class Respondents:
         """The count of a group (or ``"total"``) in a column (``"2019"`` or ``2019``)."""
         col = str(column)
         if col not in self.columns:
-            raise KeyError(f"no column {column!r}; the table's columns are {', '.join(self.columns)}")
+            raise UnknownChoiceError("column", column, self.columns)
         n = self.columns.index(col)
         if group.strip().lower() == "total":
             return self.total[n]
         for row in self.rows:
             if row.group.lower() == group.strip().lower():
                 return row.counts[n]
-        raise KeyError(f"no group {group!r}; the groups are {', '.join(r.group for r in self.rows)}")
+        raise UnknownChoiceError("group", group, [*(r.group for r in self.rows), "total"])
 
     def to_records(self) -> list[dict[str, Any]]:
         """One row per group: ``group`` and one key per column, as printed (totals not included)."""
@@ -823,9 +823,9 @@ def in_the_field(
     [('Arkansas',), ('Hartford, Connecticut',)]
     """
     if part is not None and part not in ("main-text", "user-guide"):
-        raise ValueError(f"unknown part {part!r}; choose 'main-text' or 'user-guide'")
+        raise UnknownChoiceError("part", part, ("main-text", "user-guide"))
     if domain is not None and domain not in _toolkit_data.DOMAINS:
-        raise ValueError(f"unknown domain {domain!r}; choose one of {', '.join(_toolkit_data.DOMAINS)}")
+        raise UnknownChoiceError("domain", domain, _toolkit_data.DOMAINS)
     found = _examples()
     if actor is not None:
         wanted = actor.strip().casefold()
