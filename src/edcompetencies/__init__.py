@@ -9,7 +9,7 @@ Teaching (2015) and Environments (2020) as a typed, immutable data model.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._format import dumps, loads
 from ._lineage import Lineage, Link, Unmatched, lineage
@@ -18,10 +18,14 @@ from ._model import Competency, Domain, Framework, Indicator, Item, NoteKind, So
 from .errors import (
     EdCompetenciesError,
     FrameworkFormatError,
+    NoThemesError,
     UnknownEditionError,
     UnknownItemError,
     UnknownThemeError,
 )
+
+if TYPE_CHECKING:  # imported on first use, see __getattr__
+    from ._search import SearchHit, SearchResults
 
 __all__ = [
     "Competency",
@@ -33,7 +37,10 @@ __all__ = [
     "Item",
     "Lineage",
     "Link",
+    "NoThemesError",
     "NoteKind",
+    "SearchHit",
+    "SearchResults",
     "SourceNote",
     "Theme",
     "UnknownEditionError",
@@ -58,6 +65,10 @@ def __getattr__(name: str) -> Any:
         import importlib
 
         return importlib.import_module(f"{__name__}.{name}")
+    if name in ("SearchHit", "SearchResults"):
+        from . import _search
+
+        return getattr(_search, name)
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 

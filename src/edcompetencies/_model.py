@@ -19,10 +19,16 @@ import enum
 import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .errors import UnknownItemError, UnknownThemeError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas  # type: ignore[import-untyped, unused-ignore]
+
+    from ._search import SearchResults
 
 __all__ = [
     "Competency",
@@ -212,6 +218,11 @@ class Indicator:
         themes = f", themes={_theme_codes(self.themes)!r}" if self.themes else ""
         return f"Indicator({self.id!r}, {_short(self.text)}{themes})"
 
+    def _repr_html_(self) -> str:
+        from ._views import item_html
+
+        return item_html(self)
+
 
 @attrs.frozen(cache_hash=True, repr=False)
 class Competency:
@@ -268,6 +279,18 @@ class Competency:
         themes = f", themes={_theme_codes(self.themes)!r}" if self.themes else ""
         return f"Competency({self.id!r}{title}, {_short(self.statement)}{themes})"
 
+    def _repr_html_(self) -> str:
+        """Notebook display: the competency laid out like the publication, with theme badges."""
+        from ._views import item_html
+
+        return item_html(self)
+
+    def to_markdown(self) -> str:
+        """The competency and its indicators as Markdown."""
+        from ._views import item_markdown
+
+        return item_markdown(self)
+
 
 @attrs.frozen(cache_hash=True, repr=False)
 class Domain:
@@ -308,6 +331,18 @@ class Domain:
 
     def __repr__(self) -> str:
         return f"Domain({self.id!r}, name={self.name!r}, competencies={len(self.competencies)})"
+
+    def _repr_html_(self) -> str:
+        """Notebook display: the domain laid out like the publication, with theme badges."""
+        from ._views import item_html
+
+        return item_html(self)
+
+    def to_markdown(self) -> str:
+        """The domain, its competencies and their indicators as Markdown."""
+        from ._views import item_markdown
+
+        return item_markdown(self)
 
 
 Item = Domain | Competency | Indicator
@@ -530,11 +565,138 @@ class Framework:
             wanted = self._resolve(item).id
         return tuple(note for note in self.notes if wanted in note.items)
 
+    # -- selection and search ---------------------------------------------------
+
+    def select(
+        self,
+        *,
+        domains: "str | Iterable[str] | None" = None,
+        themes: "str | Theme | Iterable[str | Theme] | None" = None,
+        mode: str = "any",
+        ids: "str | Iterable[str] | None" = None,
+    ) -> "Framework":
+        """A pruned framework: the items that pass every given condition, and their ancestors.
+
+        ``domains`` (keys, names or IDs) keeps those domains; ``themes`` keeps the items
+        tagged with any (``mode="any"``) or all (``mode="all"``) of the themes; ``ids`` keeps
+        those items. An item that passes is kept whole, with its descendants; an item that
+        does not is kept only to hold descendants that do. The result is an ordinary
+        Framework (same edition, same IDs), so selections compose and every other part of
+        the library works on them. Source notes are kept for the items still there.
+
+        >>> import edcompetencies as ec
+        >>> fw = ec.load(2020)
+        >>> se = fw.select(domains=["cognitive"], themes=["SE"])
+        >>> [i.id for i in se.indicators()]
+        ['2020:cognitive.4.b', '2020:cognitive.4.c', '2020:cognitive.4.d', '2020:cognitive.6.a']
+        >>> se.select(ids=["cognitive.6"]).ids()
+        ('2020:cognitive', '2020:cognitive.6', '2020:cognitive.6.a')
+
+        A theme on a framework without tags (the 2015 edition) raises
+        :class:`~edcompetencies.errors.NoThemesError`; an unknown theme,
+        :class:`~edcompetencies.errors.UnknownThemeError`; an unknown domain or ID,
+        :class:`~edcompetencies.errors.UnknownItemError` with suggestions.
+        """
+        from ._select import select
+
+        return select(self, domains=domains, themes=themes, mode=mode, ids=ids)
+
+    def search(
+        self, query: str, *, mode: str = "all", kinds: "str | Iterable[str] | None" = None, limit: int | None = None
+    ) -> "SearchResults":
+        """Items whose text matches *query*, best first, with the words that matched.
+
+        Words match whatever their case, accents or quotes, in singular or plural, and a
+        word of three letters or more also matches the longer words it begins (``trauma``
+        finds ``trauma-informed``); ``"quoted phrases"`` match as a whole. By default an item
+        must match every term (``mode="all"``); ``mode="any"`` ranks items matching more
+        terms first. ``kinds`` limits the search to ``"domain"``, ``"competency"``,
+        ``"indicator"`` or ``"sub-indicator"``.
+
+        >>> import edcompetencies as ec
+        >>> hits = ec.load(2020).search("trauma")
+        >>> [(hit.id, hit.words) for hit in hits]
+        [('2020:intrapersonal.5.b', ('trauma',)), ('2020:interpersonal.1.e', ('trauma',)),
+         ('2020:cognitive.6.a', ('trauma',)), ('2020:interpersonal.1.e.i', ('traumatic',))]
+        >>> hits[0].highlight()
+        'Recognize challenges stemming from personal [trauma], [trauma]-adjacency and/or stress...'
+        """
+        from ._search import search
+
+        kind_list = kinds if kinds is None or isinstance(kinds, str) else tuple(kinds)
+        return search(self, query, mode=mode, kinds=kind_list, limit=limit)
+
+    # -- tables and printable views ------------------------------------------------
+
+    def to_records(self) -> "list[dict[str, Any]]":
+        """One flat row per item, in document order, ready for a DataFrame or ``csv.DictWriter``.
+
+        Columns: ``edition``, ``id``, ``kind`` (domain, competency, indicator, sub-indicator),
+        ``domain`` (key), ``domain_name``, ``competency`` (its number), ``label``, ``depth``
+        (0 for a domain, 1 for a competency, 2 for an indicator, 3 for a sub-indicator),
+        ``path`` (the ID without its edition), ``parent`` (ID), ``title``, ``text`` and
+        ``themes`` (codes separated by spaces, ``"EI RL"``).
+
+        >>> import edcompetencies as ec
+        >>> row = ec.load(2020).to_records()[3]
+        >>> row["id"], row["kind"], row["competency"], row["label"], row["depth"], row["themes"]
+        ('2020:intrapersonal.1.b', 'indicator', 1, 'b', 2, 'EI RL')
+        """
+        from ._views import records
+
+        return records(self)
+
+    def to_dataframe(self) -> "pandas.DataFrame":
+        """:meth:`to_records` as a pandas DataFrame (install the ``pandas`` extra)."""
+        from ._views import dataframe, records
+
+        return dataframe(records(self), "Framework.to_dataframe()")
+
+    def to_csv(self) -> str:
+        """:meth:`to_records` as CSV text (a header row; RFC 4180 quoting and CRLF line ends)."""
+        from ._views import to_csv
+
+        return to_csv(self)
+
+    def to_jsonl(self) -> str:
+        """:meth:`to_records` as JSON Lines: one JSON object per item and line."""
+        from ._views import to_jsonl
+
+        return to_jsonl(self)
+
+    def to_markdown(self, *, notes: bool = True) -> str:
+        """The framework as Markdown laid out like the publication (theme key, badges, source notes)."""
+        from ._views import to_markdown
+
+        return to_markdown(self, notes=notes)
+
+    def to_html(self, *, document: bool = True, notes: bool = True) -> str:
+        """The framework as a self-contained, printable HTML page (``document=False``: a fragment).
+
+        Every text is escaped; items carry their IDs as HTML ``id`` attributes, so a page can
+        link to ``#2020:instructional.4.a``.
+        """
+        from ._views import to_html
+
+        return to_html(self, document=document, notes=notes)
+
+    def render(self, format: str) -> str:
+        """The framework as ``"csv"``, ``"jsonl"``, ``"json"`` (the library's own format),
+        ``"markdown"`` or ``"html"``; an unknown format raises
+        :class:`~edcompetencies.errors.UnknownFormatError`."""
+        from ._views import render
+
+        return render(self, format)
+
     # -- display ----------------------------------------------------------------
 
     def __repr__(self) -> str:
         n = sum(len(d.competencies) for d in self.domains)
         return f"<Framework {self.edition}: {self.title!r}, {len(self.domains)} domains, {n} competencies>"
+
+    def _repr_html_(self) -> str:
+        """Notebook display: the framework laid out like the publication (a fragment of :meth:`to_html`)."""
+        return self.to_html(document=False, notes=False)
 
 
 attrs.resolve_types(Indicator)

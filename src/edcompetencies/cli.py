@@ -28,8 +28,35 @@ examples:
 _EPILOG_SHOW = """\
 examples:
   edcompetencies show 2020                    outline of the 2020 edition
-  edcompetencies show 2015                    outline of the 2015 edition
+  edcompetencies show 2015 --indicators       outline of the 2015 edition with every indicator
   edcompetencies show 2020:instructional.4    one item with its indicators
+  edcompetencies show 2020 --theme FC         outline of the foundational competencies
+"""
+
+_EPILOG_LIST = """\
+examples:
+  edcompetencies list 2020 --theme EI --domain cognitive   EI items of the Cognitive domain, with their holders
+  edcompetencies list 2020 --theme EI --theme RL --mode all --kind indicator
+  edcompetencies list 2020 --theme FC --kind competency    the foundational competencies
+  edcompetencies list 2015 --domain instructional --kind competency
+"""
+
+_EPILOG_SEARCH = """\
+examples:
+  edcompetencies search 2020 trauma                  items mentioning trauma (trauma-informed, traumatic ...)
+  edcompetencies search 2020 '"restorative practices"'   a phrase
+  edcompetencies search 2020 data feedback --mode any --limit 5
+  edcompetencies search 2015 mastery --domain instructional --format markdown
+"""
+
+_EPILOG_EXPORT = """\
+examples:
+  edcompetencies export 2020 --format csv -o ec2020.csv        one row per item
+  edcompetencies export 2020 --format jsonl --theme EI         the EI selection as JSON Lines
+  edcompetencies export 2020 --format html --theme SE -o se.html   a printable page
+  edcompetencies export 2015 --format markdown --domain cognitive
+  edcompetencies export 2020 --format json                     the library's own JSON format
+  edcompetencies export 2020 --format case --intasc --lineage -o ec2020-case.json   a CASE 1.1 CFPackage
 """
 
 
@@ -68,12 +95,50 @@ def _print_competency(c: object, out: TextIO, *, indicators: bool) -> None:
             out.write(_wrap(f"{indicator.label}. {indicator.text}{_themes(indicator)}", pad) + "\n")
 
 
+def _theme_arg(value: str) -> list[str]:
+    """``--theme`` takes a code or name, or several separated by commas; a bad one is a usage error."""
+    from ._model import Theme
+    from .errors import UnknownThemeError
+
+    codes = []
+    for part in value.split(","):
+        try:
+            codes.append(Theme.parse(part).value)
+        except UnknownThemeError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    return codes
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("selection (combine freely; an item must pass all of them)")
+    group.add_argument(
+        "--theme",
+        action="append",
+        type=_theme_arg,
+        metavar="CODE",
+        help="only items tagged with this theme (FC, EI, SE, RL; repeatable or comma-separated)",
+    )
+    group.add_argument(
+        "--mode", choices=["any", "all"], default="any", help="with several themes: items carrying any (default) or all"
+    )
+    group.add_argument(
+        "--domain", action="append", metavar="KEY", help="only this domain (key or name, e.g. cognitive; repeatable)"
+    )
+
+
+def _selected(fw: Framework, args: argparse.Namespace) -> Framework:
+    themes = [code for codes in args.theme or [] for code in codes]
+    if not themes and not args.domain:
+        return fw
+    return fw.select(domains=args.domain or None, themes=themes or None, mode=args.mode)
+
+
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     import edcompetencies as ec
 
     target: str = args.target
     edition, sep, item_id = target.partition(":")
-    fw = ec.load(edition)
+    fw = _selected(_framework(edition), args)
     if not sep or not item_id:
         out.write(f"{fw.title} ({fw.edition})\n")
         for domain in fw.domains:
@@ -116,6 +181,17 @@ def _framework(spec: str) -> Framework:
         text = path.read_bytes()
     except OSError as exc:
         raise ec.FrameworkFormatError(f"cannot read the file: {exc.strerror}", source=spec) from None
+    if b'"CFDocument"' in text:
+        import json
+
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        from edcompetencies import case
+
+        if case.is_package(data):
+            return case.load(path)
     return ec.loads(text, source=spec)
 
 
@@ -150,6 +226,63 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    fw = _selected(_framework(args.framework), args)
+    kinds = set(args.kind or [])
+    lines = []
+    for item in fw.items():
+        if item.kind == "domain" or (kinds and item.kind not in kinds):
+            continue
+        pad = "" if kinds else "  " * (item.id.count(".") - 1)
+        lines.append(f"{pad}{item.id}{_themes(item)}  {item.text}\n")
+    out.write("".join(lines))
+    if not lines:
+        sys.stderr.write("edcompetencies: no item matches the selection\n")
+        return 1
+    return 0
+
+
+def _records_text(rows: list[dict[str, object]], format: str) -> str:
+    import csv
+    import io
+    import json
+
+    if format == "jsonl":
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    buffer = io.StringIO()
+    fields = list(rows[0]) if rows else ["rank", "id"]
+    writer = csv.DictWriter(buffer, fieldnames=fields)
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    fw = _selected(_framework(args.framework), args)
+    query = " ".join(args.query)
+    hits = fw.search(query, mode=args.match, kinds=args.kind or None, limit=args.limit)
+    if args.format in ("csv", "jsonl"):
+        text = _records_text(hits.to_records(), args.format)
+    else:
+        text = hits.render(args.format)
+    _write(text, args.output, out)
+    return 0 if len(hits) else 1
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    fw = _selected(_framework(args.framework), args)
+    if args.format == "case":
+        from edcompetencies import case
+
+        text = case.dumps(case.export(fw, intasc=args.intasc, lineage=args.lineage))
+    else:
+        if args.intasc or args.lineage:
+            raise _UsageError("edcompetencies export: --intasc and --lineage go with --format case")
+        text = fw.render(args.format)
+    _write(text, args.output, out)
+    return 0
+
+
 def _parser() -> _Parser:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -161,7 +294,7 @@ def _parser() -> _Parser:
         prog="edcompetencies",
         description="The Educator Competencies (2015 and 2020 editions) from the command line.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=_EPILOG_DIFF + "\n" + _EPILOG_SHOW,
+        epilog="\n".join([_EPILOG_SHOW, _EPILOG_LIST, _EPILOG_SEARCH, _EPILOG_EXPORT, _EPILOG_DIFF]),
     )
     parser.add_argument("--version", action="version", version=f"edcompetencies {own_version}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -174,7 +307,78 @@ def _parser() -> _Parser:
     )
     show.add_argument("target", help="an edition (2015, 2020) or an item ID such as 2020:instructional.4")
     show.add_argument("--indicators", action="store_true", help="in an outline, list every competency's indicators too")
+    _add_selection(show)
     show.set_defaults(func=_cmd_show)
+
+    listing = commands.add_parser(
+        "list",
+        help="list the items of an edition or a selection, one per line",
+        description=(
+            "List items one per line (ID, theme tags, text). With --theme or --domain, the selection: the items "
+            "that match, kept whole, and the competencies and indicators that hold them."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_EPILOG_LIST,
+    )
+    listing.add_argument("framework", help="an edition (2015, 2020) or a framework JSON file")
+    listing.add_argument(
+        "--kind",
+        action="append",
+        choices=["competency", "indicator", "sub-indicator"],
+        help="only items of this kind, as a flat list (repeatable)",
+    )
+    _add_selection(listing)
+    listing.set_defaults(func=_cmd_list)
+
+    finder = commands.add_parser(
+        "search",
+        help="search the text of an edition: ranked items with the matched words",
+        description=(
+            "Search competencies, indicators and domain descriptions. Words match in any case, singular or plural, "
+            "and as the start of a longer word (trauma finds trauma-informed); quote a phrase to match it whole. "
+            "Exit status 1 when nothing matches."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_EPILOG_SEARCH,
+    )
+    finder.add_argument("framework", help="an edition (2015, 2020) or a framework JSON file")
+    finder.add_argument("query", nargs="+", help="words or quoted phrases")
+    finder.add_argument(
+        "--match", choices=["all", "any"], default="all", help="items must match all terms (default) or any"
+    )
+    finder.add_argument(
+        "--kind", action="append", choices=["domain", "competency", "indicator", "sub-indicator"], help="only this kind"
+    )
+    finder.add_argument("--limit", type=int, metavar="N", help="at most N hits")
+    finder.add_argument(
+        "--format", choices=["text", "markdown", "html", "csv", "jsonl"], default="text", help="output format"
+    )
+    finder.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _add_selection(finder)
+    finder.set_defaults(func=_cmd_search)
+
+    export = commands.add_parser(
+        "export",
+        help="export an edition or a selection: csv, jsonl, json, markdown, html or CASE",
+        description=(
+            "Export a framework or a selection of it: a table (csv, jsonl: one row per item), the library's JSON "
+            "format (json), a printable page (markdown, html) or a 1EdTech CASE 1.1 package (case)."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_EPILOG_EXPORT,
+    )
+    export.add_argument("framework", help="an edition (2015, 2020) or a framework JSON file")
+    export.add_argument(
+        "--format",
+        choices=["csv", "jsonl", "json", "markdown", "html", "case"],
+        required=True,
+        help="output format",
+    )
+    export.add_argument("--intasc", action="store_true", help="case: add the InTASC standards and the crosswalk")
+    export.add_argument("--lineage", action="store_true", help="case: add the curated 2015 -> 2020 lineage")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _add_selection(export)
+    export.set_defaults(func=_cmd_export)
 
     compare = commands.add_parser(
         "diff",
@@ -221,6 +425,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         status: int = args.func(args, sys.stdout)
+    except _UsageError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 2
     except EdCompetenciesError as exc:
         sys.stderr.write(f"edcompetencies: error: {exc}\n")
         return 1

@@ -13,6 +13,7 @@ __all__ = [
     "EdCompetenciesError",
     "FrameworkFormatError",
     "MissingExtraError",
+    "NoThemesError",
     "NotInToolkitError",
     "NotPublishedError",
     "UnknownChoiceError",
@@ -93,6 +94,31 @@ class UnknownThemeError(EdCompetenciesError, LookupError, ValueError):
             f"unknown theme {self.value!r}; valid themes are FC (Foundational Competency), "
             "EI (Equity and Inclusion), SE (Social and Emotional Learning), RL (Remote Learning)"
         )
+
+
+class NoThemesError(EdCompetenciesError, ValueError):
+    """A theme filter on a framework that carries no theme tags (the 2015 edition has none).
+
+    >>> import edcompetencies as ec
+    >>> from edcompetencies import themes
+    >>> themes.filter(ec.load(2015), "EI")
+    Traceback (most recent call last):
+    ...
+    edcompetencies.errors.NoThemesError: the 2015 framework carries no theme tags...
+    """
+
+    def __init__(self, edition: object) -> None:
+        self.edition = edition
+        super().__init__(edition)
+
+    def __str__(self) -> str:
+        message = f"the {self.edition} framework carries no theme tags, so no item can match a theme filter"
+        if str(self.edition) == "2015":
+            message += (
+                " (the cross-cutting themes FC, EI, SE and RL are new in the 2020 edition; filter the 2020"
+                " edition, or follow ec.lineage(2015, 2020) from its tagged items back to 2015)"
+            )
+        return message
 
 
 class FrameworkFormatError(EdCompetenciesError, ValueError):

@@ -1,0 +1,340 @@
+"""Full-text search over a framework's items: ranked hits with the words that matched.
+
+The query is split into words (a ``"quoted phrase"`` stays one term). Matching ignores case,
+accents, curly versus straight quotes and the hyphens inside words, and a query word
+matches the same word, its plural or singular (``learner`` / ``learners``, ``strategy`` /
+``strategies``) or, from three letters on, a longer word it begins (``trauma`` finds
+``trauma-informed`` and ``traumatic``).
+
+Ranking: items that match more of the query's terms first; then by score (an exact match
+counts 1, a plural or singular 0.9, a word it begins 0.6, a repeat 0.1 more, the title or
+statement of a competency the same as an indicator's text); ties in document order.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, overload
+
+import attrs
+
+from ._model import Competency, Domain, Framework, Item, _theme_codes
+from .errors import UnknownChoiceError, UnknownFormatError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas  # type: ignore[import-untyped, unused-ignore]
+
+__all__ = ["SearchHit", "SearchResults", "search"]
+
+_WORD = re.compile(r"\w+")
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+_KINDS = ("domain", "competency", "indicator", "sub-indicator")
+_FORMATS = ("text", "markdown", "html")
+
+_EXACT, _INFLECTED, _PREFIX, _REPEAT = 1.0, 0.9, 0.6, 0.1
+
+
+def _fold(text: str) -> str:
+    """Casefold and strip accents, keeping one character per character (positions stay valid)."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)
+        kept = "".join(c for c in base if not unicodedata.combining(c))
+        out.append(kept[:1].casefold()[:1] if len(kept) >= 1 else ch)
+    return "".join(out)
+
+
+def _stem(word: str) -> str:
+    """A light English singular: enough to match plural and singular, never more."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@attrs.frozen
+class _Token:
+    word: str
+    stem: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    folded = _fold(text)
+    return [_Token(m.group(), _stem(m.group()), m.start(), m.end()) for m in _WORD.finditer(folded)]
+
+
+def _terms(query: str) -> list[tuple[str, ...]]:
+    """The query's terms, each a tuple of folded words (a phrase has several)."""
+    terms: list[tuple[str, ...]] = []
+    for m in _TERM.finditer(query.replace("“", '"').replace("”", '"')):
+        words = tuple(w.group() for w in _WORD.finditer(_fold(m.group(1) if m.group(1) is not None else m.group(2))))
+        if words and words not in terms:
+            terms.append(words)
+    return terms
+
+
+def _weight(term_word: str, token: _Token, last: bool) -> float:
+    if token.word == term_word:
+        return _EXACT
+    if token.stem == _stem(term_word):
+        return _INFLECTED
+    # only the last word of a phrase (or a lone word) may be the start of a longer word
+    if last and len(term_word) >= 3 and token.word.startswith(term_word):
+        return _PREFIX
+    return 0.0
+
+
+def _match(term: tuple[str, ...], tokens: list[_Token]) -> list[tuple[float, int, int]]:
+    """Every occurrence of *term* in *tokens*: (weight, start, end)."""
+    found = []
+    n = len(term)
+    for i in range(len(tokens) - n + 1):
+        weights = [_weight(w, tokens[i + k], k == n - 1) for k, w in enumerate(term)]
+        if all(weights):
+            found.append((min(weights), tokens[i].start, tokens[i + n - 1].end))
+    return found
+
+
+@attrs.frozen
+class SearchHit:
+    """One item that matched a search: the item, its score and what matched where.
+
+    ``words`` are the matched passages as they stand in the text (``"Trauma-informed"``);
+    ``spans`` their ``(start, end)`` positions in ``field`` - ``"text"`` (an indicator's text,
+    a competency's statement, a domain's description) or ``"title"`` (a 2015 short title).
+    ``terms`` counts the query terms the item matched.
+    """
+
+    item: Item
+    score: float
+    terms: int
+    words: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    field: str = "text"
+
+    @property
+    def id(self) -> str:
+        """The item's ID."""
+        return self.item.id
+
+    @property
+    def text(self) -> str:
+        """The text the spans point into."""
+        if self.field == "title":
+            assert isinstance(self.item, Competency) and self.item.title is not None
+            return self.item.title
+        return self.item.text
+
+    def highlight(self, before: str = "[", after: str = "]") -> str:
+        """The text with every match wrapped in *before* / *after*.
+
+        >>> import edcompetencies as ec
+        >>> ec.load(2020).search("trauma-informed")[0].highlight("**", "**")
+        'Be prepared to embody the fundamental features of **trauma-informed** schools:'
+        """
+        text, out, last = self.text, [], 0
+        for start, end in self.spans:
+            out += [text[last:start], before, text[start:end], after]
+            last = end
+        return "".join(out) + text[last:]
+
+    def _repr_html_(self) -> str:
+        return _hit_html(self)
+
+
+def _hit_html(hit: SearchHit) -> str:
+    text, out, last = hit.text, [], 0
+    for start, end in hit.spans:
+        out += [html.escape(text[last:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
+        last = end
+    out.append(html.escape(text[last:]))
+    return f"<div><code>{html.escape(hit.id)}</code> {''.join(out)}</div>"
+
+
+class SearchResults(Sequence[SearchHit]):
+    """The ranked hits of :meth:`Framework.search`: a sequence of :class:`SearchHit`.
+
+    Displays as a table in a notebook; ``to_records()`` / ``to_dataframe()`` for analysis;
+    ``render("text" | "markdown" | "html")``.
+    """
+
+    __slots__ = ("_hits", "edition", "query")
+
+    def __init__(self, query: str, edition: int | str, hits: Sequence[SearchHit]) -> None:
+        self.query = query
+        self.edition = edition
+        self._hits = tuple(hits)
+
+    @overload
+    def __getitem__(self, index: int) -> SearchHit: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> SearchResults: ...
+
+    def __getitem__(self, index: int | slice) -> SearchHit | SearchResults:
+        if isinstance(index, slice):
+            return SearchResults(self.query, self.edition, self._hits[index])
+        return self._hits[index]
+
+    def __len__(self) -> int:
+        return len(self._hits)
+
+    def __iter__(self) -> Iterator[SearchHit]:
+        return iter(self._hits)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SearchResults):
+            return (self.query, self.edition, self._hits) == (other.query, other.edition, other._hits)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.query, self.edition, self._hits))
+
+    def __repr__(self) -> str:
+        ids = ", ".join(h.id for h in self._hits[:5]) + (", ..." if len(self._hits) > 5 else "")
+        return f"<SearchResults {self.query!r} in {self.edition}: {len(self._hits)} hits [{ids}]>"
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The IDs of the hits, best first."""
+        return tuple(h.id for h in self._hits)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per hit: rank, id, kind, score, terms, matched words, themes, text."""
+        return [
+            {
+                "rank": rank,
+                "id": hit.id,
+                "kind": hit.item.kind,
+                "score": round(hit.score, 4),
+                "terms": hit.terms,
+                "matched": " | ".join(hit.words),
+                "field": hit.field,
+                "themes": _theme_codes(getattr(hit.item, "themes", frozenset())),
+                "text": hit.text,
+            }
+            for rank, hit in enumerate(self._hits, 1)
+        ]
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The records as a pandas DataFrame (install the ``pandas`` extra)."""
+        from ._views import dataframe
+
+        return dataframe(self.to_records(), "SearchResults.to_dataframe()")
+
+    def render(self, format: str = "text") -> str:
+        """The hits as plain text (matches in ``[...]``), Markdown (in ``**...**``) or HTML (``<mark>``)."""
+        if format not in _FORMATS:
+            raise UnknownFormatError(format, _FORMATS)
+        if format == "html":
+            rows = "".join(
+                f"<tr><td>{rank}</td><td>{_hit_html(hit)}</td><td>{hit.score:.2f}</td></tr>"
+                for rank, hit in enumerate(self._hits, 1)
+            )
+            return (
+                f"<div><p>{len(self._hits)} hits for <b>{html.escape(self.query)}</b> in {self.edition}</p>"
+                f"<table><thead><tr><th>#</th><th>item</th><th>score</th></tr></thead><tbody>{rows}</tbody>"
+                "</table></div>"
+            )
+        if format == "markdown":
+            from ._render import md_escape
+
+            lines = [f"{len(self._hits)} hits for “{md_escape(self.query)}” in {self.edition}", ""]
+            for hit in self._hits:
+                text, out, last = hit.text, [], 0
+                for start, end in hit.spans:
+                    out += [md_escape(text[last:start]), "**", md_escape(text[start:end]), "**"]
+                    last = end
+                out.append(md_escape(text[last:]))
+                lines.append(f"- `{hit.id}` {''.join(out)}")
+            return "\n".join(lines) + "\n"
+        lines = [f"{len(self._hits)} hits for {self.query!r} in {self.edition}"]
+        for hit in self._hits:
+            themes = _theme_codes(getattr(hit.item, "themes", frozenset()))
+            lines.append(f"{hit.id}  ({', '.join(hit.words)})" + (f" [{themes}]" if themes else ""))
+            lines.append("    " + hit.highlight())
+        return "\n".join(lines) + "\n"
+
+    def _repr_html_(self) -> str:
+        return self.render("html")
+
+
+def _fields(item: Item) -> list[tuple[str, str]]:
+    fields = [("text", item.text)]
+    if isinstance(item, Competency) and item.title:
+        fields.append(("title", item.title))
+    if isinstance(item, Domain) and item.description is None:
+        fields = [("text", item.name)]
+    return fields
+
+
+def search(
+    fw: Framework,
+    query: str,
+    *,
+    mode: str = "all",
+    kinds: str | Sequence[str] | None = None,
+    limit: int | None = None,
+) -> SearchResults:
+    """The implementation of :meth:`Framework.search` (see there)."""
+    if not isinstance(query, str):
+        raise UnknownChoiceError("query", query, ["a string of words or quoted phrases"])
+    if mode not in ("all", "any"):
+        raise UnknownChoiceError("mode", mode, ("all", "any"))
+    wanted_kinds: tuple[str, ...] = _KINDS
+    if kinds is not None:
+        wanted_kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+        for kind in wanted_kinds:
+            if kind not in _KINDS:
+                raise UnknownChoiceError("kind", kind, _KINDS)
+    terms = _terms(query)
+    if not terms:
+        return SearchResults(query, fw.edition, ())
+    scored: list[tuple[int, float, int, SearchHit]] = []
+    for order, item in enumerate(fw.items()):
+        if item.kind not in wanted_kinds:
+            continue
+        for field, text in _fields(item):
+            tokens = _tokens(text)
+            matched, score = 0, 0.0
+            spans: list[tuple[int, int]] = []
+            for term in terms:
+                found = _match(term, tokens)
+                if found:
+                    matched += 1
+                    score += max(w for w, _, _ in found) + _REPEAT * (len(found) - 1)
+                    spans += [(s, e) for _, s, e in found]
+            if not matched or (mode == "all" and matched < len(terms)):
+                continue
+            spans = _merge(spans)
+            hit = SearchHit(
+                item=item,
+                score=score,
+                terms=matched,
+                words=tuple(dict.fromkeys(text[s:e] for s, e in spans)),
+                spans=tuple(spans),
+                field=field,
+            )
+            scored.append((-matched, -score, order, hit))
+            break  # one hit per item: the text first, else the title
+    scored.sort(key=lambda row: row[:3])
+    hits = [row[3] for row in scored]
+    return SearchResults(query, fw.edition, hits[:limit] if limit is not None else hits)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,316 @@
+"""Tables and printable views of a framework (or a selection of one).
+
+- records: one flat row per item, for a DataFrame, CSV or JSON Lines;
+- Markdown and self-contained HTML laid out like the publication: each domain with its
+  tagline and introduction, numbered competencies, lettered indicators, theme badges, and a
+  theme key; every text escaped. The same HTML, as a fragment, is a notebook's rich display.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from ._model import Competency, Domain, Framework, Indicator, Item, Theme, _theme_codes
+from .errors import MissingExtraError, UnknownFormatError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas  # type: ignore[import-untyped, unused-ignore]
+
+__all__ = [
+    "COLUMNS",
+    "EXPORT_FORMATS",
+    "dataframe",
+    "records",
+    "render",
+    "to_csv",
+    "to_html",
+    "to_jsonl",
+    "to_markdown",
+]
+
+COLUMNS = (
+    "edition",
+    "id",
+    "kind",
+    "domain",
+    "domain_name",
+    "competency",
+    "label",
+    "depth",
+    "path",
+    "parent",
+    "title",
+    "text",
+    "themes",
+)
+"""The columns of :meth:`Framework.to_records`, in order."""
+
+EXPORT_FORMATS = ("csv", "jsonl", "json", "markdown", "html")
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _record(fw: Framework, item: Item, parent: Item | None, domain: Domain, competency: int | None) -> dict[str, Any]:
+    path = item.id.partition(":")[2]
+    return {
+        "edition": fw.edition,
+        "id": item.id,
+        "kind": item.kind,
+        "domain": domain.key,
+        "domain_name": domain.name,
+        "competency": competency,
+        "label": None if isinstance(item, Domain) else item.label,
+        "depth": path.count("."),
+        "path": path,
+        "parent": parent.id if parent is not None else None,
+        "title": item.title if isinstance(item, Competency) else None,
+        "text": item.text,
+        "themes": _theme_codes(getattr(item, "themes", frozenset())),
+    }
+
+
+def records(fw: Framework) -> list[dict[str, Any]]:
+    """The rows of :meth:`Framework.to_records`, in document order."""
+    rows: list[dict[str, Any]] = []
+
+    def indicators(nodes: Iterable[Indicator], parent: Item, domain: Domain, number: int) -> None:
+        for node in nodes:
+            rows.append(_record(fw, node, parent, domain, number))
+            indicators(node.children, node, domain, number)
+
+    for domain in fw.domains:
+        rows.append(_record(fw, domain, None, domain, None))
+        for competency in domain.competencies:
+            rows.append(_record(fw, competency, domain, domain, competency.number))
+            indicators(competency.indicators, competency, domain, competency.number)
+    return rows
+
+
+def dataframe(rows: list[dict[str, Any]], feature: str) -> pandas.DataFrame:
+    """*rows* as a pandas DataFrame, or :class:`MissingExtraError` naming the extra."""
+    try:
+        import pandas
+    except ImportError:
+        raise MissingExtraError(feature, "pandas", "pandas") from None
+    return pandas.DataFrame.from_records(rows)
+
+
+def to_csv(fw: Framework) -> str:
+    """The records as CSV (RFC 4180: a header row, CRLF line ends, quoted where needed)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer.writeheader()
+    writer.writerows(records(fw))
+    return buffer.getvalue()
+
+
+def to_jsonl(fw: Framework) -> str:
+    """The records as JSON Lines: one JSON object per item, one per line (UTF-8, not ASCII-escaped)."""
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in records(fw))
+
+
+# --------------------------------------------------------------------------- Markdown
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def _md(text: str) -> str:
+    """Escape the characters that would change the meaning of inline Markdown, and no more."""
+    return _ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text))
+
+
+def _md_badges(themes: frozenset[Theme]) -> str:
+    codes = _theme_codes(themes)
+    return " " + " ".join(f"`{code}`" for code in codes.split()) if codes else ""
+
+
+def _competency_heading(c: Competency) -> str:
+    return f"{c.number}. {c.title}" if c.title else f"Competency {c.number}"
+
+
+def _md_indicators(nodes: Iterable[Indicator], depth: int, out: list[str]) -> None:
+    for node in nodes:
+        out.append(f"{'  ' * depth}- **{_md(node.label)}.** {_md(node.text)}{_md_badges(node.themes)}")
+        _md_indicators(node.children, depth + 1, out)
+
+
+def _md_competency(c: Competency, out: list[str], level: int) -> None:
+    out += [f"{'#' * level} {_md(_competency_heading(c))}{_md_badges(c.themes)}", "", _md(c.statement), ""]
+    if c.indicators:
+        _md_indicators(c.indicators, 0, out)
+        out.append("")
+
+
+def _md_domain(d: Domain, out: list[str], level: int) -> None:
+    tagline = f" ({_md(d.tagline)})" if d.tagline else ""
+    out += [f"{'#' * level} {_md(d.name)}{tagline}", ""]
+    if d.description:
+        out += [_md(d.description), ""]
+    for c in d.competencies:
+        _md_competency(c, out, level + 1)
+
+
+def _used_themes(fw: Framework) -> list[Theme]:
+    used: set[Theme] = set()
+    for item in fw.items():
+        used |= getattr(item, "themes", frozenset())
+    return [t for t in Theme if t in used]
+
+
+def to_markdown(fw: Framework, *, notes: bool = True) -> str:
+    """The framework as a Markdown document laid out like the publication."""
+    out = [f"# {_md(fw.title)} ({fw.edition})", ""]
+    meta = [", ".join(fw.publishers)] if fw.publishers else []
+    if fw.license:
+        meta.append(fw.license)
+    if meta:
+        out += [_md(". ".join(meta)) + ".", ""]
+    used = _used_themes(fw)
+    if used:
+        out += ["Theme key: " + "; ".join(f"`{t.value}` {t.label}" for t in used) + ".", ""]
+    for domain in fw.domains:
+        _md_domain(domain, out, 2)
+    if notes and fw.notes:
+        out += ["## Source notes", ""]
+        out += [f"- **{_md(n.id)}** ({n.kind.value}): {_md(n.text)}" for n in fw.notes]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def item_markdown(item: Item) -> str:
+    """One domain, competency or indicator as Markdown."""
+    out: list[str] = []
+    if isinstance(item, Domain):
+        _md_domain(item, out, 2)
+    elif isinstance(item, Competency):
+        _md_competency(item, out, 3)
+    else:
+        _md_indicators([item], 0, out)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+# --------------------------------------------------------------------------- HTML
+
+_CSS = """\
+.edc-fw{font-family:Georgia,"Times New Roman",serif;line-height:1.45;max-width:52em;color:#1a1a1a}
+.edc-fw h1{font-size:1.6em;margin:.2em 0}.edc-fw h2{font-size:1.3em;border-bottom:2px solid #345;margin-top:1.4em}
+.edc-fw h2 .tagline{font-weight:normal;font-style:italic;color:#456;font-size:.8em;margin-left:.5em}
+.edc-fw .edc-comp{margin:1em 0 1.2em;break-inside:avoid-page}
+.edc-fw .edc-comp>h3{font-size:1.05em;margin:.2em 0}.edc-fw .edc-comp>p{margin:.2em 0 .4em}
+.edc-fw ul.edc-ind{list-style:none;margin:.2em 0;padding-left:1.6em}
+.edc-fw ul.edc-ind>li{margin:.15em 0}.edc-fw .label{font-weight:bold;margin-right:.35em}
+.edc-fw .badge{display:inline-block;font:bold .7em/1.5 sans-serif;padding:0 .45em;margin-left:.3em;
+border-radius:.6em;border:1px solid currentColor;vertical-align:.1em}
+.edc-fw .badge-FC{color:#7a3e00}.edc-fw .badge-EI{color:#8b1a4a}.edc-fw .badge-SE{color:#1d5e2f}
+.edc-fw .badge-RL{color:#1f4e8c}.edc-fw .meta,.edc-fw .key{color:#444;font-size:.9em}
+.edc-fw .notes{font-size:.85em;color:#444}
+@media print{.edc-fw{max-width:none}.edc-fw h2{break-after:avoid-page}}
+"""
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _badges(themes: frozenset[Theme]) -> str:
+    return "".join(
+        f'<span class="badge badge-{t.value}" title="{_e(t.label)}">{t.value}</span>' for t in Theme if t in themes
+    )
+
+
+def _html_indicators(nodes: Iterable[Indicator]) -> str:
+    items = "".join(
+        f'<li id="{_e(n.id)}"><span class="label">{_e(n.label)}.</span>{_e(n.text)}{_badges(n.themes)}'
+        + (_html_indicators(n.children) if n.children else "")
+        + "</li>"
+        for n in nodes
+    )
+    return f'<ul class="edc-ind">{items}</ul>'
+
+
+def _html_competency(c: Competency) -> str:
+    return (
+        f'<section class="edc-comp" id="{_e(c.id)}"><h3>{_e(_competency_heading(c))}{_badges(c.themes)}</h3>'
+        f"<p>{_e(c.statement)}</p>" + (_html_indicators(c.indicators) if c.indicators else "") + "</section>"
+    )
+
+
+def _html_domain(d: Domain) -> str:
+    tagline = f'<span class="tagline">{_e(d.tagline)}</span>' if d.tagline else ""
+    description = f'<p class="description">{_e(d.description)}</p>' if d.description else ""
+    return (
+        f'<section class="edc-domain" id="{_e(d.id)}"><h2>{_e(d.name)}{tagline}</h2>{description}'
+        + "".join(_html_competency(c) for c in d.competencies)
+        + "</section>"
+    )
+
+
+def _html_body(fw: Framework, notes: bool) -> str:
+    meta = [", ".join(fw.publishers)] if fw.publishers else []
+    if fw.license:
+        meta.append(fw.license)
+    parts = [f"<header><h1>{_e(fw.title)} ({_e(str(fw.edition))})</h1>"]
+    if meta:
+        parts.append(f'<p class="meta">{_e(". ".join(meta))}.</p>')
+    used = _used_themes(fw)
+    if used:
+        key = "; ".join(f"{_badges(frozenset({t}))} {_e(t.label)}" for t in used)
+        parts.append(f'<p class="key">Theme key: {key}</p>')
+    parts.append("</header>")
+    parts += [_html_domain(d) for d in fw.domains]
+    if notes and fw.notes:
+        rows = "".join(f"<li><b>{_e(n.id)}</b> ({_e(n.kind.value)}): {_e(n.text)}</li>" for n in fw.notes)
+        parts.append(f'<section class="notes"><h2>Source notes</h2><ul>{rows}</ul></section>')
+    return "".join(parts)
+
+
+def to_html(fw: Framework, *, document: bool = True, notes: bool = True) -> str:
+    """The framework as HTML: a self-contained page (``document=True``) or a fragment with its style."""
+    body = f'<article class="edc-fw">{_html_body(fw, notes)}</article>'
+    if not document:
+        return f"<style>{_CSS}</style>{body}"
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_e(fw.title)} ({_e(str(fw.edition))})</title>\n<style>\nbody{{margin:2em}}\n{_CSS}</style>\n"
+        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def item_html(item: Item) -> str:
+    """One domain, competency or indicator as an HTML fragment with its style (notebook display)."""
+    if isinstance(item, Domain):
+        body = _html_domain(item)
+    elif isinstance(item, Competency):
+        body = _html_competency(item)
+    else:
+        body = _html_indicators([item])
+    return f'<style>{_CSS}</style><article class="edc-fw">{body}</article>'
+
+
+# --------------------------------------------------------------------------- one entry point
+
+
+def render(fw: Framework, format: str) -> str:
+    """*fw* in one of :data:`EXPORT_FORMATS`."""
+    if format == "csv":
+        return to_csv(fw)
+    if format == "jsonl":
+        return to_jsonl(fw)
+    if format == "json":
+        from ._format import dumps
+
+        return dumps(fw)
+    if format == "markdown":
+        return to_markdown(fw)
+    if format == "html":
+        return to_html(fw)
+    raise UnknownFormatError(format, EXPORT_FORMATS)

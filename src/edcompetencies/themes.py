@@ -1,0 +1,212 @@
+"""The cross-cutting themes of the 2020 edition: filter a framework by theme, count the tags.
+
+The 2020 publication tags competencies and indicators with four themes (its key):
+``FC`` Foundational Competency (competencies only), ``EI`` Equity and Inclusion, ``SE``
+Social and Emotional Learning and ``RL`` Remote Learning. :class:`~edcompetencies.Theme`
+holds each theme's name and the publication's definition.
+
+>>> import edcompetencies as ec
+>>> from edcompetencies import themes
+>>> fw = ec.load(2020)
+>>> ei = themes.filter(fw, "EI")          # the items tagged EI, with the ancestors that hold them
+>>> len(themes.tagged(fw, "EI")), [d.key for d in ei.domains]
+(28, ['intrapersonal', 'interpersonal', 'cognitive', 'instructional'])
+>>> [c.id for c in themes.filter(fw, "FC").competencies()][:3]   # the foundational competencies, whole
+['2020:intrapersonal.1', '2020:intrapersonal.2', '2020:intrapersonal.3']
+>>> themes.counts(fw).total()
+{'FC': 12, 'EI': 28, 'SE': 29, 'RL': 63}
+
+A filter's result is an ordinary :class:`~edcompetencies.Framework` (same edition, same IDs),
+so it can be diffed, rendered, exported or filtered again.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._model import Competency, Framework, Indicator, Theme
+from ._select import MODES
+from .errors import NoThemesError, UnknownChoiceError, UnknownFormatError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas  # type: ignore[import-untyped, unused-ignore]
+
+__all__ = ["MODES", "Theme", "ThemeCounts", "counts", "filter", "parse", "tagged"]
+
+_LEVELS = ("competency", "indicator", "sub-indicator")
+_FORMATS = ("text", "markdown", "html")
+
+
+def parse(value: str | Theme) -> Theme:
+    """The theme for a code or a name, in any case (``"ei"``, ``"Equity and Inclusion"``).
+
+    >>> parse("remote learning")
+    <Theme.RL: 'RL'>
+    >>> parse("XX")
+    Traceback (most recent call last):
+    ...
+    edcompetencies.errors.UnknownThemeError: unknown theme 'XX'; valid themes are FC (Foundational ...
+    """
+    return Theme.parse(value)
+
+
+def filter(fw: Framework, *themes: str | Theme, mode: str = "any") -> Framework:
+    """The items carrying the themes, with the ancestors that hold them, as a pruned Framework.
+
+    ``mode="any"`` (the default) keeps items carrying any of the themes, ``mode="all"``
+    items carrying every one. A tagged item is kept whole: ``FC`` tags competencies, so
+    ``filter(fw, "FC")`` gives the foundational competencies with all their indicators.
+
+    >>> import edcompetencies as ec
+    >>> both = filter(ec.load(2020), "EI", "RL", mode="all")
+    >>> [i.id for i in both.indicators()][:3]
+    ['2020:intrapersonal.1.b', '2020:intrapersonal.1.c', '2020:interpersonal.1.b']
+
+    A framework without theme tags (the 2015 edition) raises
+    :class:`~edcompetencies.errors.NoThemesError` rather than giving an empty result;
+    an unknown code raises :class:`~edcompetencies.errors.UnknownThemeError`.
+    """
+    if not themes:
+        raise UnknownChoiceError("theme (give at least one)", None, [t.value for t in Theme])
+    return fw.select(themes=themes, mode=mode)
+
+
+def tagged(fw: Framework, theme: str | Theme) -> tuple[Competency | Indicator, ...]:
+    """The items (competencies and indicators, in document order) that carry *theme* themselves.
+
+    Unlike :func:`filter`, no ancestors or descendants are added.
+
+    >>> import edcompetencies as ec
+    >>> [i.id for i in tagged(ec.load(2020), "SE")][:2]
+    ['2020:intrapersonal.1.c', '2020:intrapersonal.2.b']
+    """
+    wanted = Theme.parse(theme)
+    if not any(getattr(item, "themes", None) for item in fw.items()):
+        raise NoThemesError(fw.edition)
+    return tuple(item for item in fw.items() if isinstance(item, (Competency, Indicator)) and wanted in item.themes)
+
+
+@attrs.frozen
+class ThemeCounts:
+    """How many items carry each theme, by domain and level (competency, indicator, sub-indicator).
+
+    ``cells`` maps ``(domain key, level, theme code)`` to a count (zero counts are left out);
+    ``domains`` keeps the framework's domain order. Read it with :meth:`get`,
+    :meth:`by_domain`, :meth:`total`; tabulate it with :meth:`to_records` /
+    :meth:`to_dataframe`; print it with :meth:`render`; a notebook shows it as a table.
+    """
+
+    edition: int | str
+    domains: tuple[tuple[str, str], ...]
+    cells: tuple[tuple[str, str, str, int], ...]
+
+    def get(self, theme: str | Theme, *, domain: str | None = None, level: str | None = None) -> int:
+        """The number of items tagged *theme*, optionally in one domain (key) and at one level.
+
+        >>> import edcompetencies as ec
+        >>> counts(ec.load(2020)).get("EI", domain="cognitive")
+        11
+        """
+        code = Theme.parse(theme).value
+        if domain is not None and domain not in {key for key, _ in self.domains}:
+            raise UnknownChoiceError("domain", domain, [key for key, _ in self.domains])
+        if level is not None and level not in _LEVELS:
+            raise UnknownChoiceError("level", level, _LEVELS)
+        return sum(
+            n
+            for d, lvl, t, n in self.cells
+            if t == code and (domain is None or d == domain) and (level is None or lvl == level)
+        )
+
+    def by_domain(self, *, level: str | None = None) -> dict[str, dict[str, int]]:
+        """``{domain key: {theme code: count}}``, every domain and theme present (zeros included)."""
+        return {key: {t.value: self.get(t, domain=key, level=level) for t in Theme} for key, _ in self.domains}
+
+    def total(self, *, level: str | None = None) -> dict[str, int]:
+        """``{theme code: count}`` over the whole framework."""
+        return {t.value: self.get(t, level=level) for t in Theme}
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per domain and theme: ``domain``, ``domain_name``, ``theme``, ``theme_label``,
+        ``competencies``, ``indicators``, ``sub_indicators``, ``total`` (zeros included)."""
+        rows = []
+        for key, name in self.domains:
+            for t in Theme:
+                row: dict[str, Any] = {"domain": key, "domain_name": name, "theme": t.value, "theme_label": t.label}
+                for level, column in zip(_LEVELS, ("competencies", "indicators", "sub_indicators"), strict=True):
+                    row[column] = self.get(t, domain=key, level=level)
+                row["total"] = self.get(t, domain=key)
+                rows.append(row)
+        return rows
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """:meth:`to_records` as a pandas DataFrame (install the ``pandas`` extra).
+
+        ``counts(fw).to_dataframe().pivot(index="domain_name", columns="theme", values="total")``
+        is the domain-by-theme table, ready for ``.plot.bar()``.
+        """
+        from ._views import dataframe
+
+        return dataframe(self.to_records(), "ThemeCounts.to_dataframe()")
+
+    def render(self, format: str = "text") -> str:
+        """A domain-by-theme table of totals (with a total row) as text, Markdown or HTML."""
+        if format not in _FORMATS:
+            raise UnknownFormatError(format, _FORMATS)
+        codes = [t.value for t in Theme]
+        table = [(name, self.by_domain()[key]) for key, name in self.domains]
+        table.append(("Total", self.total()))
+        if format == "html":
+            head = "".join(f'<th title="{html.escape(Theme(c).label)}">{c}</th>' for c in codes)
+            body = "".join(
+                f"<tr><th>{html.escape(name)}</th>" + "".join(f"<td>{row[c]}</td>" for c in codes) + "</tr>"
+                for name, row in table
+            )
+            return (
+                f"<table><caption>Theme tags by domain ({html.escape(str(self.edition))})</caption>"
+                f"<thead><tr><th>domain</th>{head}</tr></thead><tbody>{body}</tbody></table>"
+            )
+        if format == "markdown":
+            lines = ["| domain | " + " | ".join(codes) + " |", "|---|" + "---:|" * len(codes)]
+            lines += [f"| {name} | " + " | ".join(str(row[c]) for c in codes) + " |" for name, row in table]
+            return "\n".join(lines) + "\n"
+        width = max(len(name) for name, _ in table)
+        lines = [" " * width + "".join(f" {c:>4}" for c in codes)]
+        lines += [f"{name:<{width}}" + "".join(f" {row[c]:>4}" for c in codes) for name, row in table]
+        return "\n".join(lines) + "\n"
+
+    def _repr_html_(self) -> str:
+        return self.render("html")
+
+
+def counts(fw: Framework) -> ThemeCounts:
+    """Count the theme tags of *fw* by domain, level and theme.
+
+    Every tag counts once where it stands: a competency tagged ``FC`` counts one FC for
+    its domain, and its indicators count their own tags.
+
+    >>> import edcompetencies as ec
+    >>> print(counts(ec.load(2020)).render())
+                    FC   EI   SE   RL
+    Intrapersonal    4    5   11   11
+    Interpersonal    3    7   10    9
+    Cognitive        2   11    4   17
+    Instructional    3    5    4   26
+    Total           12   28   29   63
+    <BLANKLINE>
+    """
+    tally: dict[tuple[str, str, str], int] = {}
+    for item in fw.items():
+        for theme in getattr(item, "themes", frozenset()):
+            key = (item.domain_key, item.kind, theme.value)
+            tally[key] = tally.get(key, 0) + 1
+    order = {t.value: n for n, t in enumerate(Theme)}
+    domain_order = {d.key: n for n, d in enumerate(fw.domains)}
+    cells = sorted(
+        ((d, lvl, t, n) for (d, lvl, t), n in tally.items()),
+        key=lambda c: (domain_order[c[0]], _LEVELS.index(c[1]), order[c[2]]),
+    )
+    return ThemeCounts(edition=fw.edition, domains=tuple((d.key, d.name) for d in fw.domains), cells=tuple(cells))
