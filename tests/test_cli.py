@@ -107,3 +107,115 @@ def test_diff_usage_errors() -> None:
     assert run("diff", "2015").returncode == 2
     assert run("diff", "2015", "2020", "--format", "xml").returncode == 2
     assert run("diff", "2015", "2020", "--ignore", "case").returncode == 2
+
+
+# --------------------------------------------------------------------------- list, search, export
+
+
+@pytest.mark.parametrize("command", ["show", "list", "search", "export", "diff"])
+def test_every_command_has_help_with_examples(command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0 and result.stderr == ""
+    assert "examples:" in result.stdout and f"edcompetencies {command} " in result.stdout
+
+
+def test_top_level_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("show", "list", "search", "export", "diff"):
+        assert f"    {command}" in result.stdout
+
+
+def test_list_theme_and_domain() -> None:
+    """`list 2020 --theme EI --domain cognitive`: EI items of Cognitive with the items that hold them."""
+    result = run("list", "2020", "--theme", "EI", "--domain", "cognitive")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("2020:cognitive.3  Demonstrate awareness of and employ culturally responsive")
+    assert "    2020:cognitive.3.c.i [EI]  Reflect on one's own race, background, social location" in "\n".join(lines)
+    assert all("2020:cognitive" in line for line in lines)
+    tagged = [line for line in lines if "[" in line.split("  ")[0] or " [" in line]
+    assert 11 == sum(1 for line in tagged if "EI" in line)
+
+
+def test_list_kind_is_a_flat_list() -> None:
+    result = run("list", "2020", "--theme", "FC", "--kind", "competency")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert 12 == len(lines) and all(line.startswith("2020:") and "[FC" in line for line in lines)
+    both = run("list", "2020", "--theme", "EI,RL", "--mode", "all", "--kind", "indicator", "--kind", "sub-indicator")
+    assert all("EI" in line and "RL" in line for line in both.stdout.splitlines())
+
+
+def test_list_2015_by_theme_fails_clearly() -> None:
+    result = run("list", "2015", "--theme", "EI")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("edcompetencies: error: the 2015 framework carries no theme tags")
+    assert result.stderr.count("\n") == 1
+
+
+def test_unknown_theme_and_domain() -> None:
+    theme = run("list", "2020", "--theme", "XX")
+    assert theme.returncode == 2 and "valid themes are FC" in theme.stderr and "Traceback" not in theme.stderr
+    domain = run("list", "2020", "--domain", "cogntive")
+    assert domain.returncode == 1 and "did you mean 'cognitive'" in domain.stderr
+
+
+def test_search() -> None:
+    result = run("search", "2020", "trauma")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("4 hits for 'trauma' in 2020\n2020:intrapersonal.5.b  (trauma) [SE RL]\n")
+    phrase = run("search", "2020", '"restorative practices"', "--format", "csv")
+    rows = list(__import__("csv").DictReader(phrase.stdout.splitlines()))
+    assert rows and all("restorative practices" in row["text"].casefold() for row in rows)
+    nothing = run("search", "2020", "zebra")
+    assert nothing.returncode == 1 and nothing.stdout.startswith("0 hits")
+    scoped = run("search", "2020", "learning", "--domain", "cognitive", "--kind", "competency", "--limit", "2")
+    assert scoped.returncode == 0 and scoped.stdout.startswith("2 hits")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start"),
+    [
+        ("csv", "edition,id,kind,domain,"),
+        ("jsonl", '{"edition": 2020, "id": "2020:intrapersonal",'),
+        ("json", '{\n "format": "edcompetencies/edition"'),
+        ("markdown", "# Educator Competencies for Personalized, Learner-Centered Environments (2020)"),
+        ("html", "<!DOCTYPE html>"),
+    ],
+)
+def test_export_formats(fmt: str, start: str) -> None:
+    result = run("export", "2020", "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(start)
+
+
+def test_export_a_selection_to_a_file(tmp_path: pytest.TempPathFactory) -> None:
+    import edcompetencies as ec
+
+    target = tmp_path / "ei.json"  # type: ignore[operator]
+    result = run("export", "2020", "--format", "json", "--theme", "EI", "-o", str(target))
+    assert result.returncode == 0 and result.stdout == ""
+    from edcompetencies import themes
+
+    assert themes.filter(ec.load(2020), "EI") == ec.loads(target.read_text(encoding="utf-8"))
+
+
+def test_export_needs_a_format_and_case_flags_need_case() -> None:
+    assert run("export", "2020").returncode == 2
+    assert run("export", "2020", "--format", "pdf").returncode == 2
+    mixed = run("export", "2020", "--format", "csv", "--intasc")
+    assert mixed.returncode == 2 and "--format case" in mixed.stderr
+
+
+def test_export_to_an_unwritable_place_fails_cleanly(tmp_path: pytest.TempPathFactory) -> None:
+    target = tmp_path / "missing" / "out.csv"  # type: ignore[operator]
+    result = run("export", "2020", "--format", "csv", "-o", str(target))
+    assert result.returncode == 1 and "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_show_a_selection() -> None:
+    result = run("show", "2020", "--theme", "FC")
+    assert result.returncode == 0
+    assert "  5. Practice and model self-care." not in result.stdout  # Intrapersonal 5 is not FC
+    assert "  1. Demonstrate a dedication to all learners" in result.stdout

@@ -664,29 +664,33 @@ class Framework:
 
         return to_jsonl(self)
 
-    def to_markdown(self, *, notes: bool = True) -> str:
-        """The framework as Markdown laid out like the publication (theme key, badges, source notes)."""
+    def to_markdown(self, *, notes: bool = True, caption: str | None = None) -> str:
+        """The framework as Markdown laid out like the publication (theme key, badges, source notes).
+
+        *caption*, in italics under the title, can say what a selection holds.
+        """
         from ._views import to_markdown
 
-        return to_markdown(self, notes=notes)
+        return to_markdown(self, notes=notes, caption=caption)
 
-    def to_html(self, *, document: bool = True, notes: bool = True) -> str:
+    def to_html(self, *, document: bool = True, notes: bool = True, caption: str | None = None) -> str:
         """The framework as a self-contained, printable HTML page (``document=False``: a fragment).
 
         Every text is escaped; items carry their IDs as HTML ``id`` attributes, so a page can
-        link to ``#2020:instructional.4.a``.
+        link to ``#2020:instructional.4.a``. *caption*, under the title, can say what a
+        selection holds.
         """
         from ._views import to_html
 
-        return to_html(self, document=document, notes=notes)
+        return to_html(self, document=document, notes=notes, caption=caption)
 
-    def render(self, format: str) -> str:
+    def render(self, format: str, *, caption: str | None = None) -> str:
         """The framework as ``"csv"``, ``"jsonl"``, ``"json"`` (the library's own format),
-        ``"markdown"`` or ``"html"``; an unknown format raises
+        ``"markdown"`` or ``"html"`` (headed by *caption*); an unknown format raises
         :class:`~edcompetencies.errors.UnknownFormatError`."""
         from ._views import render
 
-        return render(self, format)
+        return render(self, format, caption=caption)
 
     # -- display ----------------------------------------------------------------
 

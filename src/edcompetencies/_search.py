@@ -245,7 +245,7 @@ class SearchResults(Sequence[SearchHit]):
                 "</table></div>"
             )
         if format == "markdown":
-            from ._render import md_escape
+            from ._views import md_inline as md_escape
 
             lines = [f"{len(self._hits)} hits for “{md_escape(self.query)}” in {self.edition}", ""]
             for hit in self._hits:

@@ -122,7 +122,7 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
-def _md(text: str) -> str:
+def md_inline(text: str) -> str:
     """Escape the characters that would change the meaning of inline Markdown, and no more."""
     return _ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text))
 
@@ -138,22 +138,22 @@ def _competency_heading(c: Competency) -> str:
 
 def _md_indicators(nodes: Iterable[Indicator], depth: int, out: list[str]) -> None:
     for node in nodes:
-        out.append(f"{'  ' * depth}- **{_md(node.label)}.** {_md(node.text)}{_md_badges(node.themes)}")
+        out.append(f"{'  ' * depth}- **{md_inline(node.label)}.** {md_inline(node.text)}{_md_badges(node.themes)}")
         _md_indicators(node.children, depth + 1, out)
 
 
 def _md_competency(c: Competency, out: list[str], level: int) -> None:
-    out += [f"{'#' * level} {_md(_competency_heading(c))}{_md_badges(c.themes)}", "", _md(c.statement), ""]
+    out += [f"{'#' * level} {md_inline(_competency_heading(c))}{_md_badges(c.themes)}", "", md_inline(c.statement), ""]
     if c.indicators:
         _md_indicators(c.indicators, 0, out)
         out.append("")
 
 
 def _md_domain(d: Domain, out: list[str], level: int) -> None:
-    tagline = f" ({_md(d.tagline)})" if d.tagline else ""
-    out += [f"{'#' * level} {_md(d.name)}{tagline}", ""]
+    tagline = f" ({md_inline(d.tagline)})" if d.tagline else ""
+    out += [f"{'#' * level} {md_inline(d.name)}{tagline}", ""]
     if d.description:
-        out += [_md(d.description), ""]
+        out += [md_inline(d.description), ""]
     for c in d.competencies:
         _md_competency(c, out, level + 1)
 
@@ -165,14 +165,16 @@ def _used_themes(fw: Framework) -> list[Theme]:
     return [t for t in Theme if t in used]
 
 
-def to_markdown(fw: Framework, *, notes: bool = True) -> str:
+def to_markdown(fw: Framework, *, notes: bool = True, caption: str | None = None) -> str:
     """The framework as a Markdown document laid out like the publication."""
-    out = [f"# {_md(fw.title)} ({fw.edition})", ""]
+    out = [f"# {md_inline(fw.title)} ({fw.edition})", ""]
+    if caption:
+        out += [f"*{md_inline(caption)}*", ""]
     meta = [", ".join(fw.publishers)] if fw.publishers else []
     if fw.license:
         meta.append(fw.license)
     if meta:
-        out += [_md(". ".join(meta)) + ".", ""]
+        out += [md_inline(". ".join(meta)) + ".", ""]
     used = _used_themes(fw)
     if used:
         out += ["Theme key: " + "; ".join(f"`{t.value}` {t.label}" for t in used) + ".", ""]
@@ -180,7 +182,7 @@ def to_markdown(fw: Framework, *, notes: bool = True) -> str:
         _md_domain(domain, out, 2)
     if notes and fw.notes:
         out += ["## Source notes", ""]
-        out += [f"- **{_md(n.id)}** ({n.kind.value}): {_md(n.text)}" for n in fw.notes]
+        out += [f"- **{md_inline(n.id)}** ({n.kind.value}): {md_inline(n.text)}" for n in fw.notes]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -211,7 +213,7 @@ _CSS = """\
 border-radius:.6em;border:1px solid currentColor;vertical-align:.1em}
 .edc-fw .badge-FC{color:#7a3e00}.edc-fw .badge-EI{color:#8b1a4a}.edc-fw .badge-SE{color:#1d5e2f}
 .edc-fw .badge-RL{color:#1f4e8c}.edc-fw .meta,.edc-fw .key{color:#444;font-size:.9em}
-.edc-fw .notes{font-size:.85em;color:#444}
+.edc-fw .notes{font-size:.85em;color:#444}.edc-fw .caption{font-style:italic}
 @media print{.edc-fw{max-width:none}.edc-fw h2{break-after:avoid-page}}
 """
 
@@ -253,11 +255,13 @@ def _html_domain(d: Domain) -> str:
     )
 
 
-def _html_body(fw: Framework, notes: bool) -> str:
+def _html_body(fw: Framework, notes: bool, caption: str | None) -> str:
     meta = [", ".join(fw.publishers)] if fw.publishers else []
     if fw.license:
         meta.append(fw.license)
     parts = [f"<header><h1>{_e(fw.title)} ({_e(str(fw.edition))})</h1>"]
+    if caption:
+        parts.append(f'<p class="caption">{_e(caption)}</p>')
     if meta:
         parts.append(f'<p class="meta">{_e(". ".join(meta))}.</p>')
     used = _used_themes(fw)
@@ -272,9 +276,9 @@ def _html_body(fw: Framework, notes: bool) -> str:
     return "".join(parts)
 
 
-def to_html(fw: Framework, *, document: bool = True, notes: bool = True) -> str:
+def to_html(fw: Framework, *, document: bool = True, notes: bool = True, caption: str | None = None) -> str:
     """The framework as HTML: a self-contained page (``document=True``) or a fragment with its style."""
-    body = f'<article class="edc-fw">{_html_body(fw, notes)}</article>'
+    body = f'<article class="edc-fw">{_html_body(fw, notes, caption)}</article>'
     if not document:
         return f"<style>{_CSS}</style>{body}"
     return (
@@ -299,8 +303,8 @@ def item_html(item: Item) -> str:
 # --------------------------------------------------------------------------- one entry point
 
 
-def render(fw: Framework, format: str) -> str:
-    """*fw* in one of :data:`EXPORT_FORMATS`."""
+def render(fw: Framework, format: str, *, caption: str | None = None) -> str:
+    """*fw* in one of :data:`EXPORT_FORMATS` (*caption*, e.g. what was selected, heads a page)."""
     if format == "csv":
         return to_csv(fw)
     if format == "jsonl":
@@ -310,7 +314,7 @@ def render(fw: Framework, format: str) -> str:
 
         return dumps(fw)
     if format == "markdown":
-        return to_markdown(fw)
+        return to_markdown(fw, caption=caption)
     if format == "html":
-        return to_html(fw)
+        return to_html(fw, caption=caption)
     raise UnknownFormatError(format, EXPORT_FORMATS)

@@ -133,6 +133,20 @@ def _selected(fw: Framework, args: argparse.Namespace) -> Framework:
     return fw.select(domains=args.domain or None, themes=themes or None, mode=args.mode)
 
 
+def _caption(args: argparse.Namespace) -> str | None:
+    """What a selection holds, in words, to head a printed page."""
+    from ._model import Theme
+
+    themes = [Theme(code) for codes in args.theme or [] for code in codes]
+    parts = []
+    if themes:
+        joiner = " and " if args.mode == "all" else " or "
+        parts.append("items tagged " + joiner.join(f"{t.value} ({t.label})" for t in themes))
+    if args.domain:
+        parts.append("in the " + ", ".join(args.domain) + " domain" + ("s" if len(args.domain) > 1 else ""))
+    return ("Selection: " + " ".join(parts) + ", with the items that hold them.") if parts else None
+
+
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     import edcompetencies as ec
 
@@ -227,12 +241,15 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
-    fw = _selected(_framework(args.framework), args)
+    whole = _framework(args.framework)
+    fw = _selected(whole, args)
     kinds = set(args.kind or [])
     lines = []
     for item in fw.items():
         if item.kind == "domain" or (kinds and item.kind not in kinds):
             continue
+        if kinds and whole[item.id] != item:
+            continue  # a flat list leaves out the items kept only to hold matching ones
         pad = "" if kinds else "  " * (item.id.count(".") - 1)
         lines.append(f"{pad}{item.id}{_themes(item)}  {item.text}\n")
     out.write("".join(lines))
@@ -278,7 +295,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     else:
         if args.intasc or args.lineage:
             raise _UsageError("edcompetencies export: --intasc and --lineage go with --format case")
-        text = fw.render(args.format)
+        text = fw.render(args.format, caption=_caption(args))
     _write(text, args.output, out)
     return 0
 
@@ -315,7 +332,8 @@ def _parser() -> _Parser:
         help="list the items of an edition or a selection, one per line",
         description=(
             "List items one per line (ID, theme tags, text). With --theme or --domain, the selection: the items "
-            "that match, kept whole, and the competencies and indicators that hold them."
+            "that match, kept whole, and (indented as an outline) the competencies and indicators that hold them; "
+            "with --kind, a flat list of the items of that kind within matching items."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=_EPILOG_LIST,
