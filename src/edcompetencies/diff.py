@@ -502,6 +502,7 @@ class _Aligner:
     """
 
     MAX_DF = 40  # a feature in more items than this is too common to find candidates with
+    VOTE_BUDGET = 60  # postings an item reads when voting, rarest features first
     CANDIDATES = 12
 
     def __init__(self, old: Sequence[Node], new: Sequence[Node]) -> None:
@@ -519,13 +520,9 @@ class _Aligner:
         """Score each item's best-voted candidates on the other side (from both sides)."""
         postings_a = self._postings(self.a.features)
         postings_b = self._postings(self.b.features)
-        common = {
-            f
-            for f in postings_a.keys() | postings_b.keys()
-            if len(postings_a.get(f, ())) + len(postings_b.get(f, ())) > self.MAX_DF
-        }
-        candidates = {(i, j) for i, j in self._top(self.a.features, postings_b, common)}
-        candidates |= {(i, j) for j, i in self._top(self.b.features, postings_a, common)}
+        df = {f: len(postings_a.get(f, ())) + len(postings_b.get(f, ())) for f in postings_a.keys() | postings_b.keys()}
+        candidates = {(i, j) for i, j in self._top(self.a.features, postings_b, df)}
+        candidates |= {(i, j) for j, i in self._top(self.b.features, postings_a, df)}
         return {(i, j): self._score(i, j) for i, j in sorted(candidates)}
 
     @staticmethod
@@ -537,15 +534,24 @@ class _Aligner:
         return postings
 
     def _top(
-        self, features: list[frozenset[str]], postings: dict[str, list[int]], common: set[str]
+        self, features: list[frozenset[str]], postings: dict[str, list[int]], df: dict[str, int]
     ) -> Iterator[tuple[int, int]]:
+        """Each item's best-voted candidates on the other side.
+
+        An item votes with its rarest features first (the most telling ones) and stops once
+        it has read ``VOTE_BUDGET`` postings, so the work per item does not grow with the
+        size of the frameworks; a feature in more than ``MAX_DF`` items never votes.
+        """
         for n, feats in enumerate(features):
             votes: dict[int, float] = defaultdict(float)
-            for f in feats:
-                if f in common:
-                    continue
+            read = 0
+            for f in sorted((f for f in feats if df[f] <= self.MAX_DF), key=lambda f: (df[f], f)):
+                if read >= self.VOTE_BUDGET:
+                    break
                 weight = 2.0 if " " in f else 1.0
-                for m in postings.get(f, ()):
+                found = postings.get(f, ())
+                read += len(found)
+                for m in found:
                     votes[m] += weight
             for m, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: self.CANDIDATES]:
                 yield n, m
