@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "CaseFormatError",
     "EdCompetenciesError",
     "FrameworkFormatError",
     "MissingExtraError",
@@ -138,6 +139,26 @@ class FrameworkFormatError(EdCompetenciesError, ValueError):
     def __str__(self) -> str:
         item = f" (item {self.item})" if self.item else ""
         return f"{self.source}: {self.path}{item}: {self.message}"
+
+
+class CaseFormatError(FrameworkFormatError):
+    """A CASE package (CFPackage JSON) cannot be read into a framework.
+
+    ``source`` names the file or data read, ``path`` the JSON path of the offending value
+    (``$.CFAssociations[12].destinationNodeURI.identifier``) and ``identifier`` the CASE
+    identifier concerned, if any (also in ``item``, so code written for
+    :class:`FrameworkFormatError` shows it).
+    """
+
+    def __init__(
+        self, message: str, *, source: str = "<package>", path: str = "$", identifier: str | None = None
+    ) -> None:
+        super().__init__(message, source=source, path=path, item=identifier)
+        self.identifier = identifier
+
+    def __str__(self) -> str:
+        identifier = f" (identifier {self.identifier})" if self.identifier else ""
+        return f"{self.source}: {self.path}{identifier}: {self.message}"
 
 
 # --------------------------------------------------------------------------- crosswalk, glossary, toolkit
