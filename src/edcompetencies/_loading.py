@@ -12,6 +12,7 @@ from functools import cache
 
 from ._format import loads
 from ._model import Framework
+from ._packaged import EDITIONS
 from .errors import UnknownEditionError
 
 if sys.version_info >= (3, 11):
@@ -21,7 +22,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 __all__ = ["editions", "load"]
 
-_EDITIONS: tuple[int, ...] = (2015, 2020)
+_EDITIONS = EDITIONS
 _lock = threading.Lock()
 
 

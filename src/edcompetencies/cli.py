@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
 
-if TYPE_CHECKING:  # pragma: no cover - the command imports the library lazily, for a fast start
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: the command imports as little as it can, for a fast start
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable, Sequence
+    from typing import Any, TextIO
+
     from ._model import Framework
+
+    Handler = Callable[[argparse.Namespace, TextIO], int]
 
 __all__ = ["main"]
 
@@ -64,35 +68,111 @@ class _UsageError(Exception):
     pass
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the description's line breaks; sizes itself without importing shutil (as shutil would)."""
+
+    def __init__(self, prog: str) -> None:
+        import os
+
+        try:
+            columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # no terminal (or no stdout): argparse's own default
+            columns = 80
+        super().__init__(prog, width=max(columns, 40) - 2)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise _UsageError(f"{self.prog}: {message}")
 
 
 def _wrap(text: str, indent: str, width: int = 100) -> str:
-    import textwrap
+    """Fill *text* to *width* at spaces, continuation lines indented three more.
 
-    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent + "   ")
+    (textwrap.fill with break_on_hyphens=False, without importing textwrap, whose regular
+    expressions cost the command line's fast path several milliseconds.)
+    """
+    lines: list[str] = []
+    line = indent
+    for word in text.split():
+        if line.strip() and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = indent + "   " + word
+        else:
+            line = line + " " + word if line.strip() else line + word
+    lines.append(line)
+    return "\n".join(lines)
 
 
-def _themes(item: object) -> str:
-    from ._model import Theme
+# `show` prints from the documented JSON format (dicts), so that a packaged edition can be
+# shown without importing the model (the fast path); frameworks from files or selections go
+# through the model and ``to_data`` and print the same way.
 
-    themes: frozenset[Theme] = getattr(item, "themes", frozenset())
-    codes = [t.value for t in Theme if t in themes]
+
+def _tags(node: dict[str, Any]) -> str:
+    codes = node.get("themes") or []
     return f" [{' '.join(codes)}]" if codes else ""
 
 
-def _print_competency(c: object, out: TextIO, *, indicators: bool) -> None:
-    from ._model import Competency
+def _print_indicators(nodes: list[dict[str, Any]], out: TextIO, pad: str) -> None:
+    for node in nodes:
+        out.write(_wrap(f"{node['label']}. {node['text']}{_tags(node)}", pad) + "\n")
+        _print_indicators(node.get("children") or [], out, pad + "   ")
 
-    assert isinstance(c, Competency)
-    title = f" {c.title}:" if c.title else ""
-    out.write(_wrap(f"{c.number}.{title} {c.statement}{_themes(c)}", "  ") + "\n")
+
+def _print_competency(c: dict[str, Any], out: TextIO, *, indicators: bool) -> None:
+    title = f" {c['title']}:" if c.get("title") else ""
+    out.write(_wrap(f"{c['number']}.{title} {c['statement']}{_tags(c)}", "  ") + "\n")
     if indicators:
-        for indicator in c.walk():
-            pad = "     " + "   " * (indicator.depth - 1)
-            out.write(_wrap(f"{indicator.label}. {indicator.text}{_themes(indicator)}", pad) + "\n")
+        _print_indicators(c.get("indicators") or [], out, "     ")
+
+
+def _find(data: dict[str, Any], item_id: str) -> tuple[str, dict[str, Any]] | None:
+    """The node of the JSON data with this ID, and its kind."""
+    for domain in data["domains"]:
+        if domain["id"] == item_id:
+            return "domain", domain
+        for competency in domain["competencies"]:
+            if competency["id"] == item_id:
+                return "competency", competency
+            stack = list(competency["indicators"])
+            while stack:
+                node = stack.pop()
+                if node["id"] == item_id:
+                    return "indicator", node
+                stack += node.get("children") or []
+    return None
+
+
+def _show(data: dict[str, Any], item_id: str | None, out: TextIO, *, indicators: bool) -> bool:
+    """Print the outline (no *item_id*) or one item; ``False`` when the item is not there."""
+    if item_id is None:
+        out.write(f"{data['title']} ({data['edition']})\n")
+        for domain in data["domains"]:
+            tagline = f" ({domain['tagline']})" if domain.get("tagline") else ""
+            out.write(f"\n{domain['name']}{tagline}\n")
+            for competency in domain["competencies"]:
+                _print_competency(competency, out, indicators=indicators)
+        return True
+    found = _find(data, item_id)
+    if found is None:
+        return False
+    kind, node = found
+    out.write(f"{node['id']}\n")
+    if kind == "domain":
+        out.write(node["name"] + (f" ({node['tagline']})" if node.get("tagline") else "") + "\n")
+        if node.get("description"):
+            out.write(_wrap(node["description"], "") + "\n")
+        for competency in node["competencies"]:
+            _print_competency(competency, out, indicators=True)
+    elif kind == "competency":
+        _print_competency(node, out, indicators=True)
+    else:
+        _print_indicators([node], out, "  ")
+    for note in data.get("notes") or []:
+        if node["id"] in note["items"]:
+            out.write(_wrap(f"note ({note['kind']}): {note['text']}", "  ") + "\n")
+    return True
 
 
 def _theme_arg(value: str) -> list[str]:
@@ -148,35 +228,23 @@ def _caption(args: argparse.Namespace) -> str | None:
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
-    import edcompetencies as ec
-
     target: str = args.target
     edition, sep, item_id = target.partition(":")
+    wanted = item_id.strip() or None if sep else None
+    if not args.theme and not args.domain:
+        from ._packaged import edition_data
+
+        data = edition_data(edition)
+        if data is not None:
+            qualified = f"{data['edition']}:{wanted}" if wanted else None
+            if _show(data, qualified, out, indicators=args.indicators):
+                return 0
+    # a file, a selection, or an item that is not there: the validated model, with its errors
+    from ._format import to_data
+
     fw = _selected(_framework(edition), args)
-    if not sep or not item_id:
-        out.write(f"{fw.title} ({fw.edition})\n")
-        for domain in fw.domains:
-            tagline = f" ({domain.tagline})" if domain.tagline else ""
-            out.write(f"\n{domain.name}{tagline}\n")
-            for competency in domain.competencies:
-                _print_competency(competency, out, indicators=args.indicators)
-        return 0
-    item = fw[item_id]
-    out.write(f"{item.id}\n")
-    if isinstance(item, ec.Domain):
-        out.write(f"{item.name}" + (f" ({item.tagline})" if item.tagline else "") + "\n")
-        if item.description:
-            out.write(_wrap(item.description, "") + "\n")
-        for competency in item.competencies:
-            _print_competency(competency, out, indicators=True)
-    elif isinstance(item, ec.Competency):
-        _print_competency(item, out, indicators=True)
-    else:
-        for node in item.walk():
-            pad = "  " + "   " * (node.depth - item.depth)
-            out.write(_wrap(f"{node.label}. {node.text}{_themes(node)}", pad) + "\n")
-    for note in fw.notes_for(item):
-        out.write(_wrap(f"note ({note.kind}): {note.text}", "  ") + "\n")
+    item = fw[wanted].id if wanted else None  # an unknown ID raises UnknownItemError with suggestions
+    _show(to_data(fw), item, out, indicators=args.indicators)
     return 0
 
 
@@ -241,6 +309,8 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    from ._model import _theme_codes
+
     whole = _framework(args.framework)
     fw = _selected(whole, args)
     kinds = set(args.kind or [])
@@ -251,7 +321,8 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         if kinds and whole[item.id] != item:
             continue  # a flat list leaves out the items kept only to hold matching ones
         pad = "" if kinds else "  " * (item.id.count(".") - 1)
-        lines.append(f"{pad}{item.id}{_themes(item)}  {item.text}\n")
+        codes = _theme_codes(getattr(item, "themes", frozenset()))
+        lines.append(f"{pad}{item.id}{f' [{codes}]' if codes else ''}  {item.text}\n")
     out.write("".join(lines))
     if not lines:
         sys.stderr.write("edcompetencies: no item matches the selection\n")
@@ -300,44 +371,30 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _parser() -> _Parser:
-    from importlib.metadata import PackageNotFoundError, version
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked (importlib.metadata is slow to import)."""
 
-    try:
-        own_version = version("edcompetencies")
-    except PackageNotFoundError:  # pragma: no cover
-        own_version = "unknown"
-    parser = _Parser(
-        prog="edcompetencies",
-        description="The Educator Competencies (2015 and 2020 editions) from the command line.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="\n".join([_EPILOG_SHOW, _EPILOG_LIST, _EPILOG_SEARCH, _EPILOG_EXPORT, _EPILOG_DIFF]),
-    )
-    parser.add_argument("--version", action="version", version=f"edcompetencies {own_version}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    show = commands.add_parser(
-        "show",
-        help="print an edition's outline, or one item with its indicators",
-        description="Print an edition's outline (domains and competencies), or one item with its indicators.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=_EPILOG_SHOW,
-    )
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            own_version = version("edcompetencies")
+        except PackageNotFoundError:  # pragma: no cover
+            own_version = "unknown"
+        sys.stdout.write(f"edcompetencies {own_version}\n")
+        parser.exit()
+
+
+def _setup_show(show: argparse.ArgumentParser) -> None:
     show.add_argument("target", help="an edition (2015, 2020) or an item ID such as 2020:instructional.4")
     show.add_argument("--indicators", action="store_true", help="in an outline, list every competency's indicators too")
     _add_selection(show)
-    show.set_defaults(func=_cmd_show)
 
-    listing = commands.add_parser(
-        "list",
-        help="list the items of an edition or a selection, one per line",
-        description=(
-            "List items one per line (ID, theme tags, text). With --theme or --domain, the selection: the items "
-            "that match, kept whole, and (indented as an outline) the competencies and indicators that hold them; "
-            "with --kind, a flat list of the items of that kind within matching items."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=_EPILOG_LIST,
-    )
+
+def _setup_list(listing: argparse.ArgumentParser) -> None:
     listing.add_argument("framework", help="an edition (2015, 2020) or a framework JSON file")
     listing.add_argument(
         "--kind",
@@ -346,19 +403,9 @@ def _parser() -> _Parser:
         help="only items of this kind, as a flat list (repeatable)",
     )
     _add_selection(listing)
-    listing.set_defaults(func=_cmd_list)
 
-    finder = commands.add_parser(
-        "search",
-        help="search the text of an edition: ranked items with the matched words",
-        description=(
-            "Search competencies, indicators and domain descriptions. Words match in any case, singular or plural, "
-            "and as the start of a longer word (trauma finds trauma-informed); quote a phrase to match it whole. "
-            "Exit status 1 when nothing matches."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=_EPILOG_SEARCH,
-    )
+
+def _setup_search(finder: argparse.ArgumentParser) -> None:
     finder.add_argument("framework", help="an edition (2015, 2020) or a framework JSON file")
     finder.add_argument("query", nargs="+", help="words or quoted phrases")
     finder.add_argument(
@@ -373,18 +420,9 @@ def _parser() -> _Parser:
     )
     finder.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     _add_selection(finder)
-    finder.set_defaults(func=_cmd_search)
 
-    export = commands.add_parser(
-        "export",
-        help="export an edition or a selection: csv, jsonl, json, markdown, html or CASE",
-        description=(
-            "Export a framework or a selection of it: a table (csv, jsonl: one row per item), the library's JSON "
-            "format (json), a printable page (markdown, html) or a 1EdTech CASE 1.1 package (case)."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=_EPILOG_EXPORT,
-    )
+
+def _setup_export(export: argparse.ArgumentParser) -> None:
     export.add_argument("framework", help="an edition (2015, 2020) or a framework JSON file")
     export.add_argument(
         "--format",
@@ -396,20 +434,11 @@ def _parser() -> _Parser:
     export.add_argument("--lineage", action="store_true", help="case: add the curated 2015 -> 2020 lineage")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     _add_selection(export)
-    export.set_defaults(func=_cmd_export)
 
-    compare = commands.add_parser(
-        "diff",
-        help="compare two editions (or framework JSON files): what changed, in structure and words",
-        description=(
-            "Compare two frameworks: a summary of the changes by kind, domain and theme, then every "
-            "changed competency and indicator with a word-level redline."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=_EPILOG_DIFF,
-    )
-    compare.add_argument("old", help="the older edition (2015) or a framework JSON file")
-    compare.add_argument("new", help="the newer edition (2020) or a framework JSON file")
+
+def _setup_diff(compare: argparse.ArgumentParser) -> None:
+    compare.add_argument("old", help="the older edition (2015) or a framework JSON or CASE file")
+    compare.add_argument("new", help="the newer edition (2020) or a framework JSON or CASE file")
     compare.add_argument(
         "--format", choices=["text", "markdown", "html", "json", "csv"], default="text", help="output format"
     )
@@ -424,17 +453,85 @@ def _parser() -> _Parser:
     )
     compare.add_argument("--domain", action="append", metavar="KEY", help="only changes in this domain (repeatable)")
     compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    compare.set_defaults(func=_cmd_diff)
+
+
+# name: (one-line help, description, epilog, argument setup, handler)
+_COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], None], Handler]] = {
+    "show": (
+        "print an edition's outline, or one item with its indicators",
+        "Print an edition's outline (domains and competencies), or one item with its indicators.",
+        _EPILOG_SHOW,
+        _setup_show,
+        _cmd_show,
+    ),
+    "list": (
+        "list the items of an edition or a selection, one per line",
+        "List items one per line (ID, theme tags, text). With --theme or --domain, the selection: the items "
+        "that match, kept whole, and (indented as an outline) the competencies and indicators that hold them; "
+        "with --kind, a flat list of the items of that kind within matching items.",
+        _EPILOG_LIST,
+        _setup_list,
+        _cmd_list,
+    ),
+    "search": (
+        "search the text of an edition: ranked items with the matched words",
+        "Search competencies, indicators and domain descriptions. Words match in any case, singular or plural, "
+        "and as the start of a longer word (trauma finds trauma-informed); quote a phrase to match it whole. "
+        "Exit status 1 when nothing matches.",
+        _EPILOG_SEARCH,
+        _setup_search,
+        _cmd_search,
+    ),
+    "export": (
+        "export an edition or a selection: csv, jsonl, json, markdown, html or CASE",
+        "Export a framework or a selection of it: a table (csv, jsonl: one row per item), the library's JSON "
+        "format (json), a printable page (markdown, html) or a 1EdTech CASE 1.1 package (case).",
+        _EPILOG_EXPORT,
+        _setup_export,
+        _cmd_export,
+    ),
+    "diff": (
+        "compare two editions (or framework JSON or CASE files): what changed, in structure and words",
+        "Compare two frameworks: a summary of the changes by kind, domain and theme, then every "
+        "changed competency and indicator with a word-level redline.",
+        _EPILOG_DIFF,
+        _setup_diff,
+        _cmd_diff,
+    ),
+}
+
+
+def _parser(only: str | None = None) -> _Parser:
+    """The argument parser; with *only*, the other commands get their help line but no arguments
+    (building every command's arguments costs the fast path of ``show`` a few milliseconds)."""
+    parser = _Parser(
+        prog="edcompetencies",
+        description="The Educator Competencies (2015 and 2020 editions) from the command line.",
+        formatter_class=_Formatter,
+        epilog="\n".join(entry[2] for entry in _COMMANDS.values()),
+    )
+    parser.add_argument("--version", action=_Version)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (help, description, epilog, setup, handler) in _COMMANDS.items():
+        sub = commands.add_parser(
+            name,
+            help=help,
+            description=description,
+            formatter_class=_Formatter,
+            epilog=epilog,
+        )
+        if only is None or only == name:
+            setup(sub)
+        sub.set_defaults(func=handler)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    from .errors import EdCompetenciesError
-
-    parser = _parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser(arguments[0] if arguments and arguments[0] in _COMMANDS else None)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except _UsageError as exc:
         sys.stderr.write(f"{exc}\n")
         return 2
@@ -446,9 +543,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as exc:
         sys.stderr.write(f"{exc}\n")
         return 2
-    except EdCompetenciesError as exc:
-        sys.stderr.write(f"edcompetencies: error: {exc}\n")
-        return 1
     except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
         return 0
+    except Exception as exc:
+        from .errors import EdCompetenciesError  # imported only when needed: the fast path never fails
+
+        if not isinstance(exc, EdCompetenciesError):
+            raise
+        sys.stderr.write(f"edcompetencies: error: {exc}\n")
+        return 1
     return status
