@@ -219,3 +219,47 @@ def test_show_a_selection() -> None:
     assert result.returncode == 0
     assert "  5. Practice and model self-care." not in result.stdout  # Intrapersonal 5 is not FC
     assert "  1. Demonstrate a dedication to all learners" in result.stdout
+
+
+# --------------------------------------------------------------------------- the fast path of `show`
+
+
+@pytest.mark.parametrize("edition", ["2015", "2020"])
+def test_fast_path_reads_the_same_data_as_the_model(edition: str) -> None:
+    """`show` on a packaged edition prints from the raw JSON: it must be what the model holds."""
+    import edcompetencies as ec
+    from edcompetencies._format import to_data
+    from edcompetencies._packaged import edition_data
+
+    assert to_data(ec.load(edition)) == edition_data(edition)
+    assert edition_data("2017") is None and edition_data("../2020") is None
+
+
+def test_show_does_not_import_the_model() -> None:
+    """The fast path answers without attrs (importing it alone takes ~3.7x a bare start here)."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from edcompetencies.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['show', '2020:instructional.4']) == 0\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('attr', 'attrs', 'typing', 'textwrap', 'shutil')"
+        " or m in ('edcompetencies._model', 'importlib.metadata'))\n"
+        "print(heavy)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "[]" == result.stdout.strip()
+
+
+def test_show_of_a_file_or_a_selection_prints_like_the_fast_path(tmp_path: pytest.TempPathFactory) -> None:
+    import edcompetencies as ec
+
+    path = tmp_path / "copy.json"  # type: ignore[operator]
+    path.write_text(ec.dumps(ec.load(2020)), encoding="utf-8")
+    fast = run("show", "2020:instructional.4")
+    slow = run("show", f"{path}:instructional.4")
+    assert fast.returncode == slow.returncode == 0
+    assert fast.stdout == slow.stdout
+    assert run("show", "2020", "--indicators").stdout.replace("\n", "") == run(
+        "show", str(path), "--indicators"
+    ).stdout.replace("\n", "")
