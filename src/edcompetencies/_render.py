@@ -7,7 +7,7 @@ import html
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import UnknownFormatError
@@ -167,30 +167,57 @@ def _summary_rows(s: Summary) -> tuple[list[str], list[tuple[str, dict[str, int]
     return used, rows
 
 
+def table(
+    columns: Sequence[str],
+    rows: Sequence[tuple[str, Sequence[object]]],
+    format: str,
+    *,
+    corner: str = "",
+    width: int = 11,
+    caption: str | None = None,
+    titles: Sequence[str] | None = None,
+) -> str:
+    """A table of named rows as aligned text, Markdown or HTML (every text escaped).
+
+    *width* is the text format's minimum cell width; *titles* (HTML) explain the column heads.
+    """
+    if format == "text":
+        first = max([len(corner), *(len(name) for name, _ in rows)]) if rows else len(corner)
+        head = f"{corner:<{first}}" + "".join(f" {c:>{width}}" for c in columns)
+        body = [f"{name:<{first}}" + "".join(f" {v!s:>{width}}" for v in values) for name, values in rows]
+        return "\n".join([head, *body]) + "\n"
+    if format == "markdown":
+        first = f"| {md_escape(corner)} |" if corner else "| |"
+        lines = [first + " " + " | ".join(md_escape(c) for c in columns) + " |", "|---|" + "---:|" * len(columns)]
+        lines += [f"| {md_escape(name)} | " + " | ".join(str(v) for v in values) + " |" for name, values in rows]
+        return "\n".join(lines) + "\n"
+    if format == "html":
+        tips = titles or [""] * len(columns)
+        head = "".join(
+            f'<th title="{html.escape(tip)}">{html.escape(c)}</th>' if tip else f"<th>{html.escape(c)}</th>"
+            for c, tip in zip(columns, tips, strict=True)
+        )
+        cells = "".join(
+            f"<tr><th>{html.escape(name)}</th>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in values) + "</tr>"
+            for name, values in rows
+        )
+        cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+        return f"<table>{cap}<thead><tr><th>{html.escape(corner)}</th>{head}</tr></thead><tbody>{cells}</tbody></table>"
+    raise UnknownFormatError(format, ("text", "markdown", "html"))
+
+
 def summary(s: Summary, format: str) -> str:
-    cols, rows = _summary_rows(s)
+    cols, named = _summary_rows(s)
+    rows = [(name, [row.get(c, 0) for c in cols]) for name, row in named]
     totals = ", ".join(f"{lvl} {a} -> {b}" for lvl, (a, b) in s.totals.items())
     moved = ", ".join(f"{lvl} {n}" for lvl, n in s.moved.items()) or "none"
     title = f"{s.old_edition} -> {s.new_edition}: {totals}; moved: {moved}"
     if format == "text":
-        width = max(len(r[0]) for r in rows) if rows else 10
-        head = " " * width + "".join(f" {c:>11}" for c in cols)
-        body = [f"{name:<{width}}" + "".join(f" {row.get(c, 0):>11}" for c in cols) for name, row in rows]
-        return "\n".join([title, head, *body]) + "\n"
+        return title + "\n" + table(cols, rows, "text")
     if format == "markdown":
-        head = "| | " + " | ".join(cols) + " |\n|---|" + "---:|" * len(cols)
-        body = [f"| {name} | " + " | ".join(str(row.get(c, 0)) for c in cols) + " |" for name, row in rows]
-        return "\n".join([md_escape(title), "", head, *body]) + "\n"
+        return md_escape(title) + "\n\n" + table(cols, rows, "markdown")
     if format == "html":
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
-        cells = "".join(
-            f"<tr><th>{html.escape(name)}</th>" + "".join(f"<td>{row.get(c, 0)}</td>" for c in cols) + "</tr>"
-            for name, row in rows
-        )
-        return (
-            f'<div class="summary"><p>{html.escape(title)}</p>'
-            f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{cells}</tbody></table></div>"
-        )
+        return f'<div class="summary"><p>{html.escape(title)}</p>{table(cols, rows, "html")}</div>'
     raise UnknownFormatError(format, ("text", "markdown", "html"))
 
 

@@ -22,7 +22,6 @@ so it can be diffed, rendered, exported or filtered again.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -156,27 +155,16 @@ class ThemeCounts:
         """A domain-by-theme table of totals (with a total row) as text, Markdown or HTML."""
         if format not in _FORMATS:
             raise UnknownFormatError(format, _FORMATS)
+        from ._render import table
+
         codes = [t.value for t in Theme]
-        table = [(name, self.by_domain()[key]) for key, name in self.domains]
-        table.append(("Total", self.total()))
+        by_domain = self.by_domain()
+        rows = [(name, [by_domain[key][c] for c in codes]) for key, name in self.domains]
+        rows.append(("Total", list(self.total().values())))
         if format == "html":
-            head = "".join(f'<th title="{html.escape(Theme(c).label)}">{c}</th>' for c in codes)
-            body = "".join(
-                f"<tr><th>{html.escape(name)}</th>" + "".join(f"<td>{row[c]}</td>" for c in codes) + "</tr>"
-                for name, row in table
-            )
-            return (
-                f"<table><caption>Theme tags by domain ({html.escape(str(self.edition))})</caption>"
-                f"<thead><tr><th>domain</th>{head}</tr></thead><tbody>{body}</tbody></table>"
-            )
-        if format == "markdown":
-            lines = ["| domain | " + " | ".join(codes) + " |", "|---|" + "---:|" * len(codes)]
-            lines += [f"| {name} | " + " | ".join(str(row[c]) for c in codes) + " |" for name, row in table]
-            return "\n".join(lines) + "\n"
-        width = max(len(name) for name, _ in table)
-        lines = [" " * width + "".join(f" {c:>4}" for c in codes)]
-        lines += [f"{name:<{width}}" + "".join(f" {row[c]:>4}" for c in codes) for name, row in table]
-        return "\n".join(lines) + "\n"
+            caption = f"Theme tags by domain ({self.edition})"
+            return table(codes, rows, "html", corner="domain", caption=caption, titles=[t.label for t in Theme])
+        return table(codes, rows, format, corner="domain" if format == "markdown" else "", width=4)
 
     def _repr_html_(self) -> str:
         return self.render("html")
