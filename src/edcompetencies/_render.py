@@ -187,8 +187,8 @@ def table(
         body = [f"{name:<{first}}" + "".join(f" {v!s:>{width}}" for v in values) for name, values in rows]
         return "\n".join([head, *body]) + "\n"
     if format == "markdown":
-        first = f"| {md_escape(corner)} |" if corner else "| |"
-        lines = [first + " " + " | ".join(md_escape(c) for c in columns) + " |", "|---|" + "---:|" * len(columns)]
+        lead = f"| {md_escape(corner)} |" if corner else "| |"
+        lines = [lead + " " + " | ".join(md_escape(c) for c in columns) + " |", "|---|" + "---:|" * len(columns)]
         lines += [f"| {md_escape(name)} | " + " | ".join(str(v) for v in values) + " |" for name, values in rows]
         return "\n".join(lines) + "\n"
     if format == "html":
