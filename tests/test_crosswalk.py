@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import string
 import sys
 
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 import edcompetencies as ec
 from edcompetencies import _toolkit_data, crosswalk
 from edcompetencies.errors import (
+    EdCompetenciesError,
     FrameworkFormatError,
     MissingExtraError,
     NotPublishedError,
@@ -86,6 +88,16 @@ def test_part_one_quotes_of_the_standard_statement() -> None:
     quotes = {(a.item, a.quoted_standard) for a in crosswalk.alignments_for(3, part="one")}
     assert {"2020:intrapersonal", "2020:interpersonal"} == {item for item, _ in quotes}
     assert all(q is not None and q.startswith("The teacher works with others") for _, q in quotes)
+
+
+def test_emphasis_references_are_exactly_those_the_text_names() -> None:
+    """Every "N(x)" in an areas-of-emphasis text is resolved, in the text's order, and nothing else is."""
+    for s in crosswalk.standards():
+        e = crosswalk.emphasis(s)
+        named = [f"{n}({letter})" for n, letter in re.findall(r"\b(\d+)\s*\(\s*([a-z])\s*\)", e.text)]
+        assert named == [p.label for p in e.performances], s.number
+        assert e.standard == s.number and all(p is s.performance(p.label) for p in e.performances)
+    assert 8 == sum(len(crosswalk.emphasis(s).performances) for s in crosswalk.standards())
 
 
 def test_emphasis_resolves_the_named_performances() -> None:
@@ -225,8 +237,11 @@ def test_bad_items_and_parts() -> None:
         crosswalk.standards_for("2017:cognitive.1")
     with pytest.raises(UnknownItemError, match="not a domain"):
         crosswalk.standards_for_domain("cognitive.1")
-    with pytest.raises(TypeError):
+    with pytest.raises(EdCompetenciesError, match="item must be a domain, competency, indicator or an ID string") as e:
         crosswalk.standards_for(42)  # type: ignore[arg-type]
+    assert isinstance(e.value, TypeError)
+    with pytest.raises(EdCompetenciesError, match="not float"):
+        crosswalk.notes_for(4.5)
     with pytest.raises(ValueError, match="part"):
         crosswalk.alignments(part="three")
     with pytest.raises(ValueError, match="part"):
@@ -238,6 +253,20 @@ def test_bad_items_and_parts() -> None:
     assert mine in other
     with pytest.raises(UnknownItemError, match="packaged"):
         crosswalk.standards_for(mine)
+
+
+def test_editions_may_be_given_as_strings() -> None:
+    """As ec.load() takes 2015 or "2015", so do the crosswalk's edition= arguments."""
+    assert crosswalk.alignments(edition="2015") == crosswalk.alignments(edition=2015)
+    assert crosswalk.competencies_for(4, edition="2015", derived=True) == crosswalk.competencies_for(
+        4, edition=2015, derived=True
+    )
+    assert crosswalk.to_records(edition="2020") == crosswalk.to_records()
+    assert crosswalk.graph(edition="2015").graph["derived"]
+    with pytest.raises(NotPublishedError):
+        crosswalk.competencies_for(4, edition="2015")
+    with pytest.raises(UnknownEditionError):
+        crosswalk.competencies_for(4, edition="2017")
 
 
 def test_standards_for_a_domain_is_part_one() -> None:

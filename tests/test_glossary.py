@@ -179,8 +179,10 @@ def test_related_matches_are_opt_in_and_flagged() -> None:
 
 
 def test_terms_in_refuses_non_text() -> None:
-    with pytest.raises(TypeError):
+    message = r"glossary.terms_in\(\): text must be a string, not NoneType"
+    with pytest.raises(ec.EdCompetenciesError, match=message) as e:
         glossary.terms_in(None)  # type: ignore[arg-type]
+    assert isinstance(e.value, TypeError)
 
 
 def test_notes() -> None:

@@ -200,8 +200,18 @@ def test_rubric_argument_errors() -> None:
         toolkit.rubric("cognitive.42")
     with pytest.raises(UnknownItemError, match="framework="):
         toolkit.rubric(ec.Competency("mine:d.1", 1, "Use data."))
-    with pytest.raises(TypeError):
-        toolkit.rubric(4)  # type: ignore[arg-type]
+    for bad in ({"framework": None}, {"framework": FW}):
+        with pytest.raises(ec.EdCompetenciesError, match="competency must be a competency or its ID, not int") as e:
+            toolkit.rubric(4, **bad)  # type: ignore[arg-type]
+        assert isinstance(e.value, TypeError)
+    with pytest.raises(TypeError, match="framework must be a Framework"):
+        toolkit.rubric("cognitive.1", framework="2020")  # type: ignore[arg-type]
+    # an item of another framework is refused, not given a rubric under the wrong edition's name
+    with pytest.raises(UnknownItemError, match="not an item of the framework given"):
+        toolkit.rubric(OLD["cognitive.1"], framework=FW)
+    assert toolkit.rubric(FW["cognitive.1"], framework=FW) == toolkit.rubric("cognitive.1")
+    with pytest.raises(ec.EdCompetenciesError, match="a 2020 competency or its ID"):
+        toolkit.assessment(4)  # type: ignore[arg-type]
     with pytest.raises(UnknownFormatError, match=r"markdown, html, csv"):
         toolkit.rubric("cognitive.1").render("pdf")
 
@@ -285,6 +295,8 @@ def test_sixteen_field_examples() -> None:
         toolkit.in_the_field(domain="emotional")
     with pytest.raises(ValueError):
         toolkit.in_the_field(part="appendix")
+    with pytest.raises(TypeError, match="actor must be a string"):
+        toolkit.in_the_field(actor=["Arkansas"])  # type: ignore[arg-type]
 
 
 def test_respondents_table() -> None:
@@ -298,6 +310,8 @@ def test_respondents_table() -> None:
         r.count("Students", 2020)
     with pytest.raises(UnknownChoiceError, match="unknown group"):
         r.count("Parents", 2019)
+    with pytest.raises(ec.EdCompetenciesError, match="group must be a group name"):
+        r.count(2019, "2019")  # type: ignore[arg-type]
     assert "respondents-students-2014" in [n.id for n in toolkit.notes_for("toolkit:respondents")]
 
 

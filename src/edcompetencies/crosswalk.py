@@ -35,8 +35,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _toolkit_data
-from ._loading import load
+from ._loading import _edition_number, load
 from ._model import Competency, Domain, Framework, Indicator, Item, SourceNote
+from ._toolkit_data import ArgumentTypeError
 from .errors import MissingExtraError, NotPublishedError, UnknownChoiceError, UnknownItemError, UnknownStandardError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -337,7 +338,7 @@ def _framework_of(item: Item | str, edition: int | None = None) -> tuple[Framewo
             if item in fw:
                 return fw, item
         raise UnknownItemError(item.id, None, (), reason="not an item of the packaged 2015 or 2020 edition")
-    raise TypeError(f"expected a domain, competency, indicator or an ID string, not {type(item).__name__}")
+    raise ArgumentTypeError("crosswalk", "item", "a domain, competency, indicator or an ID string", item)
 
 
 def _require_derived(derived: bool, what: str) -> None:
@@ -399,7 +400,7 @@ def introduction() -> tuple[_toolkit_data.Section, ...]:
     return _toolkit_data.sections_from(_toolkit_data.data("crosswalk")["introduction"])
 
 
-def alignments(*, edition: int = 2020, part: str | None = None) -> tuple[Alignment, ...]:
+def alignments(*, edition: int | str = 2020, part: str | None = None) -> tuple[Alignment, ...]:
     """Every link of the crosswalk, part one's first; ``part`` selects one part.
 
     ``edition=2015`` gives the view derived through the curated lineage: part two links only
@@ -412,14 +413,7 @@ def alignments(*, edition: int = 2020, part: str | None = None) -> tuple[Alignme
     True
     """
     _check_part(part)
-    if edition == 2020:
-        found = _published()
-    elif edition == 2015:
-        found = _derived_2015()
-    else:
-        from .errors import UnknownEditionError
-
-        raise UnknownEditionError(edition, (2015, 2020))
+    found = _published() if _edition_number(edition) == 2020 else _derived_2015()
     return tuple(a for a in found if part is None or a.part == part)
 
 
@@ -449,7 +443,7 @@ def alignments_for(item: int | str | Standard | Item, *, part: str | None = None
 
 
 def competencies_for(
-    standard: int | str | Standard, *, edition: int = 2020, derived: bool = False
+    standard: int | str | Standard, *, edition: int | str = 2020, derived: bool = False
 ) -> tuple[Competency, ...]:
     """The competencies crosswalk part two relates to a standard, in publication order.
 
@@ -463,6 +457,7 @@ def competencies_for(
     ['2015:cognitive.1', '2015:instructional.8']
     """
     number = _standard_of(standard).number
+    edition = _edition_number(edition)
     if edition == 2015:
         _require_derived(derived, f"competencies_for({standard!r}, edition=2015)")
     fw = load(edition)
@@ -584,7 +579,7 @@ def _item_text(fw: Framework, item_id: str) -> tuple[str, str | None, int | None
     return "competency", found.domain_key, found.number, found.statement
 
 
-def to_records(*, edition: int = 2020) -> list[dict[str, Any]]:
+def to_records(*, edition: int | str = 2020) -> list[dict[str, Any]]:
     """One row per alignment, ready for ``pandas.DataFrame.from_records`` or ``csv.DictWriter``.
 
     >>> from edcompetencies import crosswalk
@@ -595,9 +590,8 @@ def to_records(*, edition: int = 2020) -> list[dict[str, Any]]:
     >>> rows[-1]["standard"], rows[-1]["item"], rows[-1]["part"]
     (10, '2020:interpersonal.4', 'two')
     """
-    fw = load(edition) if edition in (2015, 2020) else None
+    fw = load(edition)
     found = alignments(edition=edition)
-    assert fw is not None
     rows = []
     for a in found:
         kind, domain, number, text = _item_text(fw, a.item)
@@ -625,7 +619,7 @@ def to_records(*, edition: int = 2020) -> list[dict[str, Any]]:
     return rows
 
 
-def to_dataframe(*, edition: int = 2020) -> pandas.DataFrame:
+def to_dataframe(*, edition: int | str = 2020) -> pandas.DataFrame:
     """:func:`to_records` as a pandas DataFrame (install the ``pandas`` extra)."""
     try:
         import pandas
@@ -634,7 +628,7 @@ def to_dataframe(*, edition: int = 2020) -> pandas.DataFrame:
     return pandas.DataFrame.from_records(to_records(edition=edition))
 
 
-def graph(*, edition: int = 2020) -> networkx.Graph[str]:
+def graph(*, edition: int | str = 2020) -> networkx.Graph[str]:
     """The whole crosswalk as a networkx graph (install the ``networkx`` extra).
 
     Nodes are keyed by ID and carry ``kind``: ``"standard"`` (``intasc:4``), ``"performance"``
@@ -654,6 +648,7 @@ def graph(*, edition: int = 2020) -> networkx.Graph[str]:
         import networkx
     except ImportError:
         raise MissingExtraError("crosswalk.graph()", "networkx", "networkx") from None
+    edition = _edition_number(edition)
     found = alignments(edition=edition)
     fw = load(edition)
     g: networkx.Graph[str] = networkx.Graph(

@@ -33,7 +33,7 @@ import attrs
 
 from . import _toolkit_data
 from ._model import SourceNote
-from ._toolkit_data import Block
+from ._toolkit_data import ArgumentTypeError, Block
 from .errors import UnknownTermError
 
 __all__ = [
@@ -399,7 +399,7 @@ def terms_in(text: str, *, related: bool = False) -> tuple[TermMatch, ...]:
     [('student agency', 'Student Agency', False), ('ownership', 'Agency', True), ('ownership', 'Student Agency', True)]
     """
     if not isinstance(text, str):
-        raise TypeError(f"terms_in() takes a string, not {type(text).__name__}")
+        raise ArgumentTypeError("glossary.terms_in()", "text", "a string", text)
     candidates: list[TermMatch] = []
     for pattern, name, entries, is_related in _patterns(related):
         for m in pattern.finditer(text):

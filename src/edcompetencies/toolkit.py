@@ -31,7 +31,7 @@ import attrs
 from . import _toolkit_data
 from ._loading import load
 from ._model import Competency, Domain, Framework, Indicator, SourceNote
-from ._toolkit_data import Section
+from ._toolkit_data import ArgumentTypeError, Section
 from .errors import NotInToolkitError, UnknownChoiceError, UnknownFormatError, UnknownItemError
 
 __all__ = [
@@ -170,7 +170,7 @@ def _competency_arg(item: Competency | str, where: str) -> Competency:
     elif isinstance(item, (Competency, Indicator, Domain)):
         raise UnknownItemError(item.id, 2020, (), reason=f"the {where} covers 2020 competencies only")
     else:
-        raise TypeError(f"expected a 2020 competency or its ID, not {type(item).__name__}")
+        raise ArgumentTypeError(f"the {where}", "competency", "a 2020 competency or its ID", item)
     if not isinstance(found, Competency):
         raise UnknownItemError(found.id, 2020, (), reason=f"not a competency; the {where} is organised by competency")
     return found
@@ -598,6 +598,8 @@ class Respondents:
         if col not in self.columns:
             raise UnknownChoiceError("column", column, self.columns)
         n = self.columns.index(col)
+        if not isinstance(group, str):
+            raise ArgumentTypeError("Respondents.count()", "group", "a group name (a string)", group)
         if group.strip().lower() == "total":
             return self.total[n]
         for row in self.rows:
@@ -739,10 +741,17 @@ def simple_rubric() -> SimpleRubric:
 def _rubric_target(item: Competency | str, framework: Framework | None) -> tuple[Framework, Competency]:
     if framework is not None:
         if not isinstance(framework, Framework):
-            raise TypeError(f"framework must be a Framework, not {type(framework).__name__}")
-        found = framework[item] if isinstance(item, str) else item
-        if isinstance(found, Competency) and found in framework:
-            return framework, found
+            raise ArgumentTypeError("toolkit.rubric()", "framework", "a Framework or None", framework)
+        if isinstance(item, str):
+            found = framework[item]
+        elif isinstance(item, (Competency, Indicator, Domain)):
+            if item not in framework:
+                raise UnknownItemError(
+                    item.id, framework.edition, (), reason=f"not an item of the framework given ({framework.edition})"
+                )
+            found = item
+        else:
+            raise ArgumentTypeError("toolkit.rubric()", "competency", "a competency or its ID", item)
         fw = framework
     else:
         if isinstance(item, str):
@@ -757,7 +766,7 @@ def _rubric_target(item: Competency | str, framework: Framework | None) -> tuple
                 )
             fw, found = load(prefix), item
         else:
-            raise TypeError(f"expected a competency or its ID, not {type(item).__name__}")
+            raise ArgumentTypeError("toolkit.rubric()", "competency", "a competency or its ID", item)
     if not isinstance(found, Competency):
         reason = "a rubric is built for a competency"
         if isinstance(found, Indicator):
@@ -828,6 +837,8 @@ def in_the_field(
         raise UnknownChoiceError("domain", domain, _toolkit_data.DOMAINS)
     found = _examples()
     if actor is not None:
+        if not isinstance(actor, str):
+            raise ArgumentTypeError("toolkit.in_the_field()", "actor", "a string", actor)
         wanted = actor.strip().casefold()
         found = tuple(e for e in found if any(wanted in a.casefold() for a in e.actors))
     if domain is not None:
