@@ -28,12 +28,26 @@ import attrs
 
 from ._lineage import Lineage
 from ._model import Competency, Framework, Indicator, StrEnum, Theme
-from .errors import EdCompetenciesError, MissingExtraError
+from ._toolkit_data import ArgumentTypeError
+from .errors import EdCompetenciesError, MissingExtraError, UnknownChoiceError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
 
-__all__ = ["Change", "ChangeKind", "Diff", "Summary", "WordOp", "compare", "normalise_words", "word_ops"]
+__all__ = [
+    "Change",
+    "ChangeKind",
+    "Diff",
+    "DiffLookupError",
+    "LineageMismatchError",
+    "Summary",
+    "WordOp",
+    "compare",
+    "normalise_words",
+    "word_ops",
+]
+
+LEVELS = ("competency", "indicator")
 
 Node = Competency | Indicator
 
@@ -316,7 +330,11 @@ class Diff:
         return tuple(c for c in self.changes if item_id in c._key())
 
     def change_for(self, item_id: str) -> Change:
-        """The one change of an item; raises ``KeyError`` if it has none or several."""
+        """The one change of an item (old or new, by full ID).
+
+        Raises :class:`DiffLookupError` (a ``KeyError``) if it has none, or several (a merged or
+        split item: use :meth:`changes_for`).
+        """
         found = self.changes_for(item_id)
         if len(found) != 1:
             raise DiffLookupError(item_id, len(found))
@@ -336,11 +354,30 @@ class Diff:
     ) -> Diff:
         """A diff with only the changes that match (the alignment is unchanged).
 
-        ``domains`` keeps a change whose old or new item is in one of the domains;
-        ``ignore_punctuation`` drops unchanged and punctuation-only changes.
+        ``kinds`` keeps a change any of whose :attr:`Change.kinds` is listed; ``domains`` (domain
+        keys) keeps a change whose old or new item is in one of the domains; ``level`` is
+        ``"competency"`` or ``"indicator"``; ``ignore_punctuation`` drops unchanged and
+        punctuation-only changes. A kind, domain key or level that does not exist raises
+        :class:`~edcompetencies.errors.UnknownChoiceError` (a ``ValueError``) listing the valid ones.
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> d = diff.compare(ec.load(2015), ec.load(2020))
+        >>> d.select(domains=["cognitve"])
+        Traceback (most recent call last):
+        ...
+        edcompetencies.errors.UnknownChoiceError: unknown domain 'cognitve'; choose one of intrapersonal, ...
         """
-        wanted = None if kinds is None else {ChangeKind(k) for k in kinds}
-        keys = None if domains is None else set(domains)
+        wanted = None if kinds is None else {_kind(k) for k in _listed_arg(kinds, "kinds")}
+        keys = None
+        if domains is not None:
+            known = list(dict.fromkeys([d.key for d in self.new.domains] + [d.key for d in self.old.domains]))
+            keys = set(_listed_arg(domains, "domains"))
+            for key in sorted(keys, key=str):
+                if key not in known:
+                    raise UnknownChoiceError("domain", key, known)
+        if level is not None and level not in LEVELS:
+            raise UnknownChoiceError("level", level, LEVELS)
         kept = []
         for c in self.changes:
             if wanted is not None and not (c.kinds & wanted):
@@ -408,6 +445,23 @@ class Diff:
 
     def _repr_html_(self) -> str:
         return self.render("html")
+
+
+def _listed_arg(values: Iterable[Any], name: str) -> list[Any]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise ArgumentTypeError("Diff.select()", name, "a list (e.g. [\"cognitive\"])", values)
+    return list(values)
+
+
+def _kind(value: ChangeKind | str) -> ChangeKind:
+    try:
+        return ChangeKind(value)
+    except ValueError:
+        raise UnknownChoiceError("change kind", value, [k.value for k in ChangeKind]) from None
+
+
+class LineageMismatchError(EdCompetenciesError, ValueError):
+    """A lineage was given for other editions than the two frameworks compared."""
 
 
 class DiffLookupError(EdCompetenciesError, KeyError):
@@ -725,7 +779,7 @@ def _auto_pairs(old: Framework, new: Framework) -> set[tuple[str, str]]:
 
 def _curated_pairs(old: Framework, new: Framework, lineage: Lineage) -> set[tuple[str, str]]:
     if (str(lineage.old), str(lineage.new)) != (str(old.edition), str(new.edition)):
-        raise EdCompetenciesError(
+        raise LineageMismatchError(
             f"the lineage links {lineage.old} -> {lineage.new}, but the frameworks are {old.edition} -> {new.edition}"
         )
     # a selection (e.g. one theme) holds only some items: keep the links between those
@@ -738,8 +792,11 @@ def compare(old: Framework, new: Framework, *, lineage: Lineage | None = None) -
     Without *lineage* the alignment is computed from the text and structure; with it,
     the curated links are used (and their rationales attached to the changes).
     """
-    if not isinstance(old, Framework) or not isinstance(new, Framework):
-        raise TypeError("compare() takes two Framework objects")
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Framework):
+            raise ArgumentTypeError("diff.compare()", name, "a Framework (ec.load(), ec.loads())", value)
+    if lineage is not None and not isinstance(lineage, Lineage):
+        raise ArgumentTypeError("diff.compare()", "lineage", "a Lineage (ec.lineage()) or None", lineage)
     pairs = _auto_pairs(old, new) if lineage is None else _curated_pairs(old, new, lineage)
     return Diff(old, new, _classify(old, new, pairs, lineage), curated=lineage is not None)
 
