@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import copy
+import json
 from collections import Counter
+from importlib import resources
+from typing import Any
 
 import pytest
 
 import edcompetencies as ec
+from edcompetencies._lineage import _parse
 from edcompetencies.diff import normalise_words
+from edcompetencies.errors import FrameworkFormatError
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +82,93 @@ def test_unknown_pair_of_editions() -> None:
         ec.lineage(2015, 2015)
     with pytest.raises(ec.UnknownEditionError):
         ec.lineage(2015, 2030)
+
+
+def test_successors_and_predecessors() -> None:
+    lin = ec.lineage(2015, 2020)
+    assert [("2020:cognitive.3.c", "split"), ("2020:cognitive.3.c.i", "split"), ("2020:cognitive.3.c.ii", "split")] == [
+        (x.new, x.relation) for x in lin.successors("2015:intrapersonal.1.3")
+    ]
+    assert () == lin.successors("2015:interpersonal.1.5") == lin.predecessors("2020:cognitive.5")  # removed, added
+    for link in lin.links:
+        assert link in lin.successors(link.old) and link in lin.predecessors(link.new)
+
+
+# --------------------------------------------------------------------------- the file's validation
+
+
+def _packaged() -> dict[str, Any]:
+    text = (resources.files("edcompetencies") / "data" / "lineage-2015-2020.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _fails(data: object, match: str) -> FrameworkFormatError:
+    text = data if isinstance(data, str) else json.dumps(data)
+    with pytest.raises(FrameworkFormatError, match=match) as info:
+        _parse(text, 2015, 2020, source="lineage-test.json")
+    assert str(info.value).startswith("lineage-test.json: $")
+    return info.value
+
+
+def _index(data: dict[str, Any], old: str, new: str | None = None) -> int:
+    return next(n for n, x in enumerate(data["links"]) if x["old"] == old and (new is None or x["new"] == new))
+
+
+def test_the_packaged_file_parses_to_the_packaged_lineage() -> None:
+    assert ec.lineage(2015, 2020) == _parse(json.dumps(_packaged()), 2015, 2020)
+
+
+def test_shape_errors_name_the_path() -> None:
+    _fails("{", "malformed JSON")
+    data = _packaged()
+    data["links"] = {}
+    assert "$.links" == _fails(data, "expected an array, found an object").path
+    data = _packaged()
+    del data["links"][3]["rationale"]
+    assert "$.links[3]" == _fails(data, "missing required key 'rationale'").path
+    data = _packaged()
+    data["removed"][0]["why"] = "x"
+    assert "$.removed[0].why" == _fails(data, "unknown key 'why'").path
+    data = _packaged()
+    data["links"][0]["rationale"] = "two\nlines"
+    assert "$.links[0].rationale" == _fails(data, "one line").path
+    data = _packaged()
+    data["new"] = 2021
+    _fails(data, "not 2015 -> 2020")
+
+
+def test_reference_errors() -> None:
+    data = _packaged()
+    data["links"][0]["new"] = "2020:cognitive.9"
+    assert "$.links[0].new" == _fails(data, "not a competency or indicator of the 2020 edition").path
+    data = _packaged()
+    data["links"][0]["old"] = "2020:cognitive.1"  # an item of the other edition
+    _fails(data, "of the 2015 edition")
+    data = _packaged()
+    data["links"][0]["new"] = "2020:cognitive.1.a"
+    _fails(data, "links a competency with an indicator")
+    data = _packaged()
+    data["links"].append(copy.deepcopy(data["links"][5]))
+    _fails(data, r"listed twice \(first at \$.links\[5\]\)")
+
+
+def test_relations_must_agree_with_the_links() -> None:
+    data = _packaged()
+    data["links"][_index(data, "2015:interpersonal.1.3", "2020:interpersonal.1.c")]["relation"] = "reworded"
+    _fails(data, "'reworded' where the links make it merged")
+    data = _packaged()
+    data["links"][_index(data, "2015:cognitive.1")]["relation"] = "split"
+    _fails(data, "'split' where the links make it 'same' or 'reworded'")
+    data = _packaged()
+    data["links"][_index(data, "2015:cognitive.1")]["relation"] = "renamed"
+    _fails(data, "unknown relation 'renamed'")
+
+
+def test_every_item_accounted_for_once() -> None:
+    data = _packaged()
+    data["added"].pop()
+    assert "$.added" == _fails(data, r"1 item\(s\) neither linked nor listed").path
+    data = _packaged()
+    data["removed"].append({"old": "2015:cognitive.1", "rationale": "also removed?"})
+    _fails(data, "2015:cognitive.1 is already accounted for")
