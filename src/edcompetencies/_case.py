@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -600,9 +601,11 @@ def intasc_package(base_uri: str | None) -> dict[str, Any]:
                 "lastChangeDateTime": writer.when,
                 "extensions": {
                     EXTENSION: {
-                        "heading": standard.heading,
-                        "emphasis": emphasis.text,
-                        "emphasis_performances": [p.label for p in emphasis.performances],
+                        "crosswalk": {
+                            "heading": standard.heading,
+                            "emphasis": emphasis.text,
+                            "emphasis_performances": [p.label for p in emphasis.performances],
+                        }
                     }
                 },
             }
@@ -692,12 +695,15 @@ def split_packages(package: Mapping[str, Any]) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- the reader
 
 
-def _json_fields(values: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
-    return tuple((str(k), _json_text(v)) for k, v in values.items())
+def _json_fields(values: Mapping[str, Any]) -> str:
+    return _json_text({str(k): v for k, v in values.items()})
 
 
 def _json_text(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, default=repr)
+    try:
+        return json.dumps(value, ensure_ascii=False, default=repr)
+    except (ValueError, RecursionError):  # a mapping built in Python may refer to itself
+        return json.dumps(repr(value), ensure_ascii=False)
 
 
 def type_name(value: object) -> str:
@@ -751,7 +757,8 @@ _LEVEL_NAMES = ("domain", "competency", "indicator")
 
 # What our own extension may carry, per kind of object.
 _EXT_DOCUMENT = {"format", "format_version", "edition", "title", "publishers", "year", "license", "citation"}
-_EXT_DOCUMENT |= {"url", "source", "notes", "packages"}
+_EXT_DOCUMENT |= {"url", "source", "notes"}
+_EXT_KEPT = {"crosswalk"}  # ours, but not model fields: left in the unmapped fields
 _EXT_FIELDS = (
     {"key", "name", "description", "tagline", "overview"},
     {"number", "statement", "title", "themes"},
@@ -804,6 +811,8 @@ class Reader:
         self.ignored: list[tuple[str, str, str | None]] = []
         self.unknown_fields: dict[tuple[str, str], int] = {}
         self.duplicate_keys: set[str] = set()
+        self.keys: dict[str, str] = {}
+        self.order: list[_Node] = []
 
     # -- reporting ----------------------------------------------------------------
 
@@ -825,11 +834,10 @@ class Reader:
             raise self.fail("$", f"expected JSON text, found {type_name(text)}")
 
         def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-            out: dict[str, Any] = {}
-            for key, value in items:
-                if key in out:
-                    self.duplicate_keys.add(key)
-                out[key] = value
+            out = dict(items)
+            if len(out) != len(items):
+                keys = [key for key, _ in items]
+                self.duplicate_keys.update(key for key in out if keys.count(key) > 1)
             return out
 
         try:
@@ -859,11 +867,13 @@ class Reader:
             raise self.fail(path, f"expected an identifier (a non-empty string), found {found}")
         return value
 
-    @staticmethod
-    def key(identifier: str) -> str:
+    def key(self, identifier: str) -> str:
         """Identifiers are compared as written, except that UUIDs ignore case."""
-        stripped = identifier.strip()
-        return stripped.lower() if _UUID.match(stripped) else stripped
+        found = self.keys.get(identifier)
+        if found is None:
+            stripped = identifier.strip()
+            found = self.keys[identifier] = stripped.lower() if _UUID.match(stripped) else stripped
+        return found
 
     def link(self, value: object, path: str, ident: str | None) -> tuple[str, str | None, str | None] | None:
         """(identifier, uri, title) of a LinkGenURI / LinkURI object, or None when malformed."""
@@ -899,21 +909,27 @@ class Reader:
                 self.unknown_fields[kind, str(key)] = self.unknown_fields.get((kind, str(key)), 0) + 1
 
     def extension(self, raw: Mapping[str, Any], path: str, identifier: str | None, allowed: set[str]) -> dict[str, Any]:
-        """Our own extension object of a CASE object (its unknown keys reported)."""
+        """The model fields in our own extension object of a CASE object.
+
+        Its other keys stay where they are (in the object's unmapped fields); the ones that are
+        not ours either (``crosswalk`` is: the InTASC package's data) are reported.
+        """
         extensions = raw.get("extensions")
         if not isinstance(extensions, Mapping) or EXTENSION not in extensions:
             return {}
         ours = extensions[EXTENSION]
         where = f"{path}.extensions.{EXTENSION}"
         if not isinstance(ours, Mapping):
-            self.ignore(where, f"expected an object, found {type_name(ours)}; ignored", identifier)
+            self.ignore(where, f"expected an object, found {type_name(ours)}; kept as unmapped", identifier)
             return {}
         out: dict[str, Any] = {}
         for key, value in ours.items():
             if key in allowed:
                 out[str(key)] = value
-            else:
-                self.ignore(f"{where}.{key}", "not a field of the edcompetencies extension here; ignored", identifier)
+            elif key not in _EXT_KEPT:
+                self.ignore(
+                    f"{where}.{key}", "not a field of the edcompetencies extension here; kept as unmapped", identifier
+                )
         return out
 
     # -- the package ------------------------------------------------------------------
@@ -964,8 +980,7 @@ class Reader:
             self.ignore(f"{where[kind]}.{key}", f"not a CASE {kind} field{on}; kept as unmapped")
 
         framework = Framework(edition=edition, domains=domains, notes=notes, **fw_fields)
-        order = {item_id: n for n, item_id in enumerate(framework.ids())}
-        items = sorted((n for n in nodes if n.id), key=lambda n: order[n.id])
+        items = self.order  # the nodes in document order, as built
         mapped_ids = {n.index: n.id for n in nodes}
         return CaseImport(
             framework=framework,
@@ -1087,8 +1102,10 @@ class Reader:
                 consumed.add("conceptKeywordsURI")
         unmapped = {k: v for k, v in raw.items() if k not in consumed}
         ext = self.extension(raw, path, ident, _EXT_FIELDS[0] | _EXT_FIELDS[1] | _EXT_FIELDS[2])
-        if ext:
+        if ext:  # what is left of the extensions once the model fields are taken out
+            left = {k: v for k, v in unmapped["extensions"][EXTENSION].items() if k not in ext}
             rest = {k: v for k, v in unmapped["extensions"].items() if k != EXTENSION}
+            rest |= {EXTENSION: left} if left else {}
             if rest:
                 unmapped["extensions"] = rest
             else:
@@ -1384,7 +1401,8 @@ class Reader:
                 and set(raw) <= {"id", "kind", "items", "text", "source"}
                 and isinstance(raw.get("id"), str)
                 and _NOTE_ID.match(raw["id"])
-                and raw.get("kind") in {k.value for k in NoteKind}
+                and isinstance(raw.get("kind"), str)
+                and raw["kind"] in {k.value for k in NoteKind}
                 and isinstance(raw.get("items"), (list, tuple))
                 and all(isinstance(i, str) for i in raw["items"])
                 and _is_text(raw.get("text"))
@@ -1434,6 +1452,7 @@ class Reader:
             node = nodes[index]
             domain_id = f"{edition}:{key}"
             node.id = domain_id
+            self.order.append(node)
             fields = derive_domain(full=node.full, abbreviated=node.abbreviated, alternative=node.alternative)
             checks = {"name": _is_text, "description": _is_optional_text}
             checks |= {"tagline": _is_optional_text, "overview": _is_optional_text}
@@ -1455,6 +1474,7 @@ class Reader:
             node = nodes[index]
             item_id = f"{domain_id}.{number}"
             node.id = item_id
+            self.order.append(node)
             fields = derive_competency(full=node.full, abbreviated=node.abbreviated, themes=node.themes)
             self.apply(
                 node, fields, {"statement": _is_text, "title": _is_optional_text, "themes": _is_themes}, "number"
@@ -1478,6 +1498,7 @@ class Reader:
             node = nodes[index]
             item_id = f"{parent_id}.{label}"
             node.id = item_id
+            self.order.append(node)
             fields = derive_indicator(full=node.full, themes=node.themes)
             self.apply(node, fields, {"text": _is_text, "themes": _is_themes}, "label")
             if Theme.FC in fields["themes"]:
@@ -1513,13 +1534,16 @@ class Reader:
                 self.ignore(where, f"not a valid {key}: {value!r}; ignored", node.identifier)
 
     def group_values(self, nodes: list[_Node], group: list[int], what: str, parent: int | str | None) -> list[Any]:
-        """Keys, numbers or labels for a group of siblings: valid and unique, from the best source.
+        """Keys, numbers or labels for a group of siblings: valid and distinct.
 
-        Sources in order: our extension, then for every sibling alike the first source that
-        gives valid, distinct values to all of them (see docs/case.md), then positions.
+        Each item takes its value from the first source that gives it a valid value no sibling
+        shares: our extension, then (see ``_SOURCES``) its codes, then its position among its
+        siblings (the next free one when that is taken).
         """
+        if not group:
+            return []
         chosen: dict[int, Any] = {}
-        valid = {"key": _valid_key, "number": _valid_number, "label": _valid_label}[what]
+        valid = _VALID[what]
         for index in group:
             node = nodes[index]
             if what in node.ext:
@@ -1529,28 +1553,28 @@ class Reader:
                 else:
                     where = f"{node.path}.extensions.{EXTENSION}.{what}"
                     self.ignore(where, f"not a valid or distinct {what}: {value!r}; ignored", node.identifier)
-        rest = [i for i in group if i not in chosen]
-        if not rest:
-            return [chosen[i] for i in group]
-        for source in _SOURCES[what]:
-            values = [source(nodes[i], parent) for i in rest]
-            distinct = len(set(values)) == len(values) and not set(values) & set(chosen.values())
-            if distinct and all(v is not None for v in values):
-                chosen.update(zip(rest, values, strict=True))
-                return [chosen[i] for i in group]
         taken = set(chosen.values())
-        position = 0
-        for index in rest:
-            while True:
-                position += 1
-                value = {"key": f"d{position}", "number": position, "label": str(position)}[what]
-                if value not in taken:
-                    break
-            chosen[index] = value
-            taken.add(value)
+        for source in _SOURCES[what]:
+            pending = [i for i in group if i not in chosen]
+            if not pending:
+                return [chosen[i] for i in group]
+            candidates = [(i, source(nodes[i], parent)) for i in pending]
+            counts = Counter(v for _, v in candidates if v is not None)
+            for index, value in candidates:
+                if value is not None and counts[value] == 1 and value not in taken:
+                    chosen[index] = value
+                    taken.add(value)
+        for position, index in enumerate(group, start=1):
+            if index not in chosen:
+                while _POSITION[what](position) in taken:
+                    position += len(group)
+                chosen[index] = _POSITION[what](position)
+                taken.add(chosen[index])
         return [chosen[i] for i in group]
 
 
+_VALID: dict[str, Callable[[object], bool]] = {}
+_POSITION: dict[str, Callable[[int], Any]] = {"key": lambda n: f"d{n}", "number": lambda n: n, "label": str}
 _DOCUMENT_MAPPED = {"identifier", "title", "creator", "publisher", "officialSourceURL", "licenseURI", "version"}
 
 
@@ -1602,8 +1626,8 @@ def _key_from_code(node: _Node, _: object) -> str | None:
 
 
 def _key_from_name(node: _Node, _: object) -> str | None:
-    name = node.abbreviated or node.alternative
-    slug = _slug(name) if name else None
+    """A key made of the name (abbreviatedStatement), else of a short statement."""
+    slug = _slug(node.abbreviated or node.alternative or node.full)
     return slug if slug is not None and len(slug) <= 40 else None
 
 
@@ -1629,3 +1653,5 @@ _SOURCES: dict[str, tuple[Callable[[_Node, Any], Any], ...]] = {
     "number": (lambda n, p: _number(n.enumeration), lambda n, p: _number(_suffix(n, p))),
     "label": (lambda n, p: _label(n.enumeration), lambda n, p: _label(_suffix(n, p))),
 }
+
+_VALID.update(key=_valid_key, number=_valid_number, label=_valid_label)

@@ -177,10 +177,6 @@ def identifier(item: Item | Framework | str) -> str:
 # --------------------------------------------------------------------------- what reading gives
 
 
-def _fields_tuple(values: object) -> tuple[tuple[str, str], ...]:
-    return tuple(values)  # type: ignore[arg-type]
-
-
 @attrs.frozen
 class Ignored:
     """Something in a package that was not understood or has no place in the model.
@@ -202,8 +198,8 @@ class Ignored:
 class CaseItem:
     """One CFItem as read: the model item it became, and what the model has no field for.
 
-    ``unmapped`` holds the CFItem's other fields as ``(name, JSON text)`` pairs;
-    :meth:`unmapped_fields` decodes them.
+    ``unmapped`` holds the CFItem's other fields as the JSON text of an object;
+    :meth:`unmapped_fields` decodes it.
     """
 
     identifier: str
@@ -213,11 +209,12 @@ class CaseItem:
     human_coding_scheme: str | None
     list_enumeration: str | None
     path: str
-    unmapped: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_fields_tuple)
+    unmapped: str = "{}"
 
     def unmapped_fields(self) -> dict[str, Any]:
         """The CFItem's fields the model has no place for, decoded."""
-        return {name: json.loads(text) for name, text in self.unmapped}
+        fields: dict[str, Any] = json.loads(self.unmapped)
+        return fields
 
 
 @attrs.frozen
@@ -238,11 +235,12 @@ class CaseAssociation:
     origin_title: str | None
     destination_title: str | None
     path: str
-    unmapped: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_fields_tuple)
+    unmapped: str = "{}"
 
     def unmapped_fields(self) -> dict[str, Any]:
         """The association's other fields (``notes``, ``sequenceNumber``, ``extensions`` ...), decoded."""
-        return {name: json.loads(text) for name, text in self.unmapped}
+        fields: dict[str, Any] = json.loads(self.unmapped)
+        return fields
 
 
 def _items_tuple(values: object) -> tuple[CaseItem, ...]:
@@ -264,7 +262,7 @@ class CaseImport:
     ``framework`` is the result; ``items`` maps each CFItem to its model ID (in framework
     order); ``associations`` are the associations other than the tree's ``isChildOf`` edges;
     ``document`` and ``unmapped`` hold the CFDocument's and the package's other fields as
-    ``(name, JSON text)`` pairs; ``ignored`` lists what was not understood or not used.
+    JSON object text; ``ignored`` lists what was not understood or not used.
 
     >>> from edcompetencies import case
     >>> result = case.read({"CFDocument": {"identifier": "d", "title": "T", "version": "v1"},
@@ -278,8 +276,8 @@ class CaseImport:
     items: tuple[CaseItem, ...] = attrs.field(converter=_items_tuple)
     associations: tuple[CaseAssociation, ...] = attrs.field(converter=_associations_tuple)
     ignored: tuple[Ignored, ...] = attrs.field(converter=_ignored_tuple)
-    document: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_fields_tuple)
-    unmapped: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_fields_tuple)
+    document: str = "{}"
+    unmapped: str = "{}"
 
     @cached_property
     def identifiers(self) -> dict[str, str]:
@@ -303,11 +301,13 @@ class CaseImport:
 
     def document_fields(self) -> dict[str, Any]:
         """The CFDocument's fields the model has no place for, decoded."""
-        return {name: json.loads(text) for name, text in self.document}
+        fields: dict[str, Any] = json.loads(self.document)
+        return fields
 
     def unmapped_fields(self) -> dict[str, Any]:
         """The package's other parts (``CFDefinitions``, ``CFRubrics``, ``extensions`` ...), decoded."""
-        return {name: json.loads(text) for name, text in self.unmapped}
+        fields: dict[str, Any] = json.loads(self.unmapped)
+        return fields
 
 
 # --------------------------------------------------------------------------- reading
