@@ -54,6 +54,14 @@ def test_word_ops_rebuild_both_texts(old: str, new: str) -> None:
     assert all(op.old == op.new for op in ops if op.op == "equal")
 
 
+def test_word_functions_refuse_what_is_not_text() -> None:
+    with pytest.raises(EdCompetenciesError, match=r"diff.word_ops\(\): new must be a string, not NoneType") as e:
+        word_ops("a", None)  # type: ignore[arg-type]
+    assert isinstance(e.value, TypeError)
+    with pytest.raises(TypeError, match=r"normalise_words\(\): text must be a string, not int"):
+        normalise_words(4)  # type: ignore[arg-type]
+
+
 @given(frameworks(text=words), frameworks(text=words))
 def test_alignment_is_deterministic(a: ec.Framework, b: ec.Framework) -> None:
     assert diff.compare(a, b).pairs() == diff.compare(a, b).pairs()

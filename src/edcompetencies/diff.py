@@ -82,6 +82,8 @@ def normalise_words(text: str) -> tuple[str, ...]:
     >>> normalise_words("Create, use, or adapt “rubrics”—now.")
     ('create', 'use', 'or', 'adapt', 'rubrics', 'now')
     """
+    if not isinstance(text, str):
+        raise ArgumentTypeError("diff.normalise_words()", "text", "a string", text)
     text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).casefold()
     return tuple(_WORD.findall(text))
 
@@ -107,6 +109,9 @@ def word_ops(old: str, new: str) -> tuple[WordOp, ...]:
     """
     import difflib
 
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, str):
+            raise ArgumentTypeError("diff.word_ops()", name, "a string", value)
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     ops: list[list[str]] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
