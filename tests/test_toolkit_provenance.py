@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import string
+import subprocess
+import sys
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -159,3 +162,25 @@ def test_field_examples_and_levels_recounted(source: str) -> None:
         assert example.text in source
     for level in toolkit.levels():
         assert f"{level.heading} {level.definition}" in source
+
+
+def test_the_transcription_tool_reproduces_the_packaged_files(seeds: Path, tmp_path: Path) -> None:
+    """tools/transcribe_toolkit.py, run on the seed in a scratch copy of the tree, writes the three
+    packaged files byte for byte: the data is what the documented tool makes, not hand edits."""
+    root = Path(__file__).resolve().parents[1]
+    (tmp_path / "tools").mkdir()
+    for name in ("transcribe_toolkit.py", "transcribe_editions.py"):
+        shutil.copy(root / "tools" / name, tmp_path / "tools" / name)
+    data = tmp_path / "src" / "edcompetencies" / "data"
+    data.mkdir(parents=True)
+    shutil.copy(root / "src" / "edcompetencies" / "data" / "edition-2020.json", data)
+    result = subprocess.run(
+        [sys.executable, str(tmp_path / "tools" / "transcribe_toolkit.py"), str(seeds)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert 0 == result.returncode, result.stderr
+    for name in FILES:
+        packaged_text = (resources.files("edcompetencies") / "data" / name).read_text(encoding="utf-8")
+        assert packaged_text == (data / name).read_text(encoding="utf-8"), name
