@@ -184,3 +184,23 @@ def test_the_transcription_tool_reproduces_the_packaged_files(seeds: Path, tmp_p
     for name in FILES:
         packaged_text = (resources.files("edcompetencies") / "data" / name).read_text(encoding="utf-8")
         assert packaged_text == (data / name).read_text(encoding="utf-8"), name
+
+
+def _table_rows(seeds: Path, header: str) -> list[list[str]]:
+    lines = (seeds / SEED).read_text(encoding="utf-8").split("\n")
+    return [lines[n + 1].split("\t") for n, line in enumerate(lines) if line.startswith(header)]
+
+
+def test_assessment_and_reflection_tools_recounted(seeds: Path) -> None:
+    """Each table cell lists its items after a » glyph: the Assessment Tool has one table per competency
+    it unpacks (four), the Reflection Tool two; every level's descriptors and every question and look-for
+    are there, no more and no fewer (a descriptor's own sub-list is lettered, not », in the source)."""
+    assessment = _table_rows(seeds, "ESTABLISHING\tDEVELOPING\tOPERATIONALIZING\tREFINING")
+    entries = toolkit.assessment_tool().entries
+    assert len(assessment) == len(entries) == 4
+    for cells, entry in zip(assessment, entries, strict=True):
+        assert [cell.count("»") for cell in cells] == [len(entry.level(level)) for level in toolkit.LEVELS]
+    reflection = _table_rows(seeds, "INDICATORS\tREFLECTIVE/GUIDING QUESTIONS\tPOSSIBLE LOOK FORS")
+    assert len(reflection) == len(toolkit.reflection_tool().entries) == 2
+    for cells, r in zip(reflection, toolkit.reflection_tool().entries, strict=True):
+        assert (cells[1].count("»"), cells[2].count("»")) == (len(r.reflective_questions), len(r.look_fors))
