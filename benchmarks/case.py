@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import math
 import random
 import statistics
 import sys
@@ -71,11 +72,11 @@ def as_plain_case(fw: ec.Framework, version: str, rng: random.Random) -> str:
 
 
 def synthetic_pair(items: int, seed: int) -> tuple[ec.Framework, ec.Framework, str, str]:
-    """An old framework of about *items* items, its next version, and both as plain CASE JSON text."""
+    """An old framework of about *items* items (a little more), its next version, and both as plain CASE JSON text."""
     bench = _diff_benchmark()
     chain = bench.Chain(i.text for fw in (ec.load(2015), ec.load(2020)) for i in [*fw.competencies(), *fw.indicators()])
-    per_scale = 150  # items per unit of scale in benchmarks/diff.py: 4 domains x 6 competencies x ~5 indicators
-    old, new, _ = bench.synthetic(max(1, round(items / per_scale)), seed, chain)
+    per_scale = 143  # items per unit of scale in benchmarks/diff.py (4 domains x 6 competencies x ~5 indicators)
+    old, new, _ = bench.synthetic(max(1, math.ceil(items / per_scale)), seed, chain)
     rng = random.Random(seed)
     return old, new, as_plain_case(old, "2023", rng), as_plain_case(new, "2024", rng)
 

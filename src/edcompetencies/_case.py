@@ -1,4 +1,4 @@
-"""CASE 1.1 interchange, the private half: identifiers, the field mapping, and the writer.
+"""CASE 1.1 interchange, the private half: identifiers, the field mapping, the writer and the reader.
 
 The mapping between the model and CASE fields is written once here and used in both
 directions: the writer puts each model field into its CASE field, then asks the reader's own
@@ -6,6 +6,12 @@ derivation (:func:`derive_document`, :func:`derive_domain` ...) what it would re
 writes into ``extensions`` only the fields that would not come back exactly. A package edited in
 a CASE tool therefore keeps its edits (a standard field is authoritative unless the extension
 overrides it), and the extension stays small.
+
+The reader (:class:`Reader`) checks as it goes and builds the model in passes: items, the
+``isChildOf`` edges (one parent each), the tree (cycles and depth in one linear pass, siblings
+ordered), the levels, then the model objects with IDs chosen sibling group by sibling group.
+It raises :class:`~edcompetencies.errors.CaseFormatError` only when no tree can be built;
+everything else it cannot use is recorded, with its JSON path, in ``CaseImport.ignored``.
 """
 
 from __future__ import annotations
