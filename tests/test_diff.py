@@ -465,13 +465,16 @@ def test_select_refuses_unknown_choices(auto: diff.Diff) -> None:
     assert isinstance(UnknownChoiceError("x", 1, ()), ValueError)
 
 
-def test_to_dataframe_needs_the_pandas_extra(auto: diff.Diff) -> None:
-    try:
-        import pandas  # noqa: F401
-    except ImportError:
-        with pytest.raises(ec.errors.MissingExtraError, match=r"edcompetencies\[pandas\]"):
-            auto.to_dataframe()
-    else:  # pragma: no cover - pandas is an optional extra
-        frame = auto.to_dataframe()
-        assert len(auto.changes) == len(frame)
-        assert list(frame.columns) == list(auto.to_records()[0])
+def test_to_dataframe_needs_the_pandas_extra(auto: diff.Diff, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if the extra were not installed
+    with pytest.raises(ec.errors.MissingExtraError, match=r"edcompetencies\[pandas\]") as info:
+        auto.to_dataframe()
+    assert isinstance(info.value, ImportError)
+
+
+def test_to_dataframe(auto: diff.Diff) -> None:
+    pytest.importorskip("pandas")
+    frame = auto.to_dataframe()
+    assert len(auto.changes) == len(frame)
+    assert list(frame.columns) == list(auto.to_records()[0])
+    assert frame["kind"].tolist() == [c.kind.value for c in auto.changes]
