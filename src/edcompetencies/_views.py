@@ -209,7 +209,7 @@ _CSS = """\
 .edc-fw .edc-comp>h3{font-size:1.05em;margin:.2em 0}.edc-fw .edc-comp>p{margin:.2em 0 .4em}
 .edc-fw ul.edc-ind{list-style:none;margin:.2em 0;padding-left:1.6em}
 .edc-fw ul.edc-ind>li{margin:.15em 0}.edc-fw .label{font-weight:bold;margin-right:.35em}
-.edc-fw .badge{display:inline-block;font:bold .7em/1.5 sans-serif;padding:0 .45em;margin-left:.3em;
+.edc-fw .badges{white-space:nowrap}.edc-fw .badge{display:inline-block;font:bold .7em/1.5 sans-serif;padding:0 .45em;margin-left:.3em;
 border-radius:.6em;border:1px solid currentColor;vertical-align:.1em}
 .edc-fw .badge-FC{color:#7a3e00}.edc-fw .badge-EI{color:#8b1a4a}.edc-fw .badge-SE{color:#1d5e2f}
 .edc-fw .badge-RL{color:#1f4e8c}.edc-fw .meta,.edc-fw .key{color:#444;font-size:.9em}
@@ -223,9 +223,10 @@ def _e(text: str) -> str:
 
 
 def _badges(themes: frozenset[Theme]) -> str:
-    return "".join(
+    badges = "".join(
         f'<span class="badge badge-{t.value}" title="{_e(t.label)}">{t.value}</span>' for t in Theme if t in themes
     )
+    return f'<span class="badges">{badges}</span>' if badges else ""
 
 
 def _html_indicators(nodes: Iterable[Indicator]) -> str:
