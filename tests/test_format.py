@@ -195,7 +195,7 @@ def test_duplicate_domain(data: dict[str, Any]) -> None:
 
 
 def test_dumps_rejects_non_framework() -> None:
-    with pytest.raises(TypeError, match="takes a Framework"):
+    with pytest.raises(TypeError, match="must be a Framework"):
         ec.dumps({"edition": 2020})  # type: ignore[arg-type]
 
 

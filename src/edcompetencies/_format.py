@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from ._model import Competency, Domain, Framework, Indicator, NoteKind, SourceNote, Theme
-from .errors import FrameworkFormatError
+from .errors import ArgumentTypeError, FrameworkFormatError
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "dumps", "from_data", "loads", "to_data"]
 
@@ -344,7 +344,7 @@ def dumps(fw: Framework, *, indent: int | None = 1) -> str:
     True
     """
     if not isinstance(fw, Framework):
-        raise TypeError(f"dumps() takes a Framework, not {type(fw).__name__}")
+        raise ArgumentTypeError("ec.dumps()", "fw", "a Framework (ec.load(), ec.loads())", fw)
     return json.dumps(to_data(fw), ensure_ascii=False, indent=indent) + "\n"
 
 

@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from ._model import NoteKind, SourceNote
-from .errors import EdCompetenciesError, FrameworkFormatError, UnknownChoiceError
+from .errors import ArgumentTypeError, FrameworkFormatError, UnknownChoiceError
 
 __all__ = [
     "FILES",
@@ -58,27 +58,6 @@ _lock = threading.Lock()
 
 Json = Any
 Check = Callable[[object, str], None]
-
-
-class ArgumentTypeError(EdCompetenciesError, TypeError):
-    """An argument is not the kind of thing a function takes (a number where an item or text is wanted).
-
-    The library's own error (caught with :class:`~edcompetencies.errors.EdCompetenciesError`, as the
-    command line does), and still a ``TypeError``. ``function`` names the function, ``argument``
-    the parameter, ``expected`` what it takes and ``value`` what was given. Raised by the diff,
-    crosswalk, glossary and toolkit modules; it belongs in :mod:`edcompetencies.errors`, which
-    these modules do not own.
-    """
-
-    def __init__(self, function: str, argument: str, expected: str, value: object) -> None:
-        self.function = function
-        self.argument = argument
-        self.expected = expected
-        self.value = value
-        super().__init__(function, argument, expected)
-
-    def __str__(self) -> str:
-        return f"{self.function}: {self.argument} must be {self.expected}, not {type(self.value).__name__}"
 
 
 # --------------------------------------------------------------------------- shared text blocks

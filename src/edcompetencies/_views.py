@@ -209,7 +209,8 @@ _CSS = """\
 .edc-fw .edc-comp>h3{font-size:1.05em;margin:.2em 0}.edc-fw .edc-comp>p{margin:.2em 0 .4em}
 .edc-fw ul.edc-ind{list-style:none;margin:.2em 0;padding-left:1.6em}
 .edc-fw ul.edc-ind>li{margin:.15em 0}.edc-fw .label{font-weight:bold;margin-right:.35em}
-.edc-fw .badges{white-space:nowrap}.edc-fw .badge{display:inline-block;font:bold .7em/1.5 sans-serif;padding:0 .45em;margin-left:.3em;
+.edc-fw .badges{white-space:nowrap}
+.edc-fw .badge{display:inline-block;font:bold .7em/1.5 sans-serif;padding:0 .45em;margin-left:.3em;
 border-radius:.6em;border:1px solid currentColor;vertical-align:.1em}
 .edc-fw .badge-FC{color:#7a3e00}.edc-fw .badge-EI{color:#8b1a4a}.edc-fw .badge-SE{color:#1d5e2f}
 .edc-fw .badge-RL{color:#1f4e8c}.edc-fw .meta,.edc-fw .key{color:#444;font-size:.9em}

@@ -37,8 +37,14 @@ import attrs
 from . import _toolkit_data
 from ._loading import _edition_number, load
 from ._model import Competency, Domain, Framework, Indicator, Item, SourceNote
-from ._toolkit_data import ArgumentTypeError
-from .errors import MissingExtraError, NotPublishedError, UnknownChoiceError, UnknownItemError, UnknownStandardError
+from .errors import (
+    ArgumentTypeError,
+    MissingExtraError,
+    NotPublishedError,
+    UnknownChoiceError,
+    UnknownItemError,
+    UnknownStandardError,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx  # type: ignore[import-untyped, unused-ignore]

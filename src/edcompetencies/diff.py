@@ -28,8 +28,13 @@ import attrs
 
 from ._lineage import Lineage
 from ._model import Competency, Framework, Indicator, StrEnum, Theme
-from ._toolkit_data import ArgumentTypeError
-from .errors import EdCompetenciesError, MissingExtraError, UnknownChoiceError
+from .errors import (
+    ArgumentTypeError,
+    DiffLookupError,
+    LineageMismatchError,
+    MissingExtraError,
+    UnknownChoiceError,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
@@ -454,7 +459,7 @@ class Diff:
 
 def _listed_arg(values: Iterable[Any], name: str) -> list[Any]:
     if isinstance(values, str) or not isinstance(values, Iterable):
-        raise ArgumentTypeError("Diff.select()", name, "a list (e.g. [\"cognitive\"])", values)
+        raise ArgumentTypeError("Diff.select()", name, 'a list (e.g. ["cognitive"])', values)
     return list(values)
 
 
@@ -463,24 +468,6 @@ def _kind(value: ChangeKind | str) -> ChangeKind:
         return ChangeKind(value)
     except ValueError:
         raise UnknownChoiceError("change kind", value, [k.value for k in ChangeKind]) from None
-
-
-class LineageMismatchError(EdCompetenciesError, ValueError):
-    """A lineage was given for other editions than the two frameworks compared."""
-
-
-class DiffLookupError(EdCompetenciesError, KeyError):
-    """An item has no change, or several, where one was asked for."""
-
-    def __init__(self, item_id: str, found: int) -> None:
-        self.item_id = item_id
-        self.found = found
-        super().__init__(item_id)
-
-    def __str__(self) -> str:
-        if self.found == 0:
-            return f"no change involves {self.item_id!r} (check the ID and its edition prefix)"
-        return f"{self.item_id!r} takes part in {self.found} changes (a merge or split): use changes_for()"
 
 
 # --------------------------------------------------------------------------- alignment

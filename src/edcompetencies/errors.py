@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "ArgumentTypeError",
     "CaseFormatError",
+    "DiffLookupError",
     "EdCompetenciesError",
     "FrameworkFormatError",
+    "LineageMismatchError",
     "MissingExtraError",
     "NoThemesError",
     "NotInToolkitError",
@@ -290,3 +293,46 @@ class UnknownFormatError(UnknownChoiceError):
     def __init__(self, format: str, allowed: Sequence[str]) -> None:
         super().__init__("format", format, allowed)
         self.format = format
+
+
+class ArgumentTypeError(EdCompetenciesError, TypeError):
+    """An argument is not the kind of thing a function takes (a number where an item or text is wanted).
+
+    The library's own error (caught with :class:`EdCompetenciesError`, as the command line does),
+    and still a ``TypeError``. ``function`` names the function, ``argument`` the parameter,
+    ``expected`` what it takes and ``value`` what was given.
+
+    >>> import edcompetencies as ec
+    >>> ec.dumps({"edition": 2020})
+    Traceback (most recent call last):
+    ...
+    edcompetencies.errors.ArgumentTypeError: ec.dumps(): fw must be a Framework (ec.load(), ec.loads()), not dict
+    """
+
+    def __init__(self, function: str, argument: str, expected: str, value: object) -> None:
+        self.function = function
+        self.argument = argument
+        self.expected = expected
+        self.value = value
+        super().__init__(function, argument, expected)
+
+    def __str__(self) -> str:
+        return f"{self.function}: {self.argument} must be {self.expected}, not {type(self.value).__name__}"
+
+
+class LineageMismatchError(EdCompetenciesError, ValueError):
+    """A lineage was given for other editions than the two frameworks compared."""
+
+
+class DiffLookupError(EdCompetenciesError, KeyError):
+    """An item has no change, or several, where one was asked for."""
+
+    def __init__(self, item_id: str, found: int) -> None:
+        self.item_id = item_id
+        self.found = found
+        super().__init__(item_id)
+
+    def __str__(self) -> str:
+        if self.found == 0:
+            return f"no change involves {self.item_id!r} (check the ID and its edition prefix)"
+        return f"{self.item_id!r} takes part in {self.found} changes (a merge or split): use changes_for()"

@@ -33,8 +33,8 @@ import attrs
 
 from . import _toolkit_data
 from ._model import SourceNote
-from ._toolkit_data import ArgumentTypeError, Block
-from .errors import UnknownTermError
+from ._toolkit_data import Block
+from .errors import ArgumentTypeError, UnknownTermError
 
 __all__ = [
     "Source",

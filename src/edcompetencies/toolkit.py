@@ -31,8 +31,8 @@ import attrs
 from . import _toolkit_data
 from ._loading import load
 from ._model import Competency, Domain, Framework, Indicator, SourceNote
-from ._toolkit_data import ArgumentTypeError, Section
-from .errors import NotInToolkitError, UnknownChoiceError, UnknownFormatError, UnknownItemError
+from ._toolkit_data import Section
+from .errors import ArgumentTypeError, NotInToolkitError, UnknownChoiceError, UnknownFormatError, UnknownItemError
 
 __all__ = [
     "LEVELS",
