@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, overload
 import attrs
 
 from ._model import Competency, Domain, Framework, Item, _theme_codes
+from ._words import singular
 from .errors import UnknownChoiceError, UnknownFormatError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,17 +48,6 @@ def _fold(text: str) -> str:
     return "".join(out)
 
 
-def _stem(word: str) -> str:
-    """A light English singular: enough to match plural and singular, never more."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 @attrs.frozen
 class _Token:
     word: str
@@ -68,7 +58,7 @@ class _Token:
 
 def _tokens(text: str) -> list[_Token]:
     folded = _fold(text)
-    return [_Token(m.group(), _stem(m.group()), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    return [_Token(m.group(), singular(m.group()), m.start(), m.end()) for m in _WORD.finditer(folded)]
 
 
 def _terms(query: str) -> list[tuple[str, ...]]:
@@ -84,7 +74,7 @@ def _terms(query: str) -> list[tuple[str, ...]]:
 def _weight(term_word: str, token: _Token, last: bool) -> float:
     if token.word == term_word:
         return _EXACT
-    if token.stem == _stem(term_word):
+    if token.stem == singular(term_word):
         return _INFLECTED
     # only the last word of a phrase (or a lone word) may be the start of a longer word
     if last and len(term_word) >= 3 and token.word.startswith(term_word):

@@ -34,6 +34,7 @@ import attrs
 from . import _toolkit_data
 from ._model import SourceNote
 from ._toolkit_data import Block
+from ._words import plural, singular
 from .errors import ArgumentTypeError, UnknownTermError
 
 __all__ = [
@@ -157,24 +158,6 @@ _SEPARATORS = f"\\s{_DASHES}/"
 _PUNCT = re.compile(r"[^\w\s]")
 
 
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def _plural(word: str) -> str:
-    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    if word.endswith(("s", "x", "ch", "sh")):
-        return word + "es"
-    return word + "s"
-
-
 def _words(name: str) -> list[str]:
     text = re.sub(f"[{_SEPARATORS}]+", " ", name.casefold())
     return _PUNCT.sub(" ", text).split()
@@ -182,7 +165,7 @@ def _words(name: str) -> list[str]:
 
 def _key(name: str) -> str:
     """The lookup key of a name: case, separators, punctuation and plurals ignored."""
-    return " ".join(_singular(w) for w in _words(name))
+    return " ".join(singular(w) for w in _words(name))
 
 
 def _own_names(term: str) -> tuple[str, ...]:
@@ -344,8 +327,8 @@ def related(name: str) -> tuple[Term, ...]:
 
 
 def _word_pattern(word: str) -> str:
-    forms = {word, _singular(word)}
-    forms.add(_plural(_singular(word)))
+    forms = {word, singular(word)}
+    forms.add(plural(singular(word)))
     return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
 
 
