@@ -124,7 +124,7 @@ def test_markdown_escapes_what_would_change_the_meaning() -> None:
     c = attrs.evolve(base["instructional.8"], statement="Use *bold* [links](x) <b>tags</b> | pipes & &amp; ok")
     fw = attrs.evolve(base, domains=[attrs.evolve(base.domains[0], competencies=[c])])
     md = fw.to_markdown()
-    assert r"Use \*bold\* \[links\](x) \<b\>tags\</b\> \| pipes & &amp;amp; ok" in md
+    assert r"Use \*bold\* \[links\](x) \<b>tags\</b> \| pipes & &amp;amp; ok" in md
 
 
 def test_item_markdown(fw: ec.Framework) -> None:

@@ -34,11 +34,15 @@ def redline_text(ops: tuple[WordOp, ...]) -> str:
     return "".join(out)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+_MD_INLINE = re.compile(r"([\\`*_\[\]<|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
 def md_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Escape what would change the meaning of inline Markdown, and no more, so the source stays
+    readable: backslash, backtick, emphasis and strike-through marks, brackets, ``<`` (raw HTML),
+    table pipes and what would read as an HTML entity."""
+    return _ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text))
 
 
 def redline_markdown(ops: tuple[WordOp, ...]) -> str:

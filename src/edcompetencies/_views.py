@@ -12,7 +12,6 @@ import csv
 import html
 import io
 import json
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -118,13 +117,11 @@ def to_jsonl(fw: Framework) -> str:
 
 # --------------------------------------------------------------------------- Markdown
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-
-
 def md_inline(text: str) -> str:
     """Escape the characters that would change the meaning of inline Markdown, and no more."""
-    return _ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text))
+    from ._render import md_escape
+
+    return md_escape(text)
 
 
 def _md_badges(themes: frozenset[Theme]) -> str:
