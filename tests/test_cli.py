@@ -74,9 +74,30 @@ def test_diff_report() -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json", "csv"])
 def test_diff_formats(fmt: str) -> None:
+    """Every format says it is curated and holds only the Cognitive domain's changes."""
     result = run("diff", "2015", "2020", "--curated", "--format", fmt, "--domain", "cognitive")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip()
+    out = result.stdout
+    assert "2015:cognitive.1" in out and "2020:cognitive.3" in out
+    assert "2020:instructional." not in out and "2020:intrapersonal." not in out
+    if fmt == "json":
+        import json
+
+        data = json.loads(out)
+        assert data["curated"] is True and data["changes"]
+    elif fmt == "csv":
+        import csv
+
+        rows = list(csv.DictReader(out.splitlines()))
+        assert rows and {row["domain"] for row in rows} == {"cognitive"}
+    else:
+        assert "curated lineage" in out
+
+
+def test_diff_unknown_domain_fails() -> None:
+    result = run("diff", "2015", "2020", "--domain", "cogntive")
+    assert result.returncode == 1 and result.stdout == ""
+    assert "unknown domain 'cogntive'" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_diff_ignore_punctuation_and_output_file(tmp_path: pytest.TempPathFactory) -> None:
