@@ -550,6 +550,7 @@ class _Aligner:
     MAX_DF = 40  # a feature in more items than this is too common to find candidates with
     VOTE_BUDGET = 60  # postings an item reads when voting, rarest features first
     CANDIDATES = 12
+    RARE = 6  # an item's rarest features whose pairs find candidates when single features are too common
 
     def __init__(self, old: Sequence[Node], new: Sequence[Node]) -> None:
         self.a, self.b = _Side(old), _Side(new)
@@ -569,7 +570,54 @@ class _Aligner:
         df = {f: len(postings_a.get(f, ())) + len(postings_b.get(f, ())) for f in postings_a.keys() | postings_b.keys()}
         candidates = {(i, j) for i, j in self._top(self.a.features, postings_b, df)}
         candidates |= {(i, j) for j, i in self._top(self.b.features, postings_a, df)}
+        candidates |= self._by_rare_pairs(df)
         return {(i, j): self._score(i, j) for i, j in sorted(candidates)}
+
+    def _by_rare_pairs(self, df: dict[str, int]) -> set[tuple[int, int]]:
+        """Candidates that share two of their rarest features, however common each one is.
+
+        In a large framework whose wording is uniform, every single word or word pair of an
+        item may be in more than ``MAX_DF`` items, and voting then finds nothing for it. For
+        such starved items (fewer than ``RARE // 2`` features that can vote), two items that share two
+        of their ``RARE`` rarest features are still a telling pair: the pairs of those features
+        are far rarer than any one of them. Both sides rank features by the same counts, so an
+        item and its reworded successor keep most of their rarest features; the work per item
+        stays bounded (``RARE`` choose 2 keys, and keys in more than ``MAX_DF`` items are skipped).
+        """
+
+        order = {f: n for n, f in enumerate(sorted(df, key=lambda f: (df[f], f)))}  # rank, rarest first
+        size = len(order)
+        votable = self.MAX_DF
+
+        def keys(feats: frozenset[str]) -> list[int]:
+            rare = sorted([order[f] for f in feats])[: self.RARE]
+            return [a * size + b for a, b in itertools.combinations(rare, 2)]
+
+        def starved(feats: frozenset[str]) -> bool:
+            return sum(1 for f in feats if df[f] <= votable) < self.RARE // 2
+
+        keys_a = [keys(feats) for feats in self.a.features]
+        keys_b = [keys(feats) for feats in self.b.features]
+        pairs: set[tuple[int, int]] = set()
+        for own, other, features, flip in (
+            (keys_a, keys_b, self.a.features, False),
+            (keys_b, keys_a, self.b.features, True),
+        ):
+            index: dict[int, list[int]] = defaultdict(list)
+            for m, item_keys in enumerate(other):
+                for key in item_keys:
+                    index[key].append(m)
+            for n, feats in enumerate(features):
+                if not starved(feats):
+                    continue
+                votes: Counter[int] = Counter()
+                for key in own[n]:
+                    found = index.get(key, ())
+                    if len(found) <= self.MAX_DF:
+                        votes.update(found)
+                best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: self.CANDIDATES]
+                pairs |= {(m, n) if flip else (n, m) for m, _ in best}
+        return pairs
 
     @staticmethod
     def _postings(features: list[frozenset[str]]) -> dict[str, list[int]]:
