@@ -262,6 +262,7 @@ def test_document_fields() -> None:
     doc = case.export(fw)["CFDocument"]
     assert fw.title == doc["title"]
     assert "KnowledgeWorks; Council of Chief State School Officers" == doc["creator"]
+    assert "KnowledgeWorks; Council of Chief State School Officers" == doc["publisher"]
     assert "2020" == doc["version"]
     assert "1.1" == doc["caseVersion"]
     assert fw.url == doc["officialSourceURL"]
@@ -270,6 +271,17 @@ def test_document_fields() -> None:
     assert "en" == doc["language"]
     ours = doc["extensions"]["edcompetencies"]
     assert {"format", "format_version", "year", "citation", "source", "notes"} == set(ours)
+
+
+def test_creator_and_publisher_read_back_as_the_publishers() -> None:
+    """A package's creator and publisher both become publishers, each once, creator first."""
+    package = case.export(ec.load(2020))
+    del package["CFDocument"]["extensions"]
+    package["CFDocument"]["creator"] = "State Department of Education"
+    package["CFDocument"]["publisher"] = "Office of Educator Quality; State Department of Education"
+    fw = case.load(package)
+    assert ("State Department of Education", "Office of Educator Quality") == fw.publishers
+    assert ec.load(2020).publishers == case.load(case.export(ec.load(2020))).publishers
 
 
 def test_items_and_hierarchy() -> None:

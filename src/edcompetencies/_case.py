@@ -130,8 +130,9 @@ def derive_document(
     *, title: str, creator: str | None, publisher: str | None, official_url: str | None, license: str | None
 ) -> dict[str, Any]:
     publishers = [] if creator is None else creator.split(_CREATOR_SEPARATOR)
-    if publisher is not None and publisher not in publishers:
-        publishers.append(publisher)
+    for name in [] if publisher is None else publisher.split(_CREATOR_SEPARATOR):
+        if name not in publishers:
+            publishers.append(name)
     return {
         "title": title,
         "publishers": tuple(publishers),
@@ -291,6 +292,8 @@ class _Writer:
         }
         if official is not None:
             doc["officialSourceURL"] = official
+        if fw.publishers:
+            doc["publisher"] = creator  # the model's publishers are the publication's creators and publishers
         if _is_packaged(fw):
             doc["language"] = "en"
         doc["version"] = str(fw.edition)
@@ -308,7 +311,7 @@ class _Writer:
             doc["licenseURI"] = self.link(identifier, fw.license)
         doc["caseVersion"] = CASE_VERSION
         derived = derive_document(
-            title=fw.title, creator=creator, publisher=None, official_url=official, license=fw.license
+            title=fw.title, creator=creator, publisher=doc.get("publisher"), official_url=official, license=fw.license
         )
         actual = {
             "title": fw.title,
