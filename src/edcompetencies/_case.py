@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._format import type_name
 from ._model import Competency, Domain, Framework, Indicator, NoteKind, SourceNote, Theme
 from .errors import CaseFormatError
 
@@ -713,24 +714,6 @@ def _json_text(value: object) -> str:
         return json.dumps(value, ensure_ascii=False, default=repr)
     except (ValueError, RecursionError):  # a mapping built in Python may refer to itself
         return json.dumps(repr(value), ensure_ascii=False)
-
-
-def type_name(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, (list, tuple)):
-        return "an array"
-    if isinstance(value, Mapping):
-        return "an object"
-    return type(value).__name__
 
 
 _UUID = re.compile(r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from ._model import Competency, Domain, Framework, Indicator, NoteKind, SourceNote, Theme
@@ -30,7 +30,8 @@ _NOTE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 T = TypeVar("T")
 
 
-def _type_name(value: object) -> str:
+def type_name(value: object) -> str:
+    """How a decoded JSON value is named in an error message ("an integer", "null" ...)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -41,9 +42,9 @@ def _type_name(value: object) -> str:
         return "a number"
     if isinstance(value, str):
         return "a string"
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return "an array"
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return "an object"
     return type(value).__name__
 
@@ -73,7 +74,7 @@ class _Reader:
         about the object names the object rather than its parent.
         """
         if not isinstance(value, dict):
-            raise self.fail(path, f"expected an object, found {_type_name(value)}", item)
+            raise self.fail(path, f"expected an object, found {type_name(value)}", item)
         if name_item is not None:
             item = name_item(value) or item
         for key in value:
@@ -90,7 +91,7 @@ class _Reader:
             return None
         if not isinstance(value, str):
             expected = "a string or null" if nullable else "a string"
-            raise self.fail(path, f"expected {expected}, found {_type_name(value)}", item)
+            raise self.fail(path, f"expected {expected}, found {type_name(value)}", item)
         if not value.strip():
             raise self.fail(path, "empty text", item)
         return value
@@ -100,14 +101,14 @@ class _Reader:
             return None
         if not isinstance(value, int) or isinstance(value, bool):
             expected = "an integer or null" if nullable else "an integer"
-            raise self.fail(path, f"expected {expected}, found {_type_name(value)}", item)
+            raise self.fail(path, f"expected {expected}, found {type_name(value)}", item)
         return value
 
     def array(
         self, value: object, path: str, each: Callable[[object, str], T], item: str | None = None
     ) -> tuple[T, ...]:
         if not isinstance(value, list):
-            raise self.fail(path, f"expected an array, found {_type_name(value)}", item)
+            raise self.fail(path, f"expected an array, found {type_name(value)}", item)
         return tuple(each(v, f"{path}[{n}]") for n, v in enumerate(value))
 
     def themes(self, value: object, path: str, item: str) -> frozenset[Theme]:
@@ -154,7 +155,7 @@ def from_data(data: object, *, source: str = "<data>") -> Framework:
         )
     edition = top["edition"]
     if isinstance(edition, bool) or not isinstance(edition, (int, str)):
-        raise r.fail("$.edition", f"expected an integer or a string, found {_type_name(edition)}")
+        raise r.fail("$.edition", f"expected an integer or a string, found {type_name(edition)}")
     if isinstance(edition, int) and edition < 0:
         raise r.fail("$.edition", f"an edition number must not be negative, found {edition}")
     if isinstance(edition, str) and not _EDITION_STR.match(edition):

@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from ._format import type_name
 from ._model import NoteKind, SourceNote
 from .errors import ArgumentTypeError, FrameworkFormatError, UnknownChoiceError
 
@@ -169,22 +170,6 @@ class _Checker:
     def fail(self, path: str, message: str, item: str | None = None) -> FrameworkFormatError:
         return FrameworkFormatError(message, source=self.source, path=path, item=item)
 
-    @staticmethod
-    def kind(value: object) -> str:
-        if value is None:
-            return "null"
-        if isinstance(value, bool):
-            return "a boolean"
-        if isinstance(value, int):
-            return "an integer"
-        if isinstance(value, str):
-            return "a string"
-        if isinstance(value, list):
-            return "an array"
-        if isinstance(value, dict):
-            return "an object"
-        return type(value).__name__
-
     # -- primitive checks (each returns a Check) ---------------------------------------
 
     def text(self, *, nullable: bool = False) -> Check:
@@ -193,7 +178,7 @@ class _Checker:
                 return
             if not isinstance(value, str):
                 expected = "a string or null" if nullable else "a string"
-                raise self.fail(path, f"expected {expected}, found {self.kind(value)}")
+                raise self.fail(path, f"expected {expected}, found {type_name(value)}")
             if not value.strip():
                 raise self.fail(path, "empty text")
 
@@ -205,7 +190,7 @@ class _Checker:
                 return
             if not isinstance(value, int) or isinstance(value, bool):
                 expected = "an integer or null" if nullable else "an integer"
-                raise self.fail(path, f"expected {expected}, found {self.kind(value)}")
+                raise self.fail(path, f"expected {expected}, found {type_name(value)}")
             if minimum is not None and value < minimum:
                 raise self.fail(path, f"expected {minimum} or more, found {value}")
 
@@ -214,14 +199,14 @@ class _Checker:
     def boolean(self) -> Check:
         def check(value: object, path: str) -> None:
             if not isinstance(value, bool):
-                raise self.fail(path, f"expected true or false, found {self.kind(value)}")
+                raise self.fail(path, f"expected true or false, found {type_name(value)}")
 
         return check
 
     def null(self) -> Check:
         def check(value: object, path: str) -> None:
             if value is not None:
-                raise self.fail(path, f"expected null, found {self.kind(value)}")
+                raise self.fail(path, f"expected null, found {type_name(value)}")
 
         return check
 
@@ -241,7 +226,7 @@ class _Checker:
                 return
             if not isinstance(value, list):
                 expected = "an array or null" if nullable else "an array"
-                raise self.fail(path, f"expected {expected}, found {self.kind(value)}")
+                raise self.fail(path, f"expected {expected}, found {type_name(value)}")
             if len(value) < min_items:
                 raise self.fail(path, f"expected at least {min_items} entries, found {len(value)}")
             for n, v in enumerate(value):
@@ -254,7 +239,7 @@ class _Checker:
 
         def check(value: object, path: str) -> None:
             if not isinstance(value, dict):
-                raise self.fail(path, f"expected an object, found {self.kind(value)}")
+                raise self.fail(path, f"expected an object, found {type_name(value)}")
             for key in value:
                 if key not in required and key not in optional:
                     allowed = ", ".join([*required, *optional])
@@ -272,7 +257,7 @@ class _Checker:
     def any_object(self) -> Check:
         def check(value: object, path: str) -> None:
             if not isinstance(value, dict):
-                raise self.fail(path, f"expected an object, found {self.kind(value)}")
+                raise self.fail(path, f"expected an object, found {type_name(value)}")
 
         return check
 
@@ -303,7 +288,7 @@ class _Checker:
 
         def check(value: object, path: str) -> None:
             if not isinstance(value, dict):
-                raise self.fail(path, f"expected an object, found {self.kind(value)}")
+                raise self.fail(path, f"expected an object, found {type_name(value)}")
             kind = value.get("type")
             shape = {"paragraph": paragraph, "list": bullets, "table": table}.get(kind if isinstance(kind, str) else "")
             if shape is None:

@@ -33,6 +33,7 @@ from typing import Any
 import attrs
 
 from . import _case
+from ._format import type_name
 from ._model import Competency, Domain, Framework, Indicator, Item
 from .errors import CaseFormatError
 
@@ -336,7 +337,7 @@ def read(source: str | os.PathLike[str] | Mapping[str, Any], *, edition: int | s
         data = reader.decode(_read_file(name))
     else:
         raise CaseFormatError(
-            f"expected a CFPackage mapping or the path of a JSON file, found {_case.type_name(source)}",
+            f"expected a CFPackage mapping or the path of a JSON file, found {type_name(source)}",
             source="<package>",
         )
     if edition is not None:
