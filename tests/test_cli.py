@@ -191,6 +191,10 @@ def test_search() -> None:
     assert rows and all("restorative practices" in row["text"].casefold() for row in rows)
     nothing = run("search", "2020", "zebra")
     assert nothing.returncode == 1 and nothing.stdout.startswith("0 hits")
+    empty_csv = run("search", "2020", "zebra", "--format", "csv")
+    assert empty_csv.returncode == 1 and empty_csv.stdout.splitlines() == [
+        "rank,id,kind,score,terms,matched,field,themes,text"
+    ]
     scoped = run("search", "2020", "learning", "--domain", "cognitive", "--kind", "competency", "--limit", "2")
     assert scoped.returncode == 0 and scoped.stdout.startswith("2 hits")
 

@@ -112,7 +112,10 @@ def test_highlight_and_rendering(fw: ec.Framework) -> None:
 def test_records_and_dataframe(fw: ec.Framework, monkeypatch: pytest.MonkeyPatch) -> None:
     rows = fw.search("trauma").to_records()
     assert [1, 2, 3, 4] == [r["rank"] for r in rows]
-    assert {"rank", "id", "kind", "score", "terms", "matched", "field", "themes", "text"} == set(rows[0])
+    from edcompetencies._search import SEARCH_COLUMNS
+
+    assert ("rank", "id", "kind", "score", "terms", "matched", "field", "themes", "text") == SEARCH_COLUMNS
+    assert SEARCH_COLUMNS == tuple(rows[0])
     assert "SE RL" == rows[0]["themes"]
     pandas = pytest.importorskip("pandas")
     assert isinstance(fw.search("trauma").to_dataframe(), pandas.DataFrame)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
@@ -28,7 +28,10 @@ from .errors import UnknownChoiceError, UnknownFormatError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
 
-__all__ = ["SearchHit", "SearchResults", "search"]
+__all__ = ["SEARCH_COLUMNS", "SearchHit", "SearchResults", "search"]
+
+SEARCH_COLUMNS = ("rank", "id", "kind", "score", "terms", "matched", "field", "themes", "text")
+"""The columns of :meth:`SearchResults.to_records`, in order."""
 
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
@@ -130,23 +133,24 @@ class SearchHit:
         >>> ec.load(2020).search("trauma-informed")[0].highlight("**", "**")
         'Be prepared to embody the fundamental features of **trauma-informed** schools:'
         """
-        text, out, last = self.text, [], 0
-        for start, end in self.spans:
-            out += [text[last:start], before, text[start:end], after]
-            last = end
-        return "".join(out) + text[last:]
+        return _marked(self, before, after, str)
 
     def _repr_html_(self) -> str:
         return _hit_html(self)
 
 
-def _hit_html(hit: SearchHit) -> str:
+def _marked(hit: SearchHit, before: str, after: str, escape: Callable[[str], str]) -> str:
+    """The hit's text, escaped for its format, with each match between *before* and *after*."""
     text, out, last = hit.text, [], 0
     for start, end in hit.spans:
-        out += [html.escape(text[last:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
+        out += [escape(text[last:start]), before, escape(text[start:end]), after]
         last = end
-    out.append(html.escape(text[last:]))
-    return f"<div><code>{html.escape(hit.id)}</code> {''.join(out)}</div>"
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def _hit_html(hit: SearchHit) -> str:
+    return f"<div><code>{html.escape(hit.id)}</code> {_marked(hit, '<mark>', '</mark>', html.escape)}</div>"
 
 
 class SearchResults(Sequence[SearchHit]):
@@ -235,16 +239,10 @@ class SearchResults(Sequence[SearchHit]):
                 "</table></div>"
             )
         if format == "markdown":
-            from ._views import md_inline as md_escape
+            from ._render import md_escape
 
             lines = [f"{len(self._hits)} hits for “{md_escape(self.query)}” in {self.edition}", ""]
-            for hit in self._hits:
-                text, out, last = hit.text, [], 0
-                for start, end in hit.spans:
-                    out += [md_escape(text[last:start]), "**", md_escape(text[start:end]), "**"]
-                    last = end
-                out.append(md_escape(text[last:]))
-                lines.append(f"- `{hit.id}` {''.join(out)}")
+            lines += [f"- `{hit.id}` {_marked(hit, '**', '**', md_escape)}" for hit in self._hits]
             return "\n".join(lines) + "\n"
         lines = [f"{len(self._hits)} hits for {self.query!r} in {self.edition}"]
         for hit in self._hits:

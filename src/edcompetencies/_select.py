@@ -15,7 +15,7 @@ import attrs
 from ._model import Competency, Framework, Indicator, Item, SourceNote, Theme
 from .errors import NoThemesError, UnknownChoiceError, UnknownItemError
 
-__all__ = ["MODES", "prune", "select"]
+__all__ = ["MODES", "prune", "require_tags", "select"]
 
 MODES = ("any", "all")
 """How several themes combine: an item carries ``any`` of them (the default) or ``all``."""
@@ -100,8 +100,10 @@ def _notes(notes: tuple[SourceNote, ...], fw: Framework) -> tuple[SourceNote, ..
     return tuple(out)
 
 
-def _is_tagged(fw: Framework) -> bool:
-    return any(getattr(item, "themes", None) for item in fw.items())
+def require_tags(fw: Framework) -> None:
+    """Raise :class:`NoThemesError` when no item of *fw* carries a theme (the 2015 edition)."""
+    if not any(getattr(item, "themes", None) for item in fw.items()):
+        raise NoThemesError(fw.edition)
 
 
 def select(
@@ -125,8 +127,7 @@ def select(
         wanted = parse_themes(theme_list)
         if not wanted:
             raise UnknownChoiceError("themes", (), [t.value for t in Theme])
-        if not _is_tagged(fw):
-            raise NoThemesError(fw.edition)
+        require_tags(fw)
         if mode == "all":
             tests.append(lambda item: wanted <= getattr(item, "themes", frozenset()))
         else:

@@ -12,10 +12,11 @@ import csv
 import html
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._model import Competency, Domain, Framework, Indicator, Item, Theme, _theme_codes
+from ._render import md_escape
 from .errors import MissingExtraError, UnknownFormatError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,6 +28,8 @@ __all__ = [
     "dataframe",
     "records",
     "render",
+    "rows_csv",
+    "rows_jsonl",
     "to_csv",
     "to_html",
     "to_jsonl",
@@ -101,27 +104,31 @@ def dataframe(rows: list[dict[str, Any]], feature: str) -> pandas.DataFrame:
     return pandas.DataFrame.from_records(rows)
 
 
-def to_csv(fw: Framework) -> str:
-    """The records as CSV (RFC 4180: a header row, CRLF line ends, quoted where needed)."""
+def rows_csv(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
+    """Rows as CSV (RFC 4180: a header row, CRLF line ends, quoted where needed)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer = csv.DictWriter(buffer, fieldnames=list(columns))
     writer.writeheader()
-    writer.writerows(records(fw))
+    writer.writerows(rows)
     return buffer.getvalue()
 
 
+def rows_jsonl(rows: list[dict[str, Any]]) -> str:
+    """Rows as JSON Lines: one JSON object per row and line (UTF-8, not ASCII-escaped)."""
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def to_csv(fw: Framework) -> str:
+    """The records as CSV."""
+    return rows_csv(records(fw), COLUMNS)
+
+
 def to_jsonl(fw: Framework) -> str:
-    """The records as JSON Lines: one JSON object per item, one per line (UTF-8, not ASCII-escaped)."""
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in records(fw))
+    """The records as JSON Lines."""
+    return rows_jsonl(records(fw))
 
 
 # --------------------------------------------------------------------------- Markdown
-
-def md_inline(text: str) -> str:
-    """Escape the characters that would change the meaning of inline Markdown, and no more."""
-    from ._render import md_escape
-
-    return md_escape(text)
 
 
 def _md_badges(themes: frozenset[Theme]) -> str:
@@ -135,22 +142,22 @@ def _competency_heading(c: Competency) -> str:
 
 def _md_indicators(nodes: Iterable[Indicator], depth: int, out: list[str]) -> None:
     for node in nodes:
-        out.append(f"{'  ' * depth}- **{md_inline(node.label)}.** {md_inline(node.text)}{_md_badges(node.themes)}")
+        out.append(f"{'  ' * depth}- **{md_escape(node.label)}.** {md_escape(node.text)}{_md_badges(node.themes)}")
         _md_indicators(node.children, depth + 1, out)
 
 
 def _md_competency(c: Competency, out: list[str], level: int) -> None:
-    out += [f"{'#' * level} {md_inline(_competency_heading(c))}{_md_badges(c.themes)}", "", md_inline(c.statement), ""]
+    out += [f"{'#' * level} {md_escape(_competency_heading(c))}{_md_badges(c.themes)}", "", md_escape(c.statement), ""]
     if c.indicators:
         _md_indicators(c.indicators, 0, out)
         out.append("")
 
 
 def _md_domain(d: Domain, out: list[str], level: int) -> None:
-    tagline = f" ({md_inline(d.tagline)})" if d.tagline else ""
-    out += [f"{'#' * level} {md_inline(d.name)}{tagline}", ""]
+    tagline = f" ({md_escape(d.tagline)})" if d.tagline else ""
+    out += [f"{'#' * level} {md_escape(d.name)}{tagline}", ""]
     if d.description:
-        out += [md_inline(d.description), ""]
+        out += [md_escape(d.description), ""]
     for c in d.competencies:
         _md_competency(c, out, level + 1)
 
@@ -164,14 +171,14 @@ def _used_themes(fw: Framework) -> list[Theme]:
 
 def to_markdown(fw: Framework, *, notes: bool = True, caption: str | None = None) -> str:
     """The framework as a Markdown document laid out like the publication."""
-    out = [f"# {md_inline(fw.title)} ({fw.edition})", ""]
+    out = [f"# {md_escape(fw.title)} ({fw.edition})", ""]
     if caption:
-        out += [f"*{md_inline(caption)}*", ""]
+        out += [f"*{md_escape(caption)}*", ""]
     meta = [", ".join(fw.publishers)] if fw.publishers else []
     if fw.license:
         meta.append(fw.license)
     if meta:
-        out += [md_inline(". ".join(meta)) + ".", ""]
+        out += [md_escape(". ".join(meta)) + ".", ""]
     used = _used_themes(fw)
     if used:
         out += ["Theme key: " + "; ".join(f"`{t.value}` {t.label}" for t in used) + ".", ""]
@@ -179,7 +186,7 @@ def to_markdown(fw: Framework, *, notes: bool = True, caption: str | None = None
         _md_domain(domain, out, 2)
     if notes and fw.notes:
         out += ["## Source notes", ""]
-        out += [f"- **{md_inline(n.id)}** ({n.kind.value}): {md_inline(n.text)}" for n in fw.notes]
+        out += [f"- **{md_escape(n.id)}** ({n.kind.value}): {md_escape(n.text)}" for n in fw.notes]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

@@ -330,27 +330,17 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _records_text(rows: list[dict[str, object]], format: str) -> str:
-    import csv
-    import io
-    import json
-
-    if format == "jsonl":
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    buffer = io.StringIO()
-    fields = list(rows[0]) if rows else ["rank", "id"]
-    writer = csv.DictWriter(buffer, fieldnames=fields)
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
 def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    from ._search import SEARCH_COLUMNS
+
     fw = _selected(_framework(args.framework), args)
     query = " ".join(args.query)
     hits = fw.search(query, mode=args.match, kinds=args.kind or None, limit=args.limit)
     if args.format in ("csv", "jsonl"):
-        text = _records_text(hits.to_records(), args.format)
+        from ._views import rows_csv, rows_jsonl
+
+        rows = hits.to_records()
+        text = rows_jsonl(rows) if args.format == "jsonl" else rows_csv(rows, SEARCH_COLUMNS)
     else:
         text = hits.render(args.format)
     _write(text, args.output, out)

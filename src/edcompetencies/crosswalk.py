@@ -627,11 +627,9 @@ def to_records(*, edition: int | str = 2020) -> list[dict[str, Any]]:
 
 def to_dataframe(*, edition: int | str = 2020) -> pandas.DataFrame:
     """:func:`to_records` as a pandas DataFrame (install the ``pandas`` extra)."""
-    try:
-        import pandas
-    except ImportError:
-        raise MissingExtraError("crosswalk.to_dataframe()", "pandas", "pandas") from None
-    return pandas.DataFrame.from_records(to_records(edition=edition))
+    from ._views import dataframe
+
+    return dataframe(to_records(edition=edition), "crosswalk.to_dataframe()")
 
 
 def graph(*, edition: int | str = 2020) -> networkx.Graph[str]:

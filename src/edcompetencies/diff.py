@@ -32,7 +32,6 @@ from .errors import (
     ArgumentTypeError,
     DiffLookupError,
     LineageMismatchError,
-    MissingExtraError,
     UnknownChoiceError,
 )
 
@@ -441,11 +440,9 @@ class Diff:
 
     def to_dataframe(self) -> pandas.DataFrame:
         """The records as a pandas DataFrame (install the ``pandas`` extra)."""
-        try:
-            import pandas
-        except ImportError:
-            raise MissingExtraError("Diff.to_dataframe()", "pandas", "pandas") from None
-        return pandas.DataFrame.from_records(self.to_records())
+        from ._views import dataframe
+
+        return dataframe(self.to_records(), "Diff.to_dataframe()")
 
     def render(self, format: str = "text") -> str:
         """The whole report: ``text``, ``markdown``, ``html``, ``json`` or ``csv``."""

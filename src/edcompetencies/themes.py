@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._model import Competency, Framework, Indicator, Theme
-from ._select import MODES
-from .errors import NoThemesError, UnknownChoiceError, UnknownFormatError
+from ._select import MODES, require_tags
+from .errors import UnknownChoiceError, UnknownFormatError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
@@ -83,8 +83,7 @@ def tagged(fw: Framework, theme: str | Theme) -> tuple[Competency | Indicator, .
     ['2020:intrapersonal.1.c', '2020:intrapersonal.2.b']
     """
     wanted = Theme.parse(theme)
-    if not any(getattr(item, "themes", None) for item in fw.items()):
-        raise NoThemesError(fw.edition)
+    require_tags(fw)
     return tuple(item for item in fw.items() if isinstance(item, (Competency, Indicator)) and wanted in item.themes)
 
 
