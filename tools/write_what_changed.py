@@ -17,7 +17,7 @@ from pathlib import Path
 
 import edcompetencies as ec
 from edcompetencies import diff
-from edcompetencies._render import md_escape
+from edcompetencies._markup import md_escape
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "what-changed-2020.md"
 

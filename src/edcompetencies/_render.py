@@ -6,10 +6,10 @@ import csv
 import html
 import io
 import json
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ._markup import md_escape
 from .errors import UnknownFormatError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,17 +32,6 @@ def redline_text(ops: tuple[WordOp, ...]) -> str:
         if op.op in ("insert", "replace"):
             out.append(f"{{+{op.new}+}}")
     return "".join(out)
-
-
-_MD_INLINE = re.compile(r"([\\`*_\[\]<|~])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-
-
-def md_escape(text: str) -> str:
-    """Escape what would change the meaning of inline Markdown, and no more, so the source stays
-    readable: backslash, backtick, emphasis and strike-through marks, brackets, ``<`` (raw HTML),
-    table pipes and what would read as an HTML entity."""
-    return _ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text))
 
 
 def redline_markdown(ops: tuple[WordOp, ...]) -> str:

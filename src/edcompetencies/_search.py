@@ -239,7 +239,7 @@ class SearchResults(Sequence[SearchHit]):
                 "</table></div>"
             )
         if format == "markdown":
-            from ._render import md_escape
+            from ._markup import md_escape
 
             lines = [f"{len(self._hits)} hits for “{md_escape(self.query)}” in {self.edition}", ""]
             lines += [f"- `{hit.id}` {_marked(hit, '**', '**', md_escape)}" for hit in self._hits]

@@ -8,15 +8,12 @@
 
 from __future__ import annotations
 
-import csv
 import html
-import io
-import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ._markup import csv_text, html_page, jsonl_text, md_escape
 from ._model import Competency, Domain, Framework, Indicator, Item, Theme, _theme_codes
-from ._render import md_escape
 from .errors import MissingExtraError, UnknownFormatError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -106,16 +103,12 @@ def dataframe(rows: list[dict[str, Any]], feature: str) -> pandas.DataFrame:
 
 def rows_csv(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
     """Rows as CSV (RFC 4180: a header row, CRLF line ends, quoted where needed)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns))
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    return csv_text(rows, columns)
 
 
 def rows_jsonl(rows: list[dict[str, Any]]) -> str:
     """Rows as JSON Lines: one JSON object per row and line (UTF-8, not ASCII-escaped)."""
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return jsonl_text(rows)
 
 
 def to_csv(fw: Framework) -> str:
@@ -287,12 +280,7 @@ def to_html(fw: Framework, *, document: bool = True, notes: bool = True, caption
     body = f'<article class="edc-fw">{_html_body(fw, notes, caption)}</article>'
     if not document:
         return f"<style>{_CSS}</style>{body}"
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(fw.title)} ({_e(str(fw.edition))})</title>\n<style>\nbody{{margin:2em}}\n{_CSS}</style>\n"
-        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
-    )
+    return html_page(f"{fw.title} ({fw.edition})", body, style=_CSS)
 
 
 def item_html(item: Item) -> str:

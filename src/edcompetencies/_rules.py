@@ -1,0 +1,85 @@
+"""The rules every reader applies: keys, labels, names, numbers and text. One place.
+
+Each reader (the framework JSON, the lineage and toolkit files, CASE packages, SSSOM
+tables, the command line's arguments) checks what it reads with these functions, so an
+ID that one reader accepts is an ID every other reader and writer handles.
+
+- Patterns are matched whole (``fullmatch``): ``"cog\\n"`` is not a key.
+- Numbers are ASCII digits only (``"²"``, ``"٢٠٢٠"`` and ``"1¹"`` are not numbers) and have at
+  most :data:`MAX_DIGITS` digits, so ``int()`` can never fail on them.
+- Text may hold any character but C0/C1 control characters other than tab and newline,
+  lone surrogates and the bidirectional embedding, override and isolate controls: these
+  would break UTF-8 output or let a file rewrite a terminal screen.
+"""
+
+import re
+
+__all__ = [
+    "MAX_DIGITS",
+    "MAX_LABEL",
+    "ascii_number",
+    "is_key",
+    "is_label",
+    "is_name",
+    "text_problem",
+]
+
+MAX_DIGITS = 9
+"""The longest number (in digits) any reader accepts: competency numbers, editions, sequences."""
+
+MAX_LABEL = 32
+"""The longest label an indicator may have (``"a"``, ``"ii"``, ``"3"`` in the publications)."""
+
+_KEY = re.compile(r"[a-z][a-z0-9_\-]*")
+_LABEL = re.compile(rf"[A-Za-z0-9]{{1,{MAX_LABEL}}}")
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+_DIGITS = re.compile(rf"[0-9]{{1,{MAX_DIGITS}}}")
+
+# C0 controls but tab and newline, DEL and the C1 controls, the bidi embeddings, overrides
+# and isolates, and lone surrogates (which json.loads lets through from "\ud800").
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def is_key(value: object) -> bool:
+    """A domain key: lower-case ASCII letters, digits, ``_`` and ``-``, starting with a letter."""
+    return isinstance(value, str) and _KEY.fullmatch(value) is not None
+
+
+def is_label(value: object) -> bool:
+    """An indicator label: 1 to :data:`MAX_LABEL` ASCII letters or digits (``"a"``, ``"ii"``, ``"3"``)."""
+    return isinstance(value, str) and _LABEL.fullmatch(value) is not None
+
+
+def is_name(value: object) -> bool:
+    """A string edition or a note ID: ASCII letters, digits, ``_``, ``.`` and ``-``, no leading punctuation."""
+    return isinstance(value, str) and _NAME.fullmatch(value) is not None
+
+
+def ascii_number(value: str) -> int | None:
+    """The number a string of 1 to :data:`MAX_DIGITS` ASCII digits spells, else ``None``.
+
+    >>> ascii_number("2020"), ascii_number("²"), ascii_number("٢٠٢٠"), ascii_number("2020\\n")
+    (2020, None, None, None)
+    """
+    return int(value) if _DIGITS.fullmatch(value) else None
+
+
+def text_problem(value: str) -> str | None:
+    """What makes *value* unfit to be read as text, or ``None`` when it is fine.
+
+    >>> text_problem("tab\\tand newline\\n are fine")
+    >>> text_problem("bell\\a")
+    'it holds the control character U+0007 at offset 4'
+    >>> text_problem("\\ud800")
+    'it holds a lone surrogate U+D800 at offset 0 (not encodable as UTF-8)'
+    """
+    m = _FORBIDDEN.search(value)
+    if m is None:
+        return None
+    char, offset = m.group(), m.start()
+    code = f"U+{ord(char):04X}"
+    if "\ud800" <= char <= "\udfff":
+        return f"it holds a lone surrogate {code} at offset {offset} (not encodable as UTF-8)"
+    if "\u202a" <= char <= "\u2069":
+        return f"it holds the bidirectional control {code} at offset {offset}"
+    return f"it holds the control character {code} at offset {offset}"
