@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._format import type_name
 from ._model import Competency, Domain, Framework, Indicator, NoteKind, SourceNote, Theme
+from ._rules import type_name
 from .errors import CaseFormatError
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from ._model import Competency, Domain, Framework, Indicator, NoteKind, SourceNote, Theme
+from ._rules import type_name
 from .errors import ArgumentTypeError, FrameworkFormatError
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "dumps", "from_data", "loads", "to_data"]
@@ -28,25 +29,6 @@ _LABEL = re.compile(r"^[A-Za-z0-9]+$")
 _NOTE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
 T = TypeVar("T")
-
-
-def type_name(value: object) -> str:
-    """How a decoded JSON value is named in an error message ("an integer", "null" ...)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, (list, tuple)):
-        return "an array"
-    if isinstance(value, Mapping):
-        return "an object"
-    return type(value).__name__
 
 
 class _Reader:

@@ -13,6 +13,7 @@ ID that one reader accepts is an ID every other reader and writer handles.
 """
 
 import re
+from collections.abc import Mapping
 
 __all__ = [
     "MAX_DIGITS",
@@ -22,6 +23,7 @@ __all__ = [
     "is_label",
     "is_name",
     "text_problem",
+    "type_name",
 ]
 
 MAX_DIGITS = 9
@@ -83,3 +85,22 @@ def text_problem(value: str) -> str | None:
     if "\u202a" <= char <= "\u2069":
         return f"it holds the bidirectional control {code} at offset {offset}"
     return f"it holds the control character {code} at offset {offset}"
+
+
+def type_name(value: object) -> str:
+    """How a decoded JSON value is named in an error message ("an integer", "null" ...)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    if isinstance(value, Mapping):
+        return "an object"
+    return type(value).__name__

@@ -24,8 +24,8 @@ from typing import Any
 
 import attrs
 
-from ._format import type_name
 from ._model import NoteKind, SourceNote
+from ._rules import type_name
 from .errors import ArgumentTypeError, FrameworkFormatError, UnknownChoiceError
 
 __all__ = [

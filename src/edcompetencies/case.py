@@ -33,8 +33,8 @@ from typing import Any
 import attrs
 
 from . import _case
-from ._format import type_name
 from ._model import Competency, Domain, Framework, Indicator, Item
+from ._rules import type_name
 from .errors import CaseFormatError
 
 __all__ = [
