@@ -43,8 +43,8 @@ def test_competency_counts_match_source(fw: ec.Framework) -> None:
 def test_indicator_counts_match_source(fw: ec.Framework) -> None:
     nodes = list(fw.indicators())
     assert NODE_COUNTS[fw.edition] == (  # type: ignore[index]
-        sum(1 for n in nodes if n.depth == 1),
         sum(1 for n in nodes if n.depth == 2),
+        sum(1 for n in nodes if n.depth == 3),
     )
 
 

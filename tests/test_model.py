@@ -73,7 +73,7 @@ def test_domain_fields(fw2020: ec.Framework, fw2015: ec.Framework) -> None:
 def test_competency_fields(fw2020: ec.Framework, fw2015: ec.Framework) -> None:
     c = fw2020["intrapersonal.1"]
     assert isinstance(c, Competency)
-    assert (c.id, c.number, c.title, c.kind, c.depth) == ("2020:intrapersonal.1", 1, None, "competency", 0)
+    assert (c.id, c.number, c.title, c.kind, c.depth) == ("2020:intrapersonal.1", 1, None, "competency", 1)
     assert c.themes == frozenset({Theme.FC})
     assert c.text == c.statement
     assert fw2015["intrapersonal.1"].title == "Support All Learners"  # type: ignore[union-attr]
@@ -86,7 +86,7 @@ def test_indicator_fields(fw2020: ec.Framework) -> None:
     assert isinstance(i, Indicator)
     assert (i.label, i.depth, i.kind, i.domain_key, i.competency_id) == (
         "ii",
-        2,
+        3,
         "sub-indicator",
         "instructional",
         "2020:instructional.4",
@@ -238,7 +238,59 @@ def test_ancestors_consistent_with_iteration(fw: ec.Framework) -> None:
             for indicator in comp.walk():
                 chain = fw.ancestors(indicator)
                 assert chain[-1] is domain and chain[-2] is comp
-                assert len(chain) == indicator.depth + 1
+                assert len(chain) == indicator.depth
                 assert indicator in fw.parent(indicator).children  # type: ignore[union-attr]
                 assert indicator.id.startswith(chain[0].id + ".")
     assert list(fw.indicators()) == [i for c in fw.competencies() for i in c.walk()]
+
+
+@given(frameworks())
+def test_depth_is_the_same_in_objects_and_records(fw: ec.Framework) -> None:
+    """One meaning of ``depth``: domain 0, competency 1, indicator 2, sub-indicator 3, in records too."""
+    rows = {row["id"]: row for row in fw.to_records()}
+    for item in fw.items():
+        assert rows[item.id]["depth"] == item.depth
+        assert item.depth == {"domain": 0, "competency": 1, "indicator": 2, "sub-indicator": 3}.get(
+            item.kind, item.depth
+        )
+
+
+def test_depth_of_each_kind(fw2020: ec.Framework) -> None:
+    kinds = [
+        (fw2020[i].kind, fw2020[i].depth) for i in ("cognitive", "cognitive.3", "cognitive.3.e", "cognitive.3.e.i")
+    ]
+    assert [("domain", 0), ("competency", 1), ("indicator", 2), ("sub-indicator", 3)] == kinds
+
+
+@given(frameworks())
+def test_every_node_iterates_over_its_children(fw: ec.Framework) -> None:
+    """One rule for ``len`` and iteration: a node is the sequence of its children."""
+    assert list(fw) == list(fw.domains) == list(fw.children) and len(fw) == len(fw.domains)
+    for item in fw.items():
+        assert list(item) == list(item.children)
+        assert len(item) == len(item.children)
+
+
+def test_len_and_list_of_the_editions(fw2020: ec.Framework, fw2015: ec.Framework) -> None:
+    """``list(fw)`` used to raise ``UnknownItemError: '0'`` (Python fell back to ``fw[0]``)."""
+    assert 4 == len(fw2020) == len(fw2015)
+    assert ["intrapersonal", "interpersonal", "cognitive", "instructional"] == [d.key for d in fw2020]
+    assert 23 == sum(len(d) for d in fw2020)
+    assert 101 == sum(len(c) for c in fw2020.competencies())
+
+
+def test_conveniences_without_the_capability_layer_say_what_to_do() -> None:
+    """The model's conveniences delegate to one installed object; without it, a clear error."""
+    import subprocess
+    import sys
+
+    code = (
+        "from edcompetencies._model import Framework\n"
+        "from edcompetencies.errors import CapabilityMissingError\n"
+        "fw = Framework(edition=1, title='t', domains=())\n"
+        "try:\n    fw.search('x')\nexcept CapabilityMissingError as e:\n    print('ok', e)\n"
+        "import edcompetencies._conveniences\n"
+        "print(len(fw.search('x')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.startswith("ok the model's conveniences need the library") and out.endswith("\n0\n")

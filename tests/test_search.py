@@ -103,7 +103,9 @@ def test_highlight_and_rendering(fw: ec.Framework) -> None:
     md = hits.render("markdown")
     assert "- `2020:interpersonal.1.e` Be prepared to embody the fundamental features of **trauma**-informed" in md
     html = hits._repr_html_()
-    assert "<mark>trauma</mark>" in html and html == hits.render("html")
+    assert "<mark>trauma</mark>" in html and html == hits.to_html(document=False)
+    page = hits.render("html")
+    assert page.startswith("<!DOCTYPE html>") and html in page
     assert "<mark>" in hits[0]._repr_html_()
     with pytest.raises(UnknownFormatError):
         hits.render("pdf")
@@ -191,3 +193,51 @@ def test_all_mode_hits_are_the_any_mode_hits_matching_every_term(fw: ec.Framewor
     every = fw.search(query)
     some = fw.search(query, mode="any")
     assert list(every.ids) == [h.id for h in some if h.terms == n_terms]
+
+
+def test_the_best_field_is_chosen_whatever_the_mode() -> None:
+    """A competency whose statement matches one term and whose title matches both is one hit in
+    both modes, with the title's two terms (Hypothesis found ``all`` and ``any`` disagreeing)."""
+    c = ec.Competency(id="0:a.1", number=1, statement="equity", title="equity data")
+    fw = ec.Framework(edition=0, title="t", domains=[ec.Domain(id="0:a", key="a", name="A", competencies=[c])])
+    every, some = fw.search("equity data"), fw.search("equity data", mode="any")
+    assert ["0:a.1"] == list(every.ids) == list(some.ids)
+    assert (2, "title") == (every[0].terms, every[0].field) == (some[0].terms, some[0].field)
+
+
+def test_repeated_searches_use_the_cached_tokens_and_agree(fw: ec.Framework) -> None:
+    from edcompetencies import _search
+
+    first = fw.search("student agency", mode="any")
+    assert fw in _search._INDEXES
+    assert first == fw.search("student agency", mode="any")
+    # an equal framework built anew finds the same hits
+    again = ec.loads(ec.dumps(fw))
+    assert first.ids == again.search("student agency", mode="any").ids
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"kinds": 3}, {"kinds": [1, 2]}, {"limit": "3"}, {"limit": 2.5}, {"limit": True}],
+)
+def test_wrong_argument_types_are_the_library_s_error(fw: ec.Framework, kwargs: dict[str, object]) -> None:
+    from edcompetencies.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError):
+        fw.search("learning", **kwargs)  # type: ignore[arg-type]
+
+
+def test_negative_limit_is_refused(fw: ec.Framework) -> None:
+    with pytest.raises(UnknownChoiceError):
+        fw.search("learning", limit=-1)
+
+
+def test_search_results_have_the_shared_verbs(fw: ec.Framework) -> None:
+    hits = fw.search("trauma")
+    csv = hits.to_csv()
+    assert csv.startswith("rank,id,kind,score,terms,matched,field,themes,text\r\n")
+    assert 5 == csv.count("\r\n")
+    assert hits.render() == hits.to_text() and hits.render("csv") == csv
+    assert hits.to_jsonl().count("\n") == 4
+    assert list(hits.to_dataframe().columns) == list(hits.columns)
+    assert hits.to_html().startswith("<!DOCTYPE html>")

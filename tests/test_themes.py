@@ -318,3 +318,11 @@ def test_theme_enum_carries_the_publication_words() -> None:
     assert "Remote Learning" == Theme.RL.label
     assert Theme.FC.definition.startswith("serve as “prerequisites” to other competencies.")
     assert isinstance(Competency, type) and isinstance(Domain, type)
+
+
+@pytest.mark.parametrize("kwargs", [{"domains": 3}, {"themes": [1]}, {"ids": {"a": 1}}])
+def test_select_wrong_argument_types(kwargs: dict[str, object]) -> None:
+    from edcompetencies.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError):
+        ec.load(2020).select(**kwargs)  # type: ignore[arg-type]

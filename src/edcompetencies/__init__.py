@@ -88,10 +88,12 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     if name in _EXPORTS:
+        importlib.import_module(f"{__name__}._conveniences")  # lends the model fw.search, fw.to_html ...
         value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
         globals()[name] = value  # later lookups skip this function
         return value
     if name in _SUBMODULES:
+        importlib.import_module(f"{__name__}._conveniences")
         return importlib.import_module(f"{__name__}.{name}")
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
@@ -104,4 +106,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, *_SUBMODULES, "__version__"})
+    """The public names only (no ``annotations`` or ``TYPE_CHECKING`` in tab completion)."""
+    return sorted({*__all__, *_SUBMODULES, "__version__"})

@@ -19,13 +19,13 @@ import enum
 import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from .errors import UnknownItemError, UnknownThemeError
+from .errors import CapabilityMissingError, UnknownItemError, UnknownThemeError
 
-if TYPE_CHECKING:  # pragma: no cover
+if TYPE_CHECKING:  # pragma: no cover - type-only: the model imports nothing of the package at run time
     import pandas  # type: ignore[import-untyped, unused-ignore]
 
     from ._search import SearchResults
@@ -170,6 +170,45 @@ def _short(text: str | None, width: int = 48) -> str:
     return repr(text if len(text) <= width else text[: width - 1] + "…")
 
 
+# --------------------------------------------------------------------------- the way up
+
+
+class Conveniences(Protocol):
+    """What the capability layer lends the model's notebook conveniences (``fw.search``, ``fw.to_html`` ...).
+
+    The model is the ground floor: it imports nothing of the package but :mod:`errors`. Its
+    convenience methods are one-line delegations to the one object that
+    ``edcompetencies._conveniences`` installs with :func:`install` when it is imported (as the
+    package's public names and every reader that builds a framework do).
+    """
+
+    def select(self, fw: "Framework", **kwargs: Any) -> "Framework": ...
+    def search(self, fw: "Framework", query: str, **kwargs: Any) -> "SearchResults": ...
+    def records(self, fw: "Framework") -> "list[dict[str, Any]]": ...
+    def dataframe(self, fw: "Framework") -> "pandas.DataFrame": ...
+    def csv(self, fw: "Framework", *, escape_formulas: bool = True) -> str: ...
+    def jsonl(self, fw: "Framework") -> str: ...
+    def markdown(self, fw: "Framework", **kwargs: Any) -> str: ...
+    def html(self, fw: "Framework", **kwargs: Any) -> str: ...
+    def render(self, fw: "Framework", format: str, **kwargs: Any) -> str: ...
+    def item_html(self, item: "Item") -> str: ...
+    def item_markdown(self, item: "Item") -> str: ...
+
+
+_INSTALLED: "list[Conveniences]" = []
+
+
+def install(conveniences: Conveniences) -> None:
+    """Lend the model its conveniences (called once, by ``edcompetencies._conveniences``)."""
+    _INSTALLED[:] = [conveniences]
+
+
+def _up() -> Conveniences:
+    if not _INSTALLED:
+        raise CapabilityMissingError()
+    return _INSTALLED[0]
+
+
 # --------------------------------------------------------------------------- nodes
 
 
@@ -189,13 +228,13 @@ class Indicator:
 
     @property
     def depth(self) -> int:
-        """1 for an indicator, 2 for a sub-indicator (and so on)."""
-        return self.id.partition(":")[2].count(".") - 1
+        """2 for an indicator, 3 for a sub-indicator (and so on): see :attr:`Domain.depth`."""
+        return self.id.partition(":")[2].count(".")
 
     @property
     def kind(self) -> str:
         """``"indicator"`` or ``"sub-indicator"``."""
-        return "indicator" if self.depth == 1 else "sub-indicator"
+        return "indicator" if self.depth == 2 else "sub-indicator"
 
     @property
     def domain_key(self) -> str:
@@ -214,14 +253,20 @@ class Indicator:
         for child in self.children:
             yield from child.walk()
 
+    def __iter__(self) -> "Iterator[Indicator]":
+        """The sub-indicators (a node iterates over its ``children``)."""
+        return iter(self.children)
+
+    def __len__(self) -> int:
+        """How many sub-indicators (``len(children)``)."""
+        return len(self.children)
+
     def __repr__(self) -> str:
         themes = f", themes={_theme_codes(self.themes)!r}" if self.themes else ""
         return f"Indicator({self.id!r}, {_short(self.text)}{themes})"
 
     def _repr_html_(self) -> str:
-        from ._views import item_html
-
-        return item_html(self)
+        return _up().item_html(self)
 
 
 @attrs.frozen(cache_hash=True, repr=False)
@@ -256,8 +301,8 @@ class Competency:
 
     @property
     def depth(self) -> int:
-        """0: competencies sit directly under their domain."""
-        return 0
+        """1: competencies sit directly under their domain (see :attr:`Domain.depth`)."""
+        return 1
 
     @property
     def kind(self) -> str:
@@ -274,6 +319,14 @@ class Competency:
         for indicator in self.indicators:
             yield from indicator.walk()
 
+    def __iter__(self) -> Iterator[Indicator]:
+        """The indicators (a node iterates over its ``children``)."""
+        return iter(self.indicators)
+
+    def __len__(self) -> int:
+        """How many indicators (``len(children)``)."""
+        return len(self.indicators)
+
     def __repr__(self) -> str:
         title = f", title={self.title!r}" if self.title else ""
         themes = f", themes={_theme_codes(self.themes)!r}" if self.themes else ""
@@ -281,15 +334,11 @@ class Competency:
 
     def _repr_html_(self) -> str:
         """Notebook display: the competency laid out like the publication, with theme badges."""
-        from ._views import item_html
-
-        return item_html(self)
+        return _up().item_html(self)
 
     def to_markdown(self) -> str:
         """The competency and its indicators as Markdown."""
-        from ._views import item_markdown
-
-        return item_markdown(self)
+        return _up().item_markdown(self)
 
 
 @attrs.frozen(cache_hash=True, repr=False)
@@ -320,9 +369,23 @@ class Domain:
         return self.competencies
 
     @property
+    def depth(self) -> int:
+        """0. Every node's ``depth`` counts the levels above it: domain 0, competency 1,
+        indicator 2, sub-indicator 3; records (``to_records()``) carry the same number."""
+        return 0
+
+    @property
     def domain_key(self) -> str:
         """The domain's own key (every node has a ``domain_key``)."""
         return self.key
+
+    def __iter__(self) -> Iterator[Competency]:
+        """The competencies (a node iterates over its ``children``)."""
+        return iter(self.competencies)
+
+    def __len__(self) -> int:
+        """How many competencies (``len(children)``)."""
+        return len(self.competencies)
 
     @property
     def text(self) -> str:
@@ -334,15 +397,11 @@ class Domain:
 
     def _repr_html_(self) -> str:
         """Notebook display: the domain laid out like the publication, with theme badges."""
-        from ._views import item_html
-
-        return item_html(self)
+        return _up().item_html(self)
 
     def to_markdown(self) -> str:
         """The domain, its competencies and their indicators as Markdown."""
-        from ._views import item_markdown
-
-        return item_markdown(self)
+        return _up().item_markdown(self)
 
 
 Item = Domain | Competency | Indicator
@@ -506,6 +565,30 @@ class Framework:
 
     # -- iteration ------------------------------------------------------------------
 
+    @property
+    def children(self) -> tuple[Domain, ...]:
+        """The domains: the framework is the root of the tree."""
+        return self.domains
+
+    def __iter__(self) -> Iterator[Domain]:
+        """The domains, in publication order.
+
+        One rule for every node of the tree: iterating gives the ``children`` (a framework's
+        domains, a domain's competencies, a competency's indicators, an indicator's
+        sub-indicators) and ``len()`` counts them. ``items()`` walks every node; ``fw[id]``,
+        ``fw.get(id)`` and ``id in fw`` look items up at any depth.
+
+        >>> import edcompetencies as ec
+        >>> fw = ec.load(2020)
+        >>> len(fw), [d.key for d in fw][:2], len(fw["cognitive"]), len(fw["cognitive.3"])
+        (4, ['intrapersonal', 'interpersonal'], 6, 5)
+        """
+        return iter(self.domains)
+
+    def __len__(self) -> int:
+        """How many domains (``len(children)``)."""
+        return len(self.domains)
+
     def competencies(self) -> Iterator[Competency]:
         """Every competency, domain by domain, in publication order."""
         for domain in self.domains:
@@ -597,9 +680,7 @@ class Framework:
         :class:`~edcompetencies.errors.UnknownThemeError`; an unknown domain or ID,
         :class:`~edcompetencies.errors.UnknownItemError` with suggestions.
         """
-        from ._select import select
-
-        return select(self, domains=domains, themes=themes, mode=mode, ids=ids)
+        return _up().select(self, domains=domains, themes=themes, mode=mode, ids=ids)
 
     def search(
         self, query: str, *, mode: str = "all", kinds: "str | Iterable[str] | None" = None, limit: int | None = None
@@ -621,10 +702,7 @@ class Framework:
         >>> hits[0].highlight()
         'Recognize challenges stemming from personal [trauma], [trauma]-adjacency and/or stress...'
         """
-        from ._search import search
-
-        kind_list = kinds if kinds is None or isinstance(kinds, str) else tuple(kinds)
-        return search(self, query, mode=mode, kinds=kind_list, limit=limit)
+        return _up().search(self, query, mode=mode, kinds=kinds, limit=limit)
 
     # -- tables and printable views ------------------------------------------------
 
@@ -642,36 +720,29 @@ class Framework:
         >>> row["id"], row["kind"], row["competency"], row["label"], row["depth"], row["themes"]
         ('2020:intrapersonal.1.b', 'indicator', 1, 'b', 2, 'EI RL')
         """
-        from ._views import records
-
-        return records(self)
+        return _up().records(self)
 
     def to_dataframe(self) -> "pandas.DataFrame":
         """:meth:`to_records` as a pandas DataFrame (install the ``pandas`` extra)."""
-        from ._views import dataframe, records
+        return _up().dataframe(self)
 
-        return dataframe(records(self), "Framework.to_dataframe()")
+    def to_csv(self, *, escape_formulas: bool = True) -> str:
+        """:meth:`to_records` as CSV text (a header row; RFC 4180 quoting and CRLF line ends).
 
-    def to_csv(self) -> str:
-        """:meth:`to_records` as CSV text (a header row; RFC 4180 quoting and CRLF line ends)."""
-        from ._views import to_csv
-
-        return to_csv(self)
+        Text cells a spreadsheet would run as a formula are neutralised unless
+        ``escape_formulas=False`` (see docs/safety.md)."""
+        return _up().csv(self, escape_formulas=escape_formulas)
 
     def to_jsonl(self) -> str:
         """:meth:`to_records` as JSON Lines: one JSON object per item and line."""
-        from ._views import to_jsonl
-
-        return to_jsonl(self)
+        return _up().jsonl(self)
 
     def to_markdown(self, *, notes: bool = True, caption: str | None = None) -> str:
         """The framework as Markdown laid out like the publication (theme key, badges, source notes).
 
         *caption*, in italics under the title, can say what a selection holds.
         """
-        from ._views import to_markdown
-
-        return to_markdown(self, notes=notes, caption=caption)
+        return _up().markdown(self, notes=notes, caption=caption)
 
     def to_html(self, *, document: bool = True, notes: bool = True, caption: str | None = None) -> str:
         """The framework as a self-contained, printable HTML page (``document=False``: a fragment).
@@ -680,17 +751,13 @@ class Framework:
         link to ``#2020:instructional.4.a``. *caption*, under the title, can say what a
         selection holds.
         """
-        from ._views import to_html
+        return _up().html(self, document=document, notes=notes, caption=caption)
 
-        return to_html(self, document=document, notes=notes, caption=caption)
-
-    def render(self, format: str, *, caption: str | None = None) -> str:
-        """The framework as ``"csv"``, ``"jsonl"``, ``"json"`` (the library's own format),
-        ``"markdown"`` or ``"html"`` (headed by *caption*); an unknown format raises
-        :class:`~edcompetencies.errors.UnknownFormatError`."""
-        from ._views import render
-
-        return render(self, format, caption=caption)
+    def render(self, format: str = "text", *, caption: str | None = None) -> str:
+        """The framework as ``"text"`` (the default), ``"csv"``, ``"jsonl"``, ``"json"`` (the
+        library's own format), ``"markdown"`` or ``"html"`` (headed by *caption*); an unknown
+        format raises :class:`~edcompetencies.errors.UnknownFormatError`."""
+        return _up().render(self, format, caption=caption)
 
     # -- display ----------------------------------------------------------------
 

@@ -13,7 +13,9 @@ ID that one reader accepts is an ID every other reader and writer handles.
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+
+from .errors import ArgumentTypeError
 
 __all__ = [
     "MAX_DIGITS",
@@ -22,6 +24,7 @@ __all__ = [
     "is_key",
     "is_label",
     "is_name",
+    "one_or_many",
     "text_problem",
     "type_name",
 ]
@@ -104,3 +107,22 @@ def type_name(value: object) -> str:
     if isinstance(value, Mapping):
         return "an object"
     return type(value).__name__
+
+
+def one_or_many(value: object, function: str, argument: str) -> tuple[str, ...] | None:
+    """A keyword that takes one name or several (``domains=``, ``themes=``, ``kinds=`` ...): ``None``
+    stays ``None``, a string becomes a 1-tuple, an iterable of strings a tuple; anything else raises
+    :class:`~edcompetencies.errors.ArgumentTypeError` naming *function* and *argument*.
+
+    >>> one_or_many("cognitive", "select()", "domains"), one_or_many(["a", "b"], "select()", "domains")
+    (('cognitive',), ('a', 'b'))
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Iterable) and not isinstance(value, (bytes, Mapping)):
+        values = tuple(value)
+        if all(isinstance(v, str) for v in values):
+            return values
+    raise ArgumentTypeError(function, argument, "a string or a list of strings", value)

@@ -13,20 +13,19 @@ statement of a competency the same as an indicator's text); ties in document ord
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import overload
 
 import attrs
 
+from ._markup import Tabular, html_escape, md_escape
 from ._model import Competency, Domain, Framework, Item, _theme_codes
+from ._rules import one_or_many
 from ._words import singular
-from .errors import UnknownChoiceError, UnknownFormatError
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas  # type: ignore[import-untyped, unused-ignore]
+from .errors import ArgumentTypeError, UnknownChoiceError
 
 __all__ = ["SEARCH_COLUMNS", "SearchHit", "SearchResults", "search"]
 
@@ -36,7 +35,8 @@ SEARCH_COLUMNS = ("rank", "id", "kind", "score", "terms", "matched", "field", "t
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _KINDS = ("domain", "competency", "indicator", "sub-indicator")
-_FORMATS = ("text", "markdown", "html")
+MODES = ("all", "any")
+"""How the terms of a query combine: an item matches ``all`` of them (the default) or ``any``."""
 
 _EXACT, _INFLECTED, _PREFIX, _REPEAT = 1.0, 0.9, 0.6, 0.1
 
@@ -74,23 +74,27 @@ def _terms(query: str) -> list[tuple[str, ...]]:
     return terms
 
 
-def _weight(term_word: str, token: _Token, last: bool) -> float:
-    if token.word == term_word:
+def _weight(word: str, stem: str, token: _Token, last: bool) -> float:
+    if token.word == word:
         return _EXACT
-    if token.stem == singular(term_word):
+    if token.stem == stem:
         return _INFLECTED
     # only the last word of a phrase (or a lone word) may be the start of a longer word
-    if last and len(term_word) >= 3 and token.word.startswith(term_word):
+    if last and len(word) >= 3 and token.word.startswith(word):
         return _PREFIX
     return 0.0
 
 
-def _match(term: tuple[str, ...], tokens: list[_Token]) -> list[tuple[float, int, int]]:
+def _match(term: tuple[str, ...], tokens: tuple[_Token, ...]) -> list[tuple[float, int, int]]:
     """Every occurrence of *term* in *tokens*: (weight, start, end)."""
     found = []
     n = len(term)
+    words = [(w, singular(w), k == n - 1) for k, w in enumerate(term)]
+    first, first_stem, first_last = words[0]
     for i in range(len(tokens) - n + 1):
-        weights = [_weight(w, tokens[i + k], k == n - 1) for k, w in enumerate(term)]
+        if not _weight(first, first_stem, tokens[i], first_last):  # the cheap test first
+            continue
+        weights = [_weight(w, stem, tokens[i + k], last) for k, (w, stem, last) in enumerate(words)]
         if all(weights):
             found.append((min(weights), tokens[i].start, tokens[i + n - 1].end))
     return found
@@ -150,17 +154,27 @@ def _marked(hit: SearchHit, before: str, after: str, escape: Callable[[str], str
 
 
 def _hit_html(hit: SearchHit) -> str:
-    return f"<div><code>{html.escape(hit.id)}</code> {_marked(hit, '<mark>', '</mark>', html.escape)}</div>"
+    return f"<div><code>{html_escape(hit.id)}</code> {_marked(hit, '<mark>', '</mark>', html_escape)}</div>"
 
 
-class SearchResults(Sequence[SearchHit]):
+class SearchResults(Tabular, Sequence[SearchHit]):
     """The ranked hits of :meth:`Framework.search`: a sequence of :class:`SearchHit`.
 
-    Displays as a table in a notebook; ``to_records()`` / ``to_dataframe()`` for analysis;
-    ``render("text" | "markdown" | "html")``.
+    Displays as a table in a notebook, and has the verbs of every tabular result:
+    ``to_records()``, ``to_dataframe()``, ``to_csv()``, ``to_jsonl()``, ``to_text()``,
+    ``to_markdown()``, ``to_html()`` and ``render(format="text")``.
+
+    >>> import edcompetencies as ec
+    >>> hits = ec.load(2020).search("trauma", limit=2)
+    >>> hits.to_csv().splitlines()[0]
+    'rank,id,kind,score,terms,matched,field,themes,text'
+    >>> [(row["rank"], row["id"], row["matched"]) for row in hits.to_records()]
+    [(1, '2020:intrapersonal.5.b', 'trauma'), (2, '2020:interpersonal.1.e', 'trauma')]
     """
 
     __slots__ = ("_hits", "edition", "query")
+
+    columns = SEARCH_COLUMNS
 
     def __init__(self, query: str, edition: int | str, hits: Sequence[SearchHit]) -> None:
         self.query = query
@@ -201,8 +215,8 @@ class SearchResults(Sequence[SearchHit]):
         """The IDs of the hits, best first."""
         return tuple(h.id for h in self._hits)
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """One row per hit: rank, id, kind, score, terms, matched words, themes, text."""
+    def to_records(self) -> list[dict[str, object]]:
+        """One row per hit: rank, id, kind, score, terms, matched words, field, themes, text."""
         return [
             {
                 "rank": rank,
@@ -218,32 +232,8 @@ class SearchResults(Sequence[SearchHit]):
             for rank, hit in enumerate(self._hits, 1)
         ]
 
-    def to_dataframe(self) -> pandas.DataFrame:
-        """The records as a pandas DataFrame (install the ``pandas`` extra)."""
-        from ._views import dataframe
-
-        return dataframe(self.to_records(), "SearchResults.to_dataframe()")
-
-    def render(self, format: str = "text") -> str:
-        """The hits as plain text (matches in ``[...]``), Markdown (in ``**...**``) or HTML (``<mark>``)."""
-        if format not in _FORMATS:
-            raise UnknownFormatError(format, _FORMATS)
-        if format == "html":
-            rows = "".join(
-                f"<tr><td>{rank}</td><td>{_hit_html(hit)}</td><td>{hit.score:.2f}</td></tr>"
-                for rank, hit in enumerate(self._hits, 1)
-            )
-            return (
-                f"<div><p>{len(self._hits)} hits for <b>{html.escape(self.query)}</b> in {self.edition}</p>"
-                f"<table><thead><tr><th>#</th><th>item</th><th>score</th></tr></thead><tbody>{rows}</tbody>"
-                "</table></div>"
-            )
-        if format == "markdown":
-            from ._markup import md_escape
-
-            lines = [f"{len(self._hits)} hits for “{md_escape(self.query)}” in {self.edition}", ""]
-            lines += [f"- `{hit.id}` {_marked(hit, '**', '**', md_escape)}" for hit in self._hits]
-            return "\n".join(lines) + "\n"
+    def to_text(self) -> str:
+        """The hits as plain text, matches in ``[...]``."""
         lines = [f"{len(self._hits)} hits for {self.query!r} in {self.edition}"]
         for hit in self._hits:
             themes = _theme_codes(getattr(hit.item, "themes", frozenset()))
@@ -251,8 +241,25 @@ class SearchResults(Sequence[SearchHit]):
             lines.append("    " + hit.highlight())
         return "\n".join(lines) + "\n"
 
-    def _repr_html_(self) -> str:
-        return self.render("html")
+    def to_markdown(self) -> str:
+        """The hits as a Markdown list, matches in ``**...**``."""
+        lines = [f"{len(self._hits)} hits for “{md_escape(self.query)}” in {self.edition}", ""]
+        lines += [f"- `{hit.id}` {_marked(hit, '**', '**', md_escape)}" for hit in self._hits]
+        return "\n".join(lines) + "\n"
+
+    def _title(self) -> str:
+        return f"{len(self._hits)} hits for “{self.query}” in {self.edition}"
+
+    def _html_body(self) -> str:
+        rows = "".join(
+            f"<tr><td>{rank}</td><td>{_hit_html(hit)}</td><td>{hit.score:.2f}</td></tr>"
+            for rank, hit in enumerate(self._hits, 1)
+        )
+        return (
+            f"<div><p>{len(self._hits)} hits for <b>{html_escape(self.query)}</b> in {html_escape(str(self.edition))}"
+            f"</p><table><thead><tr><th>#</th><th>item</th><th>score</th></tr></thead><tbody>{rows}</tbody>"
+            "</table></div>"
+        )
 
 
 def _fields(item: Item) -> list[tuple[str, str]]:
@@ -264,6 +271,24 @@ def _fields(item: Item) -> list[tuple[str, str]]:
     return fields
 
 
+# The folded tokens of every field of every item, per framework: computed once, then shared by
+# every search of that framework (a framework is immutable; the entry goes with it).
+_Index = tuple[tuple[Item, tuple[tuple[str, str, tuple[_Token, ...]], ...]], ...]
+_INDEXES: weakref.WeakKeyDictionary[Framework, _Index] = weakref.WeakKeyDictionary()
+
+
+def _index(fw: Framework) -> _Index:
+    try:
+        return _INDEXES[fw]
+    except KeyError:
+        pass
+    index = tuple(
+        (item, tuple((field, text, tuple(_tokens(text))) for field, text in _fields(item))) for item in fw.items()
+    )
+    _INDEXES[fw] = index
+    return index
+
+
 def search(
     fw: Framework,
     query: str,
@@ -273,25 +298,29 @@ def search(
     limit: int | None = None,
 ) -> SearchResults:
     """The implementation of :meth:`Framework.search` (see there)."""
+    if not isinstance(fw, Framework):
+        raise ArgumentTypeError("search()", "fw", "a Framework (ec.load(), ec.loads())", fw)
     if not isinstance(query, str):
         raise UnknownChoiceError("query", query, ["a string of words or quoted phrases"])
-    if mode not in ("all", "any"):
-        raise UnknownChoiceError("mode", mode, ("all", "any"))
-    wanted_kinds: tuple[str, ...] = _KINDS
-    if kinds is not None:
-        wanted_kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
-        for kind in wanted_kinds:
-            if kind not in _KINDS:
-                raise UnknownChoiceError("kind", kind, _KINDS)
+    if mode not in MODES:
+        raise UnknownChoiceError("mode", mode, MODES)
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
+        raise ArgumentTypeError("search()", "limit", "a whole number or None", limit)
+    if limit is not None and limit < 0:
+        raise UnknownChoiceError("limit", limit, ["a whole number from 0", "None (every hit)"])
+    wanted_kinds = one_or_many(kinds, "search()", "kinds") or _KINDS
+    for kind in wanted_kinds:
+        if kind not in _KINDS:
+            raise UnknownChoiceError("kind", kind, _KINDS)
     terms = _terms(query)
     if not terms:
         return SearchResults(query, fw.edition, ())
     scored: list[tuple[int, float, int, SearchHit]] = []
-    for order, item in enumerate(fw.items()):
+    for order, (item, fields) in enumerate(_index(fw)):
         if item.kind not in wanted_kinds:
             continue
-        for field, text in _fields(item):
-            tokens = _tokens(text)
+        best: tuple[int, float, SearchHit] | None = None
+        for field, text, tokens in fields:
             matched, score = 0, 0.0
             spans: list[tuple[int, int]] = []
             for term in terms:
@@ -300,19 +329,21 @@ def search(
                     matched += 1
                     score += max(w for w, _, _ in found) + _REPEAT * (len(found) - 1)
                     spans += [(s, e) for _, s, e in found]
-            if not matched or (mode == "all" and matched < len(terms)):
-                continue
-            spans = _merge(spans)
-            hit = SearchHit(
-                item=item,
-                score=score,
-                terms=matched,
-                words=tuple(dict.fromkeys(text[s:e] for s, e in spans)),
-                spans=tuple(spans),
-                field=field,
-            )
-            scored.append((-matched, -score, order, hit))
-            break  # one hit per item: the text first, else the title
+            # one hit per item: the field matching the most terms, then the best score (the text on a tie)
+            if matched and (best is None or (matched, score) > best[:2]):
+                merged = _merge(spans)
+                hit = SearchHit(
+                    item=item,
+                    score=score,
+                    terms=matched,
+                    words=tuple(dict.fromkeys(text[s:e] for s, e in merged)),
+                    spans=tuple(merged),
+                    field=field,
+                )
+                best = (matched, score, hit)
+        if best is None or (mode == "all" and best[0] < len(terms)):
+            continue
+        scored.append((-best[0], -best[1], order, best[2]))
     scored.sort(key=lambda row: row[:3])
     hits = [row[3] for row in scored]
     return SearchResults(query, fw.edition, hits[:limit] if limit is not None else hits)

@@ -13,20 +13,13 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from ._model import Competency, Framework, Indicator, Item, SourceNote, Theme
-from .errors import NoThemesError, UnknownChoiceError, UnknownItemError
+from ._rules import one_or_many
+from .errors import ArgumentTypeError, NoThemesError, UnknownChoiceError, UnknownItemError
 
 __all__ = ["MODES", "prune", "require_tags", "select"]
 
 MODES = ("any", "all")
 """How several themes combine: an item carries ``any`` of them (the default) or ``all``."""
-
-
-def _one_or_many(values: str | Iterable[str] | None) -> tuple[str, ...] | None:
-    if values is None:
-        return None
-    if isinstance(values, str):
-        return (values,)
-    return tuple(values)
 
 
 def parse_themes(values: Iterable[str | Theme]) -> frozenset[Theme]:
@@ -115,15 +108,17 @@ def select(
     ids: str | Iterable[str] | None = None,
 ) -> Framework:
     """The implementation of :meth:`Framework.select` (see there)."""
+    if not isinstance(fw, Framework):
+        raise ArgumentTypeError("select()", "fw", "a Framework (ec.load(), ec.loads())", fw)
     if mode not in MODES:
         raise UnknownChoiceError("mode", mode, MODES)
     tests: list[Callable[[Item], bool]] = []
-    domain_list = _one_or_many(domains)
+    domain_list = one_or_many(domains, "select()", "domains")
     if domain_list is not None:
         wanted_domains = _domain_keys(fw, domain_list)
         tests.append(lambda item: item.domain_key in wanted_domains)
-    if themes is not None:
-        theme_list = (themes,) if isinstance(themes, (str, Theme)) else tuple(themes)
+    theme_list = one_or_many(themes, "select()", "themes")
+    if theme_list is not None:
         wanted = parse_themes(theme_list)
         if not wanted:
             raise UnknownChoiceError("themes", (), [t.value for t in Theme])
@@ -132,7 +127,7 @@ def select(
             tests.append(lambda item: wanted <= getattr(item, "themes", frozenset()))
         else:
             tests.append(lambda item: bool(wanted & getattr(item, "themes", frozenset())))
-    id_list = _one_or_many(ids)
+    id_list = one_or_many(ids, "select()", "ids")
     if id_list is not None:
         chosen = tuple(fw[i].id for i in id_list)  # an unknown ID raises UnknownItemError with suggestions
         # IDs are paths: an item lies within a chosen one when the chosen ID is its prefix

@@ -336,3 +336,11 @@ class DiffLookupError(EdCompetenciesError, KeyError):
         if self.found == 0:
             return f"no change involves {self.item_id!r} (check the ID and its edition prefix)"
         return f"{self.item_id!r} takes part in {self.found} changes (a merge or split): use changes_for()"
+
+
+class CapabilityMissingError(EdCompetenciesError, RuntimeError):
+    """A model object's convenience method (``fw.search``, ``fw.to_html`` ...) was called before the
+    capability layer was imported: only possible when the private ``edcompetencies._model`` is used alone."""
+
+    def __str__(self) -> str:
+        return "the model's conveniences need the library: import edcompetencies._conveniences (or use ec.load) first"
