@@ -294,3 +294,10 @@ def test_conveniences_without_the_capability_layer_say_what_to_do() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.startswith("ok the model's conveniences need the library") and out.endswith("\n0\n")
+
+
+def test_a_node_without_children_is_still_true(fw2020: ec.Framework) -> None:
+    """``len()`` counts children, but ``if item:`` keeps meaning "there is an item"."""
+    leaf = fw2020["cognitive.3.e.i"]
+    assert 0 == len(leaf) and bool(leaf)
+    assert bool(ec.Framework(edition=1, title="empty", domains=()))

@@ -261,6 +261,10 @@ class Indicator:
         """How many sub-indicators (``len(children)``)."""
         return len(self.children)
 
+    def __bool__(self) -> bool:
+        """Always true, even without children: ``if item:`` tests that there is an item."""
+        return True
+
     def __repr__(self) -> str:
         themes = f", themes={_theme_codes(self.themes)!r}" if self.themes else ""
         return f"Indicator({self.id!r}, {_short(self.text)}{themes})"
@@ -327,6 +331,10 @@ class Competency:
         """How many indicators (``len(children)``)."""
         return len(self.indicators)
 
+    def __bool__(self) -> bool:
+        """Always true, even without children: ``if item:`` tests that there is an item."""
+        return True
+
     def __repr__(self) -> str:
         title = f", title={self.title!r}" if self.title else ""
         themes = f", themes={_theme_codes(self.themes)!r}" if self.themes else ""
@@ -386,6 +394,10 @@ class Domain:
     def __len__(self) -> int:
         """How many competencies (``len(children)``)."""
         return len(self.competencies)
+
+    def __bool__(self) -> bool:
+        """Always true, even without children: ``if item:`` tests that there is an item."""
+        return True
 
     @property
     def text(self) -> str:
@@ -588,6 +600,10 @@ class Framework:
     def __len__(self) -> int:
         """How many domains (``len(children)``)."""
         return len(self.domains)
+
+    def __bool__(self) -> bool:
+        """Always true, even without children: ``if item:`` tests that there is an item."""
+        return True
 
     def competencies(self) -> Iterator[Competency]:
         """Every competency, domain by domain, in publication order."""
