@@ -344,3 +344,20 @@ class CapabilityMissingError(EdCompetenciesError, RuntimeError):
 
     def __str__(self) -> str:
         return "the model's conveniences need the library: import edcompetencies._conveniences (or use ec.load) first"
+
+
+class MigrationError(EdCompetenciesError, LookupError, ValueError):
+    """A tag or table that :mod:`edcompetencies.migrate` cannot carry over, with where it stands.
+
+    ``tag`` is the tag (or column) concerned, ``position`` its place in the input (0-based) and
+    ``problem`` what is wrong.
+    """
+
+    def __init__(self, tag: str, position: int, problem: str) -> None:
+        self.tag = tag
+        self.position = position
+        self.problem = problem
+        super().__init__(tag, position, problem)
+
+    def __str__(self) -> str:
+        return f"tag {self.position + 1} ({self.tag!r}): {self.problem}"
