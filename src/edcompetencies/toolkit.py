@@ -892,12 +892,12 @@ def notes() -> tuple[SourceNote, ...]:
 
 
 def all_notes() -> tuple[SourceNote, ...]:
-    """Every source note of the crosswalk, glossary and toolkit files (33), in that order.
+    """Every source note of the crosswalk, glossary and toolkit files (41), in that order.
 
     >>> from edcompetencies import toolkit
     >>> from collections import Counter
     >>> Counter(n.id.split("-")[0] for n in toolkit.all_notes())["crosswalk"]
-    8
+    11
     """
     return _toolkit_data.all_notes()
 
