@@ -914,3 +914,31 @@ def notes_for(item: object) -> tuple[SourceNote, ...]:
     if isinstance(item, FieldExample):
         item = item.ref
     return _toolkit_data.notes_for(item, all_notes())
+
+
+# --------------------------------------------------------------------------- the rest of the publication
+# Appendix B's text, Appendix C and the User Guide's body (issue 14): built in _publication.
+
+from ._publication import (  # noqa: E402
+    Approach,
+    FrameworkSource,
+    FrameworkSources,
+    UserGuide,
+    UserGuideQuestion,
+    UserGuideStrategy,
+    approach,
+    framework_sources,
+    user_guide,
+)
+
+__all__ += [
+    "Approach",
+    "FrameworkSource",
+    "FrameworkSources",
+    "UserGuide",
+    "UserGuideQuestion",
+    "UserGuideStrategy",
+    "approach",
+    "framework_sources",
+    "user_guide",
+]
