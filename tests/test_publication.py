@@ -254,3 +254,11 @@ def test_publication_notes_are_source_notes() -> None:
 def test_unreferenced_endnotes_are_the_ones_the_note_names() -> None:
     note = next(n for n in publication.notes() if n.id == "endnotes-unreferenced-texts")
     assert [f"endnote:{n.number}" for n in publication.endnotes() if not n.references] == list(note.items)
+
+
+@given(st.text(alphabet=_publication.SUPERSCRIPTS, min_size=10, max_size=6000))
+def test_a_run_too_long_for_a_number_is_no_mark(run: str) -> None:
+    """More superscript digits than any number has (even more than int() reads) are reported, not crashed on."""
+    assert () == publication.marks_in(f"x{run}")
+    with pytest.raises(UnknownChoiceError):
+        publication.endnotes_in(f"x{run}")

@@ -25,6 +25,7 @@ from typing import Any, overload
 import attrs
 
 from ._markup import Tabular, html_escape, md_escape
+from ._rules import MAX_DIGITS, ascii_number
 from .errors import ArgumentTypeError, UnknownChoiceError, UnknownEditionError
 
 __all__ = [
@@ -55,6 +56,7 @@ EDITIONS = (2015, 2020)
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 """The superscript digits the publication's footnote marks are printed in, 0 to 9."""
 _MARK = re.compile(f"[{SUPERSCRIPTS}]+")
+_TO_ASCII = str.maketrans(SUPERSCRIPTS, "0123456789")
 _FILES = {2015: "overview-2015.json", 2020: "publication-2020.json"}
 
 
@@ -86,10 +88,10 @@ def _edition(edition: object, function: str) -> int:
     """The edition as an int (``2020``, ``"2020"``), or the library's error."""
     if isinstance(edition, bool) or not isinstance(edition, int | str):
         raise ArgumentTypeError(function, "edition", "an edition year (an int or a string)", edition)
-    text = str(edition).strip()
-    if not (text.isascii() and text.isdigit() and len(text) <= 9) or int(text) not in EDITIONS:
+    number = ascii_number(str(edition).strip())
+    if number not in EDITIONS:
         raise UnknownEditionError(edition, EDITIONS)
-    return int(text)
+    return number
 
 
 # --------------------------------------------------------------------------- passages
@@ -201,21 +203,25 @@ def endnote(number: int, edition: int | str = 2020) -> Endnote:
     raise UnknownChoiceError("endnote", number, [n.number for n in found])
 
 
+def _runs(text: str, function: str) -> tuple[str, ...]:
+    """The runs of superscript digits in *text*, in order, each once."""
+    if not isinstance(text, str):
+        raise ArgumentTypeError(function, "text", "a string", text)
+    return tuple(dict.fromkeys(m.group() for m in _MARK.finditer(text)))
+
+
 def marks_in(text: str) -> tuple[int, ...]:
     """The numbers of the footnote marks (superscript digits) in a text, in order, each once.
+
+    A run of more than :data:`~edcompetencies._rules.MAX_DIGITS` superscript digits is no
+    mark's number and is left out (:func:`endnotes_in` reports it).
 
     >>> from edcompetencies import publication
     >>> publication.marks_in("goals.”¹¹ It includes … habits).¹³")
     (11, 13)
     """
-    if not isinstance(text, str):
-        raise ArgumentTypeError("marks_in()", "text", "a string", text)
-    numbers: list[int] = []
-    for m in _MARK.finditer(text):
-        number = int("".join(str(SUPERSCRIPTS.index(c)) for c in m.group()))
-        if number not in numbers:
-            numbers.append(number)
-    return tuple(numbers)
+    numbers = (ascii_number(run.translate(_TO_ASCII)) for run in _runs(text, "marks_in()"))
+    return tuple(dict.fromkeys(n for n in numbers if n is not None))
 
 
 def endnotes_in(text: str, edition: int | str = 2020) -> tuple[Endnote, ...]:
@@ -228,7 +234,15 @@ def endnotes_in(text: str, edition: int | str = 2020) -> tuple[Endnote, ...]:
     >>> publication.endnotes_in(ec.load(2020).domain("cognitive").description)
     (Endnote(13, 'Pellegrino, J. & Hilton, M., eds. (2012). Educa…'),)
     """
-    return tuple(endnote(n, edition) for n in marks_in(text))
+    found: list[Endnote] = []
+    for run in _runs(text, "endnotes_in()"):
+        number = ascii_number(run.translate(_TO_ASCII))
+        if number is None:  # longer than any endnote number
+            raise UnknownChoiceError("endnote", f"{run[:MAX_DIGITS]}…", [n.number for n in endnotes(edition)])
+        note = endnote(number, edition)
+        if note not in found:
+            found.append(note)
+    return tuple(found)
 
 
 def endnotes_of(ref: str) -> tuple[Endnote, ...]:

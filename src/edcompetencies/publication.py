@@ -15,8 +15,6 @@ User Guide) are in :mod:`edcompetencies.toolkit`. Nothing is read at import.
 
 from __future__ import annotations
 
-from functools import cache
-
 from ._model import SourceNote
 from ._publication import (
     SUPERSCRIPTS,
@@ -49,11 +47,6 @@ __all__ = [
 ]
 
 
-@cache
-def _notes(edition: int | str) -> tuple[SourceNote, ...]:
-    return tuple(SourceNote(n["id"], n["kind"], n["items"], n["text"], n["source"]) for n in note_records(edition))
-
-
 def notes(edition: int | str = 2020) -> tuple[SourceNote, ...]:
     """The source notes of the transcribed publication text of an edition (endnotes, appendices,
     User Guide for 2020; the overview for 2015).
@@ -64,4 +57,4 @@ def notes(edition: int | str = 2020) -> tuple[SourceNote, ...]:
     >>> "approach-page-break" in [n.id for n in publication.notes(2020)]
     True
     """
-    return _notes(int(str(edition).strip()) if isinstance(edition, str) and edition.strip().isdigit() else edition)
+    return tuple(SourceNote(n["id"], n["kind"], n["items"], n["text"], n["source"]) for n in note_records(edition))
