@@ -231,7 +231,7 @@ FACTS = [
 
 
 @pytest.mark.parametrize(("notes", "note_id", "items"), FACTS, ids=[f[1] for f in FACTS])
-def test_issue_14_source_facts_are_recorded(notes: Any, note_id: str, items: set[str], raw: str) -> None:
+def test_issue_14_source_facts_are_recorded(notes: Any, note_id: str, items: set[str]) -> None:
     note = next(n for n in notes() if n.id == note_id)
     assert items <= set(note.items)
     assert note.source and note.source.startswith(SEED_2020)

@@ -29,6 +29,7 @@ from ._rules import MAX_DIGITS, ascii_number
 from .errors import ArgumentTypeError, UnknownChoiceError, UnknownEditionError
 
 __all__ = [
+    "EDITIONS",
     "SUPERSCRIPTS",
     "Approach",
     "Endnote",
@@ -53,6 +54,7 @@ __all__ = [
 ]
 
 EDITIONS = (2015, 2020)
+"""The editions whose publication text is packaged (2015: the overview; 2020: the rest)."""
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 """The superscript digits the publication's footnote marks are printed in, 0 to 9."""
 _MARK = re.compile(f"[{SUPERSCRIPTS}]+")
