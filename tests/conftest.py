@@ -13,7 +13,8 @@ settings.register_profile("dev", max_examples=60, deadline=None, suppress_health
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The seeds beside the checkout, or where EDCOMPETENCIES_SEEDS points (a worktree elsewhere).
+SEEDS = Path(os.environ.get("EDCOMPETENCIES_SEEDS") or ROOT.parent / "shared" / "seeds")
 
 
 @pytest.fixture(scope="session")

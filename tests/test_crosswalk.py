@@ -323,7 +323,7 @@ def test_dataframe_when_pandas_is_installed() -> None:
 
 def test_notes_are_listable() -> None:
     ids = [n.id for n in crosswalk.notes()]
-    assert 8 == len(ids) and "crosswalk-no-intasc-groups" in ids
+    assert 11 == len(ids) and "crosswalk-no-intasc-groups" in ids
     assert ["crosswalk-5b-quotation"] == [n.id for n in crosswalk.notes_for("intasc:5(b)")]
     assert "crosswalk-standard-statement-variants" in [n.id for n in crosswalk.notes_for(3)]
 

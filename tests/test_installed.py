@@ -16,6 +16,8 @@ DATA_FILES = [
     "crosswalk-2020.json",
     "glossary-2020.json",
     "toolkit-2020.json",
+    "publication-2020.json",
+    "overview-2015.json",
 ]
 
 

@@ -327,8 +327,8 @@ def test_centering_equity_has_no_questions_in_the_source() -> None:
 
 def test_all_notes_of_the_three_files() -> None:
     notes = toolkit.all_notes()
-    assert 33 == len(notes) == len({n.id for n in notes})
-    assert 18 == len(toolkit.notes())
+    assert 41 == len(notes) == len({n.id for n in notes})
+    assert 20 == len(toolkit.notes())
     for note in notes:
         assert note.text and note.source and note.source.startswith("003_301b7d7ba3d1d927.txt")
     example = toolkit.in_the_field()[0]

@@ -428,6 +428,17 @@ def notes_2020(unlettered: list[str]) -> list[dict[str, Any]]:
             ),
             "source": SEED_2020,
         },
+        {
+            "id": "2020-contents-appendix-d",
+            "kind": "missing",
+            "items": ["2020"],
+            "text": (
+                'The contents list an appendix "D: References" (page 33), but the publication has no '
+                "Appendix D: Appendix C, Framework Sources, is followed by the toolkit. No references "
+                "appendix is supplied."
+            ),
+            "source": SEED_2020,
+        },
     ]
 
 

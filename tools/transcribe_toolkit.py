@@ -1215,6 +1215,33 @@ CROSSWALK_NOTES: list[Json] = [
         "reference is kept to 5(b); the quotation is kept as printed.",
         CW2,
     ),
+    note(
+        "crosswalk-domain-descriptions-marks",
+        "inconsistent",
+        ["2020:intrapersonal", "2020:interpersonal", "2020:cognitive"],
+        "Part one's domain descriptions leave out the main text's footnote marks (¹¹ after \"to achieve "
+        'one’s goals”", ¹² after "respond to messages from others.”", ¹³ after "self-regulation and learning '
+        'habits)."), and the Cognitive one has "foster students’ content learning" where the main text has '
+        '"foster students\' content learning". Kept as printed.',
+        CW1,
+    ),
+    note(
+        "crosswalk-7-heading-period",
+        "inconsistent",
+        ["intasc:7"],
+        'Part one heads standard #7 "#7 Planning for Instruction", without the period of "#2. Learning '
+        'Differences", "#6. Assessment" and "#8. Instructional Strategies". Kept as printed.',
+        CW1,
+    ),
+    note(
+        "crosswalk-7a-garbled",
+        "garbled",
+        ["intasc:7(a)"],
+        'Performance 7(a) reads "...appropriate for curriculum goals and content; standards and are relevant '
+        'to learners.": the words around "content; standards" are garbled, and the seeds have no other copy '
+        "of 7(a) to restore them from. Kept as printed.",
+        CW2,
+    ),
 ]
 
 GLOSSARY_NOTES: list[Json] = [
@@ -1251,16 +1278,15 @@ GLOSSARY_NOTES: list[Json] = [
         [
             "glossary:learning-progressions",
             "glossary:restorative-practices",
-            "glossary:self-assessment",
             "glossary:self-regulation",
             "glossary:universal-design-for-learning",
         ],
-        "Five citations have no quoted or italic title, so which words are title and which author is a "
+        "Four citations have no quoted or italic title, so which words are title and which author is a "
         'reading decision: "Ed Reform Glossary." is read as a title; "International Institute of '
         'Restorative Practices." and "CAST" as authors (organisations) without a title; "UDL Guidelines - '
-        'Version 2.0: Guideline 9." as title "UDL Guidelines - Version 2.0" with detail "Guideline 9"; '
-        "the Frey, Hattie and Fisher reference follows its APA form. Each citation's full text is kept in "
-        "its text field.",
+        'Version 2.0: Guideline 9." as title "UDL Guidelines - Version 2.0" with detail "Guideline 9". '
+        "(The Self-Assessment source, Frey, Hattie and Fisher 2018, has an italic title and is read in "
+        "its APA form: authors, year, title, publisher.) Each citation's full text is kept in its text field.",
         "Appendix A, Glossary of Terms",
     ),
     note(
@@ -1300,6 +1326,36 @@ GLOSSARY_NOTES: list[Json] = [
         '(split at commas and semicolons only, so "computer-adaptive testing and digital platforms" stays '
         "one entry). Under Personalized Learning the parenthetical is followed by a period, which goes with it.",
         "Appendix A, Glossary of Terms",
+    ),
+    note(
+        "glossary-order",
+        "inconsistent",
+        ["glossary:anytime-anywhere-learning", "glossary:restorative-practices"],
+        "The terms are in alphabetical order except in two places: Anytime/Anywhere Learning stands before "
+        "Agency, and Restorative Practices before Reflective Practice (these notes name the term out of "
+        "place). The printed order is kept.",
+        "Appendix A, Glossary of Terms",
+    ),
+    note(
+        "glossary-framework-two-urls",
+        "inconsistent",
+        ["glossary:anytime-anywhere-learning", "glossary:student-centered", "glossary:student-ownership"],
+        'One work ("The Students at the Center Framework.", JFF 2013) is cited with two URLs: '
+        "http://studentsatthecenterhub.org/interactive-framework/ under Anytime/Anywhere Learning and "
+        "Student-Ownership, https://studentsatthecenterhub.org/framework/ under Student-Centered. Both are "
+        "kept as printed.",
+        "Appendix A, Glossary of Terms",
+    ),
+    note(
+        "glossary-eleducation-url",
+        "inconsistent",
+        ["glossary:collaborative-group-work"],
+        'The "Collaborative Culture: Group Work" source is given at '
+        "https://eeducation.org/resources/collaborative-culture-group-work, while Appendix C gives EL "
+        "Education's site as eleducation.org "
+        "(https://eleducation.org/resources/framework-for-professional-development-in-el-education-schools). "
+        "The URL is kept as printed.",
+        "Appendix A, Glossary of Terms; Appendix C, Framework Sources",
     ),
 ]
 
@@ -1530,6 +1586,27 @@ TOOLKIT_NOTES: list[Json] = [
         'economic or cultural factor"; main text "...educational system; removing the predictability of '
         "success or failures...\"). The guide's copy is kept as printed.",
         "Centering Equity: Guiding Questions",
+    ),
+    note(
+        "centering-equity-main-text-differences",
+        "inconsistent",
+        ["toolkit:centering-equity"],
+        "The guide's copy of the National Equity Project definition also differs from the main text's "
+        '(Cross-Cutting Themes) in its punctuation and footnote: "examining biases, and creating" (main text '
+        '"examining biases and creating"), "definition of educational equity – which" (main text '
+        '"definition of educational equity—which"), and its mark ¹, which refers to the guide\'s own footnote 1 '
+        "(kept in footnotes; the same citation as the main text's endnote 9, whose mark is ⁹). The guide's "
+        "copy is kept as printed.",
+        "Centering Equity: Guiding Questions; main text, Cross-Cutting Themes",
+    ),
+    note(
+        "assessment-tool-truncated-descriptor",
+        "missing",
+        ["2020:interpersonal.1"],
+        "In the Assessment Tool, the third establishing descriptor of Interpersonal 1 ends in a comma "
+        '("Research strategies for building self-directed learning and peer-to-peer learning, aspects of '
+        'fully implemented student agency,"), as if cut short; the seeds have no other copy. Kept as printed.',
+        "Assessment Tool for Prioritized Competencies",
     ),
 ]
 

@@ -892,12 +892,12 @@ def notes() -> tuple[SourceNote, ...]:
 
 
 def all_notes() -> tuple[SourceNote, ...]:
-    """Every source note of the crosswalk, glossary and toolkit files (33), in that order.
+    """Every source note of the crosswalk, glossary and toolkit files (41), in that order.
 
     >>> from edcompetencies import toolkit
     >>> from collections import Counter
     >>> Counter(n.id.split("-")[0] for n in toolkit.all_notes())["crosswalk"]
-    8
+    11
     """
     return _toolkit_data.all_notes()
 
@@ -914,3 +914,31 @@ def notes_for(item: object) -> tuple[SourceNote, ...]:
     if isinstance(item, FieldExample):
         item = item.ref
     return _toolkit_data.notes_for(item, all_notes())
+
+
+# --------------------------------------------------------------------------- the rest of the publication
+# Appendix B's text, Appendix C and the User Guide's body (issue 14): built in _publication.
+
+from ._publication import (  # noqa: E402
+    Approach,
+    FrameworkSource,
+    FrameworkSources,
+    UserGuide,
+    UserGuideQuestion,
+    UserGuideStrategy,
+    approach,
+    framework_sources,
+    user_guide,
+)
+
+__all__ += [
+    "Approach",
+    "FrameworkSource",
+    "FrameworkSources",
+    "UserGuide",
+    "UserGuideQuestion",
+    "UserGuideStrategy",
+    "approach",
+    "framework_sources",
+    "user_guide",
+]
