@@ -262,3 +262,19 @@ def test_a_run_too_long_for_a_number_is_no_mark(run: str) -> None:
     assert () == publication.marks_in(f"x{run}")
     with pytest.raises(UnknownChoiceError):
         publication.endnotes_in(f"x{run}")
+
+
+def test_the_model_lists_each_text_s_endnotes() -> None:
+    """``fw.endnotes`` and an item's, a domain's or a theme's ``endnotes`` delegate to the publication data."""
+    import edcompetencies as ec
+
+    fw = ec.load(2020)
+    assert tuple(range(1, 15)) == tuple(n.number for n in fw.endnotes)
+    assert {"intrapersonal": [6, 11], "interpersonal": [7, 12], "cognitive": [8, 13], "instructional": []} == {
+        d.key: [n.number for n in d.endnotes] for d in fw.domains
+    }
+    assert [10] == [n.number for n in ec.Theme.SE.endnotes] and () == ec.Theme.FC.endnotes
+    assert all(i.endnotes == () for i in fw.items() if i.kind != "domain")
+    assert () == ec.load(2015).endnotes
+    own = ec.Framework(edition="district-2024", title="Ours", domains=())
+    assert () == own.endnotes

@@ -81,7 +81,9 @@ _EXPORTS = {
 }
 
 # Capability modules, imported on first use (``ec.diff``, ``ec.case`` ...).
-_SUBMODULES = frozenset({"case", "crosswalk", "diff", "errors", "glossary", "migrate", "pictures", "themes", "toolkit"})
+_SUBMODULES = frozenset(
+    {"case", "crosswalk", "diff", "errors", "glossary", "migrate", "pictures", "publication", "themes", "toolkit"}
+)
 
 
 def __getattr__(name: str) -> Any:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
 
     from ._model import Framework, Item
+    from ._publication import Endnote
     from ._search import SearchResults
 
 __all__: list[str] = []
@@ -86,6 +87,16 @@ class _Conveniences:
         from ._views import item_markdown
 
         return item_markdown(item)
+
+    def endnotes(self, edition: int | str) -> "tuple[Endnote, ...]":
+        from ._publication import EDITIONS, endnotes
+
+        return endnotes(edition) if edition in EDITIONS else ()
+
+    def endnotes_of(self, ref: str) -> "tuple[Endnote, ...]":
+        from ._publication import endnotes_of
+
+        return endnotes_of(ref)
 
 
 _model.install(_Conveniences())

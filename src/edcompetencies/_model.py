@@ -28,6 +28,7 @@ from .errors import CapabilityMissingError, UnknownItemError, UnknownThemeError
 if TYPE_CHECKING:  # pragma: no cover - type-only: the model imports nothing of the package at run time
     import pandas  # type: ignore[import-untyped, unused-ignore]
 
+    from ._publication import Endnote
     from ._search import SearchResults
 
 __all__ = [
@@ -119,6 +120,11 @@ class Theme(StrEnum):
         """The publication's description of the theme (2020, Cross-Cutting Themes)."""
         return _THEME_DEFINITIONS[self.value]
 
+    @property
+    def endnotes(self) -> "tuple[Endnote, ...]":
+        """The endnotes the definition's marks refer to (``Theme.SE``: endnote 10)."""
+        return _up().endnotes_of(f"theme:{self.value}")
+
     @classmethod
     def parse(cls, value: "str | Theme") -> "Theme":
         """Return the theme for a code or a name, case-insensitively.
@@ -193,6 +199,8 @@ class Conveniences(Protocol):
     def render(self, fw: "Framework", format: str, **kwargs: Any) -> str: ...
     def item_html(self, item: "Item") -> str: ...
     def item_markdown(self, item: "Item") -> str: ...
+    def endnotes(self, edition: int | str) -> "tuple[Endnote, ...]": ...
+    def endnotes_of(self, ref: str) -> "tuple[Endnote, ...]": ...
 
 
 _INSTALLED: "list[Conveniences]" = []
@@ -246,6 +254,11 @@ class Indicator:
         """The ID of the competency the indicator belongs to."""
         edition, _, path = self.id.partition(":")
         return edition + ":" + ".".join(path.split(".")[:2])
+
+    @property
+    def endnotes(self) -> "tuple[Endnote, ...]":
+        """The endnotes this item's texts refer to with a mark (see :mod:`edcompetencies.publication`)."""
+        return _up().endnotes_of(self.id)
 
     def walk(self) -> "Iterator[Indicator]":
         """This indicator, then its descendants, depth-first."""
@@ -318,6 +331,11 @@ class Competency:
         """The key of the competency's domain, e.g. ``"cognitive"``."""
         return _domain_key(self.id)
 
+    @property
+    def endnotes(self) -> "tuple[Endnote, ...]":
+        """The endnotes this item's texts refer to with a mark (see :mod:`edcompetencies.publication`)."""
+        return _up().endnotes_of(self.id)
+
     def walk(self) -> Iterator[Indicator]:
         """Every indicator node of the competency, depth-first."""
         for indicator in self.indicators:
@@ -386,6 +404,11 @@ class Domain:
     def domain_key(self) -> str:
         """The domain's own key (every node has a ``domain_key``)."""
         return self.key
+
+    @property
+    def endnotes(self) -> "tuple[Endnote, ...]":
+        """The endnotes this item's texts refer to with a mark (see :mod:`edcompetencies.publication`)."""
+        return _up().endnotes_of(self.id)
 
     def __iter__(self) -> Iterator[Competency]:
         """The competencies (a node iterates over its ``children``)."""
@@ -516,6 +539,17 @@ class Framework:
     def prefix(self) -> str:
         """The ID prefix of this framework's items, e.g. ``"2020:"``."""
         return f"{self.edition}:"
+
+    @property
+    def endnotes(self) -> "tuple[Endnote, ...]":
+        """The publication's endnotes, in printed order (``()`` for a framework of your own).
+
+        >>> import edcompetencies as ec
+        >>> fw = ec.load(2020)
+        >>> len(fw.endnotes), fw.endnotes[9].number, [n.number for n in fw["cognitive"].endnotes]
+        (14, 10, [8, 13])
+        """
+        return _up().endnotes(self.edition)
 
     def _qualify(self, key: str) -> str:
         key = key.strip()
