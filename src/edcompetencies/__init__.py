@@ -82,7 +82,19 @@ _EXPORTS = {
 
 # Capability modules, imported on first use (``ec.diff``, ``ec.case`` ...).
 _SUBMODULES = frozenset(
-    {"case", "crosswalk", "diff", "errors", "glossary", "migrate", "pictures", "publication", "themes", "toolkit"}
+    {
+        "case",
+        "credentials",
+        "crosswalk",
+        "diff",
+        "errors",
+        "glossary",
+        "migrate",
+        "pictures",
+        "publication",
+        "themes",
+        "toolkit",
+    }
 )
 
 

@@ -71,7 +71,7 @@ from .errors import UnknownChoiceError as _UnknownChoiceError
 if _TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
 
-__all__ = ["RELATIONS", "Migration", "MigrationError", "Migrations", "frame", "ids", "rows"]
+__all__ = ["RELATIONS", "Migration", "MigrationError", "Migrations", "alignments", "csv_text", "frame", "ids", "rows"]
 
 
 def __dir__() -> list[str]:
@@ -115,6 +115,12 @@ class Migration:
     suggestions: tuple[str, ...] = ()
     problem: str | None = None
     indicators: tuple[Migration, ...] = ()
+
+    @property
+    def replaced(self) -> bool:
+        """The tag names an item of the source edition, which the target edition replaced (the
+        drift a badge issuer or wallet looks for); false for unknown tags and current items."""
+        return self.source is not None and self.source not in self.targets
 
     def to_record(self) -> dict[str, _Any]:
         """A flat row (the columns of :meth:`Migrations.to_records`)."""
@@ -475,3 +481,43 @@ def frame(df: pandas.DataFrame, *, column: str, to: int | str = 2020) -> pandas.
         values = [m.to_record()[key] for m in migrations]
         out[name] = pandas.array(values, dtype="boolean") if key == "needs_review" else values
     return out
+
+
+def alignments(data: _Any, *, to: int | str = 2020) -> Migrations:
+    """The drift check for badges and credentials: every Open Badges 3.0 / CLR 2.0 ``Alignment``
+    in *data* (a credential, an achievement, a list of alignments, or their JSON text), migrated
+    to the edition *to*.
+
+    An alignment is read by its ``targetCode`` (an ID or label) and, failing that, by the CASE
+    identifier at the end of its ``targetUrl`` (``urn:uuid:...`` or ``.../<identifier>``).
+    ``Migration.replaced`` says which point at items the target edition replaced; the
+    migrations' ``input`` is the alignment's JSON path.
+
+    >>> from edcompetencies import credentials, migrate
+    >>> badge = {"credentialSubject": {"achievement": {"alignment": [
+    ...     credentials.alignment("2015:cognitive.1.3"), credentials.alignment("2020:cognitive.6")]}}}
+    >>> for m in migrate.alignments(badge):
+    ...     print(m.input, m.replaced, m.targets)
+    $.credentialSubject.achievement.alignment[0] True ('2020:cognitive.1.c',)
+    $.credentialSubject.achievement.alignment[1] False ('2020:cognitive.6',)
+    """
+    from .credentials import find_alignments
+
+    source, target = _editions(to)
+    out = []
+    for path, found in find_alignments(data):
+        code, url = found.get("targetCode"), found.get("targetUrl")
+        migration: Migration | None = None
+        for tag in (code, url.rsplit("/", 1)[-1].rsplit(":", 1)[-1] if isinstance(url, str) else None):
+            if isinstance(tag, str) and tag.strip():
+                attempt = _migrate(tag, source, target, False)
+                if attempt.relation != "unknown":
+                    migration = attempt
+                    break
+                migration = migration or attempt
+        if migration is None:
+            migration = Migration(
+                path, None, (), "unknown", True, problem="the alignment has no targetCode or targetUrl"
+            )
+        out.append(_attrs.evolve(migration, input=path))
+    return Migrations(out, source, target)
