@@ -86,6 +86,7 @@ _SUBMODULES = frozenset(
         "case",
         "credentials",
         "crosswalk",
+        "ctdl",
         "diff",
         "errors",
         "glossary",
