@@ -160,3 +160,19 @@ def test_the_sssom_toolkit_validates_the_table(tmp_path: Path) -> None:
     result = subprocess.run([exe, "validate", str(path)], capture_output=True, text=True, timeout=300)
     assert 0 == result.returncode, result.stderr[-2000:]
     assert "error" not in (result.stdout + result.stderr).lower()
+
+
+def test_lineage_to_sssom_and_back_is_exact() -> None:
+    """Lineage -> SSSOM -> Lineage gives the same lineage, both directions, with or without labels."""
+    for lin in (LINEAGE, LINEAGE.reversed()):
+        assert lin == ec.Lineage.from_sssom(lin.to_sssom())
+        assert lin == ec.Lineage.from_sssom(lin.to_sssom(labels=False).encode("utf-8"))
+    assert "Utilize in-depth understanding" in LINEAGE.to_sssom()
+    assert "Utilize in-depth understanding" not in LINEAGE.to_sssom(labels=False)
+
+
+def test_a_state_s_own_mapping_reads_as_a_lineage() -> None:
+    lin = ec.Lineage.from_sssom(FOLDED, source="state.sssom.tsv")
+    assert (2015, 2020) == (lin.old, lin.new)
+    assert [("2015:cognitive.1", "2020:cognitive.1", "same")] == [(x.old, x.new, x.relation) for x in lin.links][:1]
+    assert ["2015:cognitive.3"] == [u.id for u in lin.removed]

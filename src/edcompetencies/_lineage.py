@@ -44,6 +44,14 @@ class Unmatched:
     rationale: str
 
 
+def _edition_or_name(text: str) -> int | str:
+    """An edition as the model holds it: ``2015`` (an ASCII number) or a name."""
+    from ._rules import ascii_number
+
+    number = ascii_number(text)
+    return number if number is not None else text
+
+
 def _links(values: Iterable[Link]) -> tuple[Link, ...]:
     return tuple(values)
 
@@ -74,6 +82,44 @@ class Lineage:
     def pairs(self) -> frozenset[tuple[str, str]]:
         """Every (old ID, new ID) link."""
         return frozenset((link.old, link.new) for link in self.links)
+
+    def to_sssom(self, *, labels: bool = True) -> str:
+        """The lineage as an SSSOM/TSV mapping table (see docs/interchange.md): a row per link
+        (``same`` skos:exactMatch, ``reworded`` skos:closeMatch, ``merged`` skos:broadMatch,
+        ``split`` skos:narrowMatch), ``sssom:NoTermFound`` rows for removed and added items, the
+        rationale as ``comment``; with *labels*, the items' texts of packaged editions as labels.
+
+        >>> import edcompetencies as ec
+        >>> table = ec.lineage(2015, 2020).to_sssom()
+        >>> ec.Lineage.from_sssom(table) == ec.lineage(2015, 2020)
+        True
+        """
+        from . import _sssom
+
+        names: dict[str, str] = {}
+        if labels:
+            for edition in (self.old, self.new):
+                if edition in (2015, 2020):
+                    names.update((item.id, item.text) for item in load(edition).items())
+        return _sssom.lineage_table(self, labels=names)
+
+    @classmethod
+    def from_sssom(cls, text: str | bytes, *, source: str = "<string>") -> Lineage:
+        """A lineage read from an SSSOM/TSV table (a state's own mapping, or :meth:`to_sssom`'s);
+        a table that is not one errs with :class:`~edcompetencies.errors.FrameworkFormatError`
+        naming *source* and the line."""
+        from . import _sssom
+
+        old, new, description, links, removed, added = _sssom.lineage_parts(text, source=source)
+        number_old, number_new = (_edition_or_name(old), _edition_or_name(new))
+        return cls(
+            old=number_old,
+            new=number_new,
+            description=description,
+            links=[Link(o, n, relation, rationale) for o, n, relation, rationale in links],
+            removed=[Unmatched(i, rationale) for i, rationale in removed],
+            added=[Unmatched(i, rationale) for i, rationale in added],
+        )
 
     def successors(self, old_id: str) -> tuple[Link, ...]:
         """The links from an old item (empty for a removed one)."""
