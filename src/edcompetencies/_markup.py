@@ -63,28 +63,32 @@ def _md_block_start(match: "re.Match[str]") -> str:
     return f"{space}\\{marker}" if marker else f"{space}{number}\\{dot}"
 
 
-def md_escape(text: str, *, newline: str = " ") -> str:
+def md_escape(text: str, *, newline: str = " ", line_start: bool = False) -> str:
     r"""Escape *text* for Markdown so it stays inside the paragraph, list item, heading or table cell
     it is put in.
 
     Inline syntax is escaped lightly, so the source stays readable: backslash, backtick, emphasis
     and strike-through marks, brackets, ``<`` (raw HTML, autolinks), table pipes and what would
-    read as an HTML entity. Block syntax cannot start: every line break (with the blanks around it)
-    becomes *newline* (a space; ``"<br>"`` in a table cell), leading blanks (an indented code
-    block) shrink to one space, and a heading, quote, list or setext marker at the start is escaped.
+    read as an HTML entity. No block can start inside the text: every line break (with the blanks
+    around it) becomes *newline* (a space; ``"<br>"`` in a table cell). Where the text itself
+    begins a line (``line_start=True``: a paragraph of its own), leading blanks (an indented code
+    block) shrink to one space and a heading, quote, list or setext marker at its start is
+    escaped too; in the middle of a line (after a list bullet, in a heading or a cell, a fragment
+    of a redline) these mean nothing and stay as they are.
 
     >>> md_escape("ok\n\n# Injected heading")
     'ok # Injected heading'
-    >>> md_escape("- not a list, *not emphasis*, 1. not numbered")
+    >>> md_escape("- not a list, *not emphasis*, 1. not numbered", line_start=True)
     '\\- not a list, \\*not emphasis\\*, 1. not numbered'
-    >>> md_escape("2020. A year")
-    '2020\\. A year'
+    >>> md_escape("2020. A year", line_start=True), md_escape("-informed")
+    ('2020\\. A year', '-informed')
     """
     if not isinstance(text, str):
         raise ArgumentTypeError("md_escape()", "text", "a string", text)
-    escaped = _ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text))
-    escaped = _MD_INDENT.sub(" ", _MD_BREAK.sub(newline, escaped))
-    return _MD_BLOCK_START.sub(_md_block_start, escaped, count=1)
+    escaped = _MD_BREAK.sub(newline, _ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text)))
+    if not line_start:
+        return escaped
+    return _MD_BLOCK_START.sub(_md_block_start, _MD_INDENT.sub(" ", escaped), count=1)
 
 
 # --------------------------------------------------------------------------- HTML

@@ -139,7 +139,7 @@ def _md_indicators(nodes: Iterable[Indicator], depth: int, out: list[str]) -> No
 
 def _md_competency(c: Competency, out: list[str], level: int) -> None:
     heading = f"{c.number}. {md_escape(c.title)}" if c.title else f"Competency {c.number}"
-    out += [f"{'#' * level} {heading}{_md_badges(c.themes)}", "", md_escape(c.statement), ""]
+    out += [f"{'#' * level} {heading}{_md_badges(c.themes)}", "", md_escape(c.statement, line_start=True), ""]
     if c.indicators:
         _md_indicators(c.indicators, 0, out)
         out.append("")
@@ -149,7 +149,7 @@ def _md_domain(d: Domain, out: list[str], level: int) -> None:
     tagline = f" ({md_escape(d.tagline)})" if d.tagline else ""
     out += [f"{'#' * level} {md_escape(d.name)}{tagline}", ""]
     if d.description:
-        out += [md_escape(d.description), ""]
+        out += [md_escape(d.description, line_start=True), ""]
     for c in d.competencies:
         _md_competency(c, out, level + 1)
 
@@ -176,7 +176,7 @@ def to_markdown(fw: Framework, *, notes: bool = True, caption: str | None = None
     if fw.license:
         meta.append(fw.license)
     if meta:
-        out += [md_escape(". ".join(meta)) + ".", ""]
+        out += [md_escape(". ".join(meta), line_start=True) + ".", ""]
     used = _used_themes(fw)
     if used:
         out += ["Theme key: " + "; ".join(f"`{t.value}` {t.label}" for t in used) + ".", ""]

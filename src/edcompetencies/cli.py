@@ -1,7 +1,16 @@
 """The ``edcompetencies`` command line: thin, it parses arguments, calls the API, prints.
 
-Exit status: 0 on success, 1 when the command fails (an unknown ID, a bad file),
-2 on a usage error. Errors go to stderr in one line, without a traceback.
+Exit status: 0 on success, 1 when the command fails (an unknown ID, a bad file, a file
+that cannot be written, a closed or full standard output), 2 on a usage error. Errors go to
+stderr in one line, without a traceback.
+
+Whatever the command prints goes through the terminal writer
+(:func:`edcompetencies._markup.terminal_text`): control characters, bidi controls and lone
+surrogates in the data are printed as escapes (``\x1b``, ``\u202e``), and a character the
+terminal's encoding lacks as a backslash escape. ``-o FILE`` writes the exact text, atomically
+(:func:`edcompetencies._files.write_text`). The one exception is the outline of a packaged
+edition (``show 2015``), printed from the packaged data on a fast path: that data is part of
+the distribution, and the tests check that every text in it is already terminal-safe.
 """
 
 from __future__ import annotations
@@ -16,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ._model import Framework
 
-    Handler = Callable[[argparse.Namespace, TextIO], int]
+    Handler = Callable[[argparse.Namespace, "_Out"], int]
 
 __all__ = ["main"]
 
@@ -86,6 +95,30 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(f"{self.prog}: {message}")
 
 
+class _Out:
+    """Standard output for a command: every text through the terminal writer (see the module
+    docstring), a character the stream cannot encode written as a backslash escape."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
+        self.escape = True  # the fast path of `show` (packaged, checked data) turns it off
+
+    def write(self, text: str) -> None:
+        if self.stream is None:
+            from .errors import EdCompetenciesError
+
+            raise EdCompetenciesError("standard output is closed (write to a file with -o FILE)")
+        if self.escape:
+            from ._markup import terminal_text
+
+            text = terminal_text(text)
+        try:
+            self.stream.write(text)
+        except UnicodeEncodeError:
+            encoding = getattr(self.stream, "encoding", None) or "ascii"
+            self.stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+
+
 def _wrap(text: str, indent: str, width: int = 100) -> str:
     """Fill *text* to *width* at spaces, continuation lines indented three more.
 
@@ -114,13 +147,13 @@ def _tags(node: dict[str, Any]) -> str:
     return f" [{' '.join(codes)}]" if codes else ""
 
 
-def _print_indicators(nodes: list[dict[str, Any]], out: TextIO, pad: str) -> None:
+def _print_indicators(nodes: list[dict[str, Any]], out: _Out, pad: str) -> None:
     for node in nodes:
         out.write(_wrap(f"{node['label']}. {node['text']}{_tags(node)}", pad) + "\n")
         _print_indicators(node.get("children") or [], out, pad + "   ")
 
 
-def _print_competency(c: dict[str, Any], out: TextIO, *, indicators: bool) -> None:
+def _print_competency(c: dict[str, Any], out: _Out, *, indicators: bool) -> None:
     title = f" {c['title']}:" if c.get("title") else ""
     out.write(_wrap(f"{c['number']}.{title} {c['statement']}{_tags(c)}", "  ") + "\n")
     if indicators:
@@ -144,7 +177,7 @@ def _find(data: dict[str, Any], item_id: str) -> tuple[str, dict[str, Any]] | No
     return None
 
 
-def _show(data: dict[str, Any], item_id: str | None, out: TextIO, *, indicators: bool) -> bool:
+def _show(data: dict[str, Any], item_id: str | None, out: _Out, *, indicators: bool) -> bool:
     """Print the outline (no *item_id*) or one item; ``False`` when the item is not there."""
     if item_id is None:
         out.write(f"{data['title']} ({data['edition']})\n")
@@ -227,7 +260,7 @@ def _caption(args: argparse.Namespace) -> str | None:
     return ("Selection: " + " ".join(parts) + ", with the items that hold them.") if parts else None
 
 
-def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_show(args: argparse.Namespace, out: _Out) -> int:
     target: str = args.target
     edition, sep, item_id = target.partition(":")
     wanted = item_id.strip() or None if sep else None
@@ -237,7 +270,10 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         data = edition_data(edition)
         if data is not None:
             qualified = f"{data['edition']}:{wanted}" if wanted else None
-            if _show(data, qualified, out, indicators=args.indicators):
+            out.escape = False  # packaged data: terminal-safe, checked by the tests
+            shown = _show(data, qualified, out, indicators=args.indicators)
+            out.escape = True
+            if shown:
                 return 0
     # a file, a selection, or an item that is not there: the validated model, with its errors
     from ._format import to_data
@@ -248,16 +284,30 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _looks_like_a_path(spec: str) -> bool:
+    import os
+
+    return "/" in spec or os.sep in spec or spec.lower().endswith(".json")
+
+
 def _framework(spec: str) -> Framework:
-    """An edition (2015, 2020) or the path of a framework JSON file."""
+    """An edition (2015, 2020) or the path of a framework JSON or CASE file."""
     import edcompetencies as ec
 
-    if spec.strip().isdigit():
+    from ._rules import ascii_number
+
+    if ascii_number(spec.strip()) is not None:
         return ec.load(spec)
     from pathlib import Path
 
+    from .errors import NoSuchFileError
+
     path = Path(spec)
     if not path.is_file():
+        if path.exists():
+            raise NoSuchFileError(spec, "not a regular file")
+        if _looks_like_a_path(spec):
+            raise NoSuchFileError(spec)
         raise ec.UnknownEditionError(spec, ec.editions())
     try:
         text = path.read_bytes()
@@ -268,7 +318,7 @@ def _framework(spec: str) -> Framework:
 
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             data = None
         from edcompetencies import case
 
@@ -277,25 +327,26 @@ def _framework(spec: str) -> Framework:
     return ec.loads(text, source=spec)
 
 
-def _write(text: str, output: str | None, out: TextIO) -> None:
+def _write(text: str, output: str | None, out: _Out) -> None:
+    """Print *text*, or with ``-o`` write it to the file, atomically (see :mod:`edcompetencies._files`)."""
     if output is None:
         out.write(text)
         return
-    from pathlib import Path
+    from ._files import write_text
 
-    from .errors import EdCompetenciesError
-
-    target = Path(output)
-    temporary = target.with_name(f".{target.name}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(target)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise EdCompetenciesError(f"cannot write {output}: {exc.strerror}") from None
+    write_text(output, text)
 
 
-def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
+def _page(text: str, title: str, args: argparse.Namespace) -> str:
+    """HTML output as a full page (DOCTYPE, charset, title, the stylesheet) unless ``--fragment``."""
+    if getattr(args, "fragment", False) or text.lstrip().startswith("<!DOCTYPE"):
+        return text
+    from ._markup import html_page
+
+    return html_page(title, text)
+
+
+def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
     import edcompetencies as ec
     from edcompetencies import diff
 
@@ -304,11 +355,14 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     result = diff.compare(old, new, lineage=lineage)
     if args.domain or args.ignore:
         result = result.select(domains=args.domain or None, ignore_punctuation="punctuation" in (args.ignore or []))
-    _write(result.render(args.format), args.output, out)
+    text = result.render(args.format)
+    if args.format == "html":
+        text = _page(text, f"Changes from {old.edition} to {new.edition}", args)
+    _write(text, args.output, out)
     return 0
 
 
-def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_list(args: argparse.Namespace, out: _Out) -> int:
     from ._model import _theme_codes
 
     whole = _framework(args.framework)
@@ -330,7 +384,7 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_search(args: argparse.Namespace, out: _Out) -> int:
     from ._search import SEARCH_COLUMNS
 
     fw = _selected(_framework(args.framework), args)
@@ -340,14 +394,17 @@ def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         from ._views import rows_csv, rows_jsonl
 
         rows = hits.to_records()
-        text = rows_jsonl(rows) if args.format == "jsonl" else rows_csv(rows, SEARCH_COLUMNS)
+        escape = not args.keep_formulas
+        text = rows_jsonl(rows) if args.format == "jsonl" else rows_csv(rows, SEARCH_COLUMNS, escape_formulas=escape)
     else:
         text = hits.render(args.format)
+        if args.format == "html":
+            text = _page(text, f"Search results for {query} ({fw.edition})", args)
     _write(text, args.output, out)
     return 0 if len(hits) else 1
 
 
-def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_export(args: argparse.Namespace, out: _Out) -> int:
     fw = _selected(_framework(args.framework), args)
     if args.format == "case":
         from edcompetencies import case
@@ -356,7 +413,14 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     else:
         if args.intasc or args.lineage:
             raise _UsageError("edcompetencies export: --intasc and --lineage go with --format case")
-        text = fw.render(args.format, caption=_caption(args))
+        if args.format == "html" and args.fragment:
+            text = fw.to_html(document=False, caption=_caption(args))
+        elif args.format == "csv":
+            from ._views import to_csv
+
+            text = to_csv(fw, escape_formulas=not args.keep_formulas)
+        else:
+            text = fw.render(args.format, caption=_caption(args))
     _write(text, args.output, out)
     return 0
 
@@ -376,6 +440,19 @@ class _Version(argparse.Action):
             own_version = "unknown"
         sys.stdout.write(f"edcompetencies {own_version}\n")
         parser.exit()
+
+
+def _add_output(parser: argparse.ArgumentParser, *, csv: bool) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of stdout (atomically; see docs/safety.md)"
+    )
+    parser.add_argument("--fragment", action="store_true", help="html: an HTML fragment instead of a full page")
+    if csv:
+        parser.add_argument(
+            "--keep-formulas",
+            action="store_true",
+            help="csv: write cells starting with = + - @ as they are (by default they get a ' in front)",
+        )
 
 
 def _setup_show(show: argparse.ArgumentParser) -> None:
@@ -408,7 +485,7 @@ def _setup_search(finder: argparse.ArgumentParser) -> None:
     finder.add_argument(
         "--format", choices=["text", "markdown", "html", "csv", "jsonl"], default="text", help="output format"
     )
-    finder.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _add_output(finder, csv=True)
     _add_selection(finder)
 
 
@@ -422,7 +499,7 @@ def _setup_export(export: argparse.ArgumentParser) -> None:
     )
     export.add_argument("--intasc", action="store_true", help="case: add the InTASC standards and the crosswalk")
     export.add_argument("--lineage", action="store_true", help="case: add the curated 2015 -> 2020 lineage")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _add_output(export, csv=True)
     _add_selection(export)
 
 
@@ -442,7 +519,7 @@ def _setup_diff(compare: argparse.ArgumentParser) -> None:
         help="hide unchanged and punctuation-only changes",
     )
     compare.add_argument("--domain", action="append", metavar="KEY", help="only changes in this domain (repeatable)")
-    compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _add_output(compare, csv=False)
 
 
 # name: (one-line help, description, epilog, argument setup, handler)
@@ -516,6 +593,37 @@ def _parser(only: str | None = None) -> _Parser:
     return parser
 
 
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush of output that
+    could not be written (a closed pipe, a full disk) fails no more (as Python's docs advise
+    for ``BrokenPipeError``)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, ValueError, OSError):  # no real stdout (closed, or captured in-process)
+        pass
+
+
+def _error_line(line: str) -> None:
+    """One line on stderr, through the terminal writer (nothing if stderr is closed)."""
+    if sys.stderr is not None:
+        _Out(sys.stderr).write(line.replace("\n", " ") + "\n")
+
+
+def _error(message: str) -> None:
+    _error_line(f"edcompetencies: error: {message}")
+
+
+def _run(args: argparse.Namespace, out: _Out) -> int:
+    """The command, then a flush, so a write error shows here rather than at exit."""
+    status: int = args.func(args, out)
+    if out.stream is not None:
+        out.stream.flush()
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -523,23 +631,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(arguments)
     except _UsageError as exc:
-        sys.stderr.write(f"{exc}\n")
+        _error_line(str(exc))
         return 2
     if args.command is None:
-        parser.print_help(sys.stderr)
+        if sys.stderr is not None:
+            parser.print_help(sys.stderr)
         return 2
     try:
-        status: int = args.func(args, sys.stdout)
+        return _run(args, _Out(sys.stdout))
     except _UsageError as exc:
-        sys.stderr.write(f"{exc}\n")
+        _error_line(str(exc))
         return 2
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
-        return 0
-    except Exception as exc:
-        from .errors import EdCompetenciesError  # imported only when needed: the fast path never fails
-
-        if not isinstance(exc, EdCompetenciesError):
-            raise
-        sys.stderr.write(f"edcompetencies: error: {exc}\n")
+    except BrokenPipeError:  # e.g. piped into `head`: stop quietly
+        _quiet_stdout()
         return 1
-    return status
+    except Exception as exc:
+        # imported only when needed: the fast path never fails
+        from .errors import EdCompetenciesError
+
+        if isinstance(exc, EdCompetenciesError):
+            _error(str(exc))
+        elif isinstance(exc, OSError):
+            _quiet_stdout()
+            where = f": {exc.filename!r}" if exc.filename is not None else ""
+            _error(f"{exc.strerror or exc}{where}")
+        elif isinstance(exc, RecursionError):
+            _error("the input is nested too deeply to read")
+        else:
+            raise
+        return 1
