@@ -38,7 +38,11 @@ def write_text(target: str, text: str) -> None:
         raise OutputFileError(
             target, f"the text cannot be written as UTF-8 ({exc.reason} at offset {exc.start})"
         ) from None
-    real = os.path.realpath(target)  # through a symbolic link, to the file it names
+    try:
+        real = os.path.realpath(target)  # through a symbolic link, to the file it names
+        os.fsencode(real)
+    except (ValueError, UnicodeError):  # a NUL character, a lone surrogate
+        raise OutputFileError(target, "it is not a usable file name") from None
     if os.path.isdir(real) or target.endswith((os.sep, "/")):
         raise OutputFileError(target, "it is a directory")
     folder = os.path.dirname(real) or "."

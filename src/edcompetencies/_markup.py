@@ -50,7 +50,9 @@ __all__ = [
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_MD_BREAK = re.compile(r"[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)+")
+# a line break by Markdown's rule (CR, LF, CRLF) or by any other tool's (str.splitlines: VT, FF,
+# the file/group/record separators, NEL, the Unicode line and paragraph separators)
+_MD_BREAK = re.compile("[ \t]*(?:[\r\n\v\f\x1c-\x1e\x85\u2028\u2029][ \t]*)+")
 _MD_INDENT = re.compile(r"\A[ \t]+")
 # what a line may start with to open a block: ATX heading, quote, list bullet, setext underline
 # (``=``; ``-`` is a bullet too), ordered-list number; backticks, tildes, ``<``, ``|``, ``*``

@@ -379,7 +379,7 @@ def _cmd_list(args: argparse.Namespace, out: _Out) -> int:
         lines.append(f"{pad}{item.id}{f' [{codes}]' if codes else ''}  {item.text}\n")
     out.write("".join(lines))
     if not lines:
-        sys.stderr.write("edcompetencies: no item matches the selection\n")
+        _error_line("edcompetencies: no item matches the selection")
         return 1
     return 0
 
