@@ -37,13 +37,15 @@ def one_line_error(result: subprocess.CompletedProcess[str], status: int = 1) ->
     return result.stderr
 
 
-@pytest.mark.parametrize("command", ["EDC show 2020", "EDC list 2020 --kind competency", "EDC diff 2015 2020"])
+@pytest.mark.parametrize(
+    "command", ["EDC show 2020", "EDC list 2020 --kind competency", "EDC diff 2015 2020", "EDC --version"]
+)
 def test_closed_stdout(command: str) -> None:
     assert "standard output is closed" in one_line_error(sh(f"{command} >&-"))
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-@pytest.mark.parametrize("command", ["EDC show 2020", "EDC export 2020 --format csv"])
+@pytest.mark.parametrize("command", ["EDC show 2020", "EDC export 2020 --format csv", "EDC --help", "EDC --version"])
 def test_full_disk(command: str) -> None:
     assert "No space left on device" in one_line_error(sh(f"{command} > /dev/full"))
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Callable, Sequence
     from typing import Any, TextIO
 
+    from _typeshed import SupportsWrite
+
     from ._model import Framework
 
     Handler = Callable[[argparse.Namespace, "_Out"], int]
@@ -93,6 +95,12 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise _UsageError(f"{self.prog}: {message}")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """As argparse's, but a failed write (``--help > /dev/full``) is an error, not silence."""
+        stream = file or sys.stderr
+        if message and stream is not None:
+            stream.write(message)
 
 
 class _Out:
@@ -438,7 +446,7 @@ class _Version(argparse.Action):
             own_version = version("edcompetencies")
         except PackageNotFoundError:  # pragma: no cover
             own_version = "unknown"
-        sys.stdout.write(f"edcompetencies {own_version}\n")
+        _Out(sys.stdout).write(f"edcompetencies {own_version}\n")
         parser.exit()
 
 
@@ -624,21 +632,26 @@ def _run(args: argparse.Namespace, out: _Out) -> int:
     return status
 
 
+def _parse_and_run(parser: _Parser, arguments: list[str]) -> int:
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as exc:  # --help, --version: printed; a failed write shows at the flush
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return exc.code if isinstance(exc.code, int) else 0
+    if args.command is None:
+        if sys.stderr is not None:
+            parser.print_help(sys.stderr)
+        return 2
+    return _run(args, _Out(sys.stdout))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = _parser(arguments[0] if arguments and arguments[0] in _COMMANDS else None)
     try:
-        args = parser.parse_args(arguments)
-    except _UsageError as exc:
-        _error_line(str(exc))
-        return 2
-    if args.command is None:
-        if sys.stderr is not None:
-            parser.print_help(sys.stderr)
-        return 2
-    try:
-        return _run(args, _Out(sys.stdout))
+        return _parse_and_run(parser, arguments)
     except _UsageError as exc:
         _error_line(str(exc))
         return 2
