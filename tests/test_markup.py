@@ -265,6 +265,10 @@ def test_wrong_argument_types_are_the_librarys_error() -> None:
         fw.to_markdown(caption=["x"])  # type: ignore[arg-type]
     with pytest.raises(ArgumentTypeError, match="fw must be a Framework"):
         themes.counts("2020")  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match=r"themes\.filter\(\): fw must be a Framework"):
+        themes.filter("2020", "EI")  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match=r"themes\.tagged\(\): fw must be a Framework"):
+        themes.tagged(None, "EI")  # type: ignore[arg-type]
     with pytest.raises(ArgumentTypeError):
         fw.render(None)  # type: ignore[arg-type]
     with pytest.raises(ArgumentTypeError):
