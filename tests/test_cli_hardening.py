@@ -226,3 +226,27 @@ def test_no_exception_but_the_librarys_escapes_the_command_line(args: tuple[str,
     assert status in (0, 1, 2)
     assert not any(c in stderr.getvalue() for c in "\x1b\x07\u202e\x9b")
     stdout.getvalue().encode("utf-8")
+
+
+# --------------------------------------------------------------------------- show on a terminal
+
+
+def test_wrap_never_splits_the_theme_tags() -> None:
+    assert "a b c d e f\n   [FC EI]" == cli._wrap("a b c d e f", "", 12, tail="[FC EI]")
+    assert "a b [FC]" == cli._wrap("a b", "", 100, tail="[FC]")
+
+
+def test_show_wraps_to_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+        def fileno(self) -> int:
+            return 1
+
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd=1: os.terminal_size((61, 24)))
+    out = cli._Out(Terminal())
+    assert 60 == out.width
+    assert 100 == cli._Out(io.StringIO()).width  # not a terminal: as before

@@ -110,6 +110,14 @@ class _Out:
     def __init__(self, stream: TextIO | None) -> None:
         self.stream = stream
         self.escape = True  # the fast path of `show` (packaged, checked data) turns it off
+        self.width = 100  # where `show` wraps: the terminal's width on a terminal, else 100
+        try:
+            if stream is not None and stream.isatty():
+                import os
+
+                self.width = max(os.get_terminal_size(stream.fileno()).columns - 1, 40)
+        except (AttributeError, ValueError, OSError):  # not a real terminal after all
+            pass
 
     def write(self, text: str) -> None:
         if self.stream is None:
@@ -127,15 +135,16 @@ class _Out:
             self.stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
 
 
-def _wrap(text: str, indent: str, width: int = 100) -> str:
-    """Fill *text* to *width* at spaces, continuation lines indented three more.
+def _wrap(text: str, indent: str, width: int = 100, *, tail: str = "") -> str:
+    """Fill *text* to *width* at spaces, continuation lines indented three more; *tail* (the
+    theme tags) is never split.
 
     (textwrap.fill with break_on_hyphens=False, without importing textwrap, whose regular
     expressions cost the command line's fast path several milliseconds.)
     """
     lines: list[str] = []
     line = indent
-    for word in text.split():
+    for word in [*text.split(), *([tail] if tail else [])]:
         if line.strip() and len(line) + 1 + len(word) > width:
             lines.append(line)
             line = indent + "   " + word
@@ -152,18 +161,18 @@ def _wrap(text: str, indent: str, width: int = 100) -> str:
 
 def _tags(node: dict[str, Any]) -> str:
     codes = node.get("themes") or []
-    return f" [{' '.join(codes)}]" if codes else ""
+    return f"[{' '.join(codes)}]" if codes else ""
 
 
 def _print_indicators(nodes: list[dict[str, Any]], out: _Out, pad: str) -> None:
     for node in nodes:
-        out.write(_wrap(f"{node['label']}. {node['text']}{_tags(node)}", pad) + "\n")
+        out.write(_wrap(f"{node['label']}. {node['text']}", pad, out.width, tail=_tags(node)) + "\n")
         _print_indicators(node.get("children") or [], out, pad + "   ")
 
 
 def _print_competency(c: dict[str, Any], out: _Out, *, indicators: bool) -> None:
     title = f" {c['title']}:" if c.get("title") else ""
-    out.write(_wrap(f"{c['number']}.{title} {c['statement']}{_tags(c)}", "  ") + "\n")
+    out.write(_wrap(f"{c['number']}.{title} {c['statement']}", "  ", out.width, tail=_tags(c)) + "\n")
     if indicators:
         _print_indicators(c.get("indicators") or [], out, "     ")
 
@@ -203,7 +212,7 @@ def _show(data: dict[str, Any], item_id: str | None, out: _Out, *, indicators: b
     if kind == "domain":
         out.write(node["name"] + (f" ({node['tagline']})" if node.get("tagline") else "") + "\n")
         if node.get("description"):
-            out.write(_wrap(node["description"], "") + "\n")
+            out.write(_wrap(node["description"], "", out.width) + "\n")
         for competency in node["competencies"]:
             _print_competency(competency, out, indicators=True)
     elif kind == "competency":
@@ -212,7 +221,7 @@ def _show(data: dict[str, Any], item_id: str | None, out: _Out, *, indicators: b
         _print_indicators([node], out, "  ")
     for note in data.get("notes") or []:
         if node["id"] in note["items"]:
-            out.write(_wrap(f"note ({note['kind']}): {note['text']}", "  ") + "\n")
+            out.write(_wrap(f"note ({note['kind']}): {note['text']}", "  ", out.width) + "\n")
     return True
 
 
