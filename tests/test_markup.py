@@ -134,9 +134,9 @@ def test_markdown_examples() -> None:
     assert "a<br>b" == md_escape("a\r\nb", newline="<br>")
 
 
-@given(hostile_frameworks)
-def test_framework_markdown_has_only_its_own_blocks(fw: ec.Framework) -> None:
-    md = fw.to_markdown()
+@given(hostile_frameworks, st.none() | hostile_texts)
+def test_framework_markdown_has_only_its_own_blocks(fw: ec.Framework, caption: str | None) -> None:
+    md = fw.to_markdown(caption=caption)
     headings = [line for line in md.splitlines() if re.match(" {0,3}#", line)]
     expected = 1 + len(fw.domains) + len(list(fw.competencies())) + (1 if fw.notes else 0)
     assert expected == len(headings)

@@ -40,6 +40,7 @@ __all__ = [
     "html_fragment",
     "html_page",
     "jsonl_text",
+    "md_emphasis",
     "md_escape",
     "render",
     "table",
@@ -91,6 +92,18 @@ def md_escape(text: str, *, newline: str = " ", line_start: bool = False) -> str
     if not line_start:
         return escaped
     return _MD_BLOCK_START.sub(_md_block_start, _MD_INDENT.sub(" ", escaped), count=1)
+
+
+def md_emphasis(text: str, mark: str = "*", *, newline: str = " ") -> str:
+    """*text* escaped and wrapped in an emphasis *mark* (``*`` italic, ``**`` bold). The blanks
+    around it stay outside the marks: ``* x*`` would be no emphasis, and at the start of a line a
+    list item.
+
+    >>> md_emphasis(" Selection: EI "), md_emphasis("")
+    ('*Selection: EI*', '')
+    """
+    inner = md_escape(text, newline=newline).strip()
+    return f"{mark}{inner}{mark}" if inner else ""
 
 
 # --------------------------------------------------------------------------- HTML

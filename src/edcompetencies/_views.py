@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import _markup
-from ._markup import csv_text, html_escape, html_fragment, html_page, jsonl_text, md_escape
+from ._markup import csv_text, html_escape, html_fragment, html_page, jsonl_text, md_emphasis, md_escape
 from ._model import Competency, Domain, Framework, Indicator, Item, Theme, _theme_codes
 from .errors import ArgumentTypeError, UnknownFormatError
 
@@ -171,7 +171,7 @@ def to_markdown(fw: Framework, *, notes: bool = True, caption: str | None = None
     _check_caption("Framework.to_markdown()", caption)
     out = [f"# {md_escape(fw.title)} ({fw.edition})", ""]
     if caption:
-        out += [f"*{md_escape(caption)}*", ""]
+        out += [md_emphasis(caption), ""]
     meta = [", ".join(fw.publishers)] if fw.publishers else []
     if fw.license:
         meta.append(fw.license)

@@ -360,7 +360,7 @@ def _page(text: str, title: str, args: argparse.Namespace) -> str:
         return text
     from ._markup import html_page
 
-    return html_page(title, text)
+    return html_page(title, f'<div class="edc">{text}</div>')
 
 
 def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:

@@ -26,7 +26,7 @@ import attrs
 
 from . import _toolkit_data
 from ._loading import load
-from ._markup import Tabular, html_escape, md_escape
+from ._markup import Tabular, html_escape, md_emphasis, md_escape
 from ._model import Competency, Domain, Framework, Indicator, SourceNote
 from ._toolkit_data import Section
 from .errors import ArgumentTypeError, NotInToolkitError, UnknownChoiceError, UnknownItemError
@@ -446,7 +446,7 @@ class Rubric(Tabular):
             "",
             f"**{_md(self.competency_heading)}:** {_md(self.competency.statement)}",
             "",
-            f"*{_md(self.citation)}*",
+            md_emphasis(self.citation, newline="<br>"),
             "",
             "| " + " | ".join(f"**{_md(c.heading)}**<br>{_md(c.description)}" for c in self.columns) + " |",
             "|" + "---|" * len(self.columns),
