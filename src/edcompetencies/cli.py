@@ -499,18 +499,20 @@ def _setup_search(finder: argparse.ArgumentParser) -> None:
         "--kind", action="append", choices=["domain", "competency", "indicator", "sub-indicator"], help="only this kind"
     )
     finder.add_argument("--limit", type=int, metavar="N", help="at most N hits")
-    finder.add_argument(
-        "--format", choices=["text", "markdown", "html", "csv", "jsonl"], default="text", help="output format"
-    )
+    from ._markup import FORMATS  # the one list of formats (imported when this command's arguments are built)
+
+    finder.add_argument("--format", choices=[f for f in FORMATS if f != "json"], default="text", help="output format")
     _add_output(finder, csv=True)
     _add_selection(finder)
 
 
 def _setup_export(export: argparse.ArgumentParser) -> None:
+    from ._markup import FORMATS
+
     export.add_argument("framework", help="an edition (2015, 2020) or a framework JSON file")
     export.add_argument(
         "--format",
-        choices=["csv", "jsonl", "json", "markdown", "html", "case"],
+        choices=[*(f for f in FORMATS if f != "text"), "case"],
         required=True,
         help="output format",
     )
@@ -521,11 +523,11 @@ def _setup_export(export: argparse.ArgumentParser) -> None:
 
 
 def _setup_diff(compare: argparse.ArgumentParser) -> None:
+    from ._markup import FORMATS
+
     compare.add_argument("old", help="the older edition (2015) or a framework JSON or CASE file")
     compare.add_argument("new", help="the newer edition (2020) or a framework JSON or CASE file")
-    compare.add_argument(
-        "--format", choices=["text", "markdown", "html", "json", "csv"], default="text", help="output format"
-    )
+    compare.add_argument("--format", choices=[f for f in FORMATS if f != "jsonl"], default="text", help="output format")
     compare.add_argument(
         "--curated", action="store_true", help="align with the curated lineage (packaged editions only)"
     )
