@@ -204,12 +204,12 @@ def test_one_page_shell_and_one_stylesheet(name: str) -> None:
 def test_the_stylesheet_survives_printing_and_jupyter() -> None:
     assert "@media print" in STYLE and "print-color-adjust:exact" in STYLE
     assert ".edc th,.edc td{text-align:left" in STYLE
-    assert re.search(r"\.edc ins\{[^}]*text-decoration:underline", STYLE)
-    assert re.search(r"\.edc del\{[^}]*text-decoration:line-through", STYLE)
+    assert re.search(r"\.edc ins,\.edc-diff ins\{[^}]*text-decoration:underline", STYLE)
+    assert re.search(r"\.edc del,\.edc-diff del\{[^}]*text-decoration:line-through", STYLE)
     rules = STYLE.replace("@media print{", "")
     for selectors in re.findall(r"([^{}]+)\{[^{}]*\}", rules):
         for selector in selectors.split(","):
-            assert selector.strip().startswith(".edc"), selector  # scoped: nothing restyles the notebook
+            assert selector.strip().startswith((".edc", "table.edc")), selector  # scoped: the notebook is left alone
 
 
 def test_fragments_carry_the_stylesheet() -> None:

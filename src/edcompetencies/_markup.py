@@ -115,14 +115,14 @@ def html_escape(text: str) -> str:
 
 
 STYLE = """\
-.edc{color:#1a1a1a;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.edc table{border-collapse:collapse;margin:.4em 0}
+.edc,.edc-diff{color:#1a1a1a;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.edc table,table.edc{border-collapse:collapse;margin:.4em 0;table-layout:auto}
 .edc th,.edc td{text-align:left;vertical-align:top;padding:.15em .5em;border:1px solid #bbb;background:none}
 .edc td.num,.edc th.num,.edc-table td,.edc-table thead th{text-align:right;font-variant-numeric:tabular-nums}
 .edc-table thead th:first-child,.edc-table tbody th{text-align:left}
 .edc caption{text-align:left;font-weight:bold;padding:.2em 0}
-.edc ins{background:#dfd;color:#064;text-decoration:underline}
-.edc del{background:#fdd;color:#900;text-decoration:line-through}
+.edc ins,.edc-diff ins{background:#dfd;color:#064;text-decoration:underline}
+.edc del,.edc-diff del{background:#fdd;color:#900;text-decoration:line-through}
 .edc mark{background:#ff6;color:inherit}
 .edc-fw{font-family:Georgia,"Times New Roman",serif;line-height:1.45;max-width:52em}
 .edc-fw h1{font-size:1.6em;margin:.2em 0}.edc-fw h2{font-size:1.3em;border-bottom:2px solid #345;margin-top:1.4em}
@@ -152,7 +152,7 @@ border-radius:.6em;border:1px solid currentColor;vertical-align:.1em}
 .edc-diff .rationale{font-style:italic;color:#555}
 @media print{
 .edc{color:#000}
-.edc ins{text-decoration:underline}.edc del{text-decoration:line-through}
+.edc ins,.edc-diff ins{text-decoration:underline}.edc del,.edc-diff del{text-decoration:line-through}
 .edc-fw{max-width:none}.edc-fw h2{break-after:avoid-page}
 .edc tr{break-inside:avoid;page-break-inside:avoid}
 }
@@ -160,8 +160,9 @@ border-radius:.6em;border:1px solid currentColor;vertical-align:.1em}
 """The one stylesheet of every page and notebook fragment the library writes.
 
 Every rule is scoped under the library's own classes (``edc`` on every root element, and
-``edc-fw``, ``edc-rubric``, ``edc-diff`` for the views), so a notebook's own styles are left
-alone; table cells are left-aligned (Jupyter right-aligns them) but for numbers (``num``);
+``edc-fw``, ``edc-rubric``, ``edc-diff``, ``edc-table`` for the views), so a notebook's own
+styles are left alone; table cells are left-aligned (Jupyter right-aligns them, and centres
+tables) but for counts (``num``, and the values of a table of named rows);
 insertions are underlined and deletions struck as well as coloured, and colours print
 (``print-color-adjust: exact``)."""
 
