@@ -317,3 +317,10 @@ def test_views_escape_formulas_keyword() -> None:
 
     assert ",'=cmd|' /C calc'!A0," in to_csv(fw)
     assert ",=cmd|' /C calc'!A0," in to_csv(fw, escape_formulas=False)
+
+
+@given(st.text())
+def test_html_escape_is_the_standard_escape(text: str) -> None:
+    import html
+
+    assert html.escape(text, quote=True) == _markup.html_escape(text)
