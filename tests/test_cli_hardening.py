@@ -19,7 +19,7 @@ import edcompetencies as ec
 from edcompetencies import _files, cli
 from edcompetencies.errors import ArgumentTypeError, OutputFileError
 
-from .test_markup import hostile_texts
+from .test_markup import hostile_frameworks, hostile_texts
 
 
 def sh(command: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -250,3 +250,30 @@ def test_show_wraps_to_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> No
     out = cli._Out(Terminal())
     assert 60 == out.width
     assert 100 == cli._Out(io.StringIO()).width  # not a terminal: as before
+
+
+@settings(max_examples=40, deadline=None)
+@given(hostile_frameworks, st.sampled_from(["list", "show", "search", "export", "diff"]))
+def test_no_exception_but_the_librarys_escapes_a_command_on_a_hostile_file(fw: ec.Framework, command: str) -> None:
+    """A framework file full of hostile text: refused on read, or printed terminal-safe."""
+    import contextlib
+    import io
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "hostile.json")
+        with open(path, "w", encoding="ascii") as stream:
+            json.dump(json.loads(ec.dumps(fw)), stream)  # ASCII: a lone surrogate as a \ud800 escape
+        args = {
+            "list": ["list", path],
+            "show": ["show", path],
+            "search": ["search", path, "a"],
+            "export": ["export", path, "--format", "markdown"],
+            "diff": ["diff", path, path],
+        }[command]
+        stdout, stderr = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            status = cli.main(args)
+    assert status in (0, 1)
+    printed = stdout.getvalue() + stderr.getvalue()
+    assert not any(c in printed for c in "\x1b\x07\x00\x9b\u202e\u2066")
+    printed.encode("utf-8")
