@@ -251,6 +251,21 @@ def test_every_tabular_result_has_the_same_verbs(result: _markup.Tabular) -> Non
         result.to_html(document="yes")  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("result", _results(), ids=lambda r: type(r).__name__)
+def test_every_tabular_result_has_a_dataframe(result: _markup.Tabular) -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = result.to_dataframe()
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(result._fields()) == list(frame.columns) and len(result.to_records()) == len(frame)
+
+
+def test_one_list_of_formats() -> None:
+    from edcompetencies._views import EXPORT_FORMATS
+
+    assert set(EXPORT_FORMATS) <= set(_markup.FORMATS)
+    assert set(toolkit.RUBRIC_FORMATS) <= set(_markup.FORMATS)
+
+
 def test_result_tuples_keep_working() -> None:
     assert tuple(glossary.terms()) == glossary.terms() and isinstance(glossary.terms(), tuple)
     assert 78 == len(crosswalk.alignments()) and crosswalk.to_records() == crosswalk.alignments().to_records()
