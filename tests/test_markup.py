@@ -339,3 +339,49 @@ def test_html_escape_is_the_standard_escape(text: str) -> None:
     import html
 
     assert html.escape(text, quote=True) == _markup.html_escape(text)
+
+
+# --------------------------------------------------------------------------- colour and collapsed views (for issue 13)
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("stream", "mode", "environ", "expected"),
+    [
+        (_Tty(), "auto", {}, True),
+        (io.StringIO(), "auto", {}, False),
+        (_Tty(), "auto", {"NO_COLOR": "1"}, False),
+        (_Tty(), "auto", {"NO_COLOR": ""}, True),  # NO_COLOR counts when not empty
+        (_Tty(), "auto", {"TERM": "dumb"}, False),
+        (io.StringIO(), "auto", {"FORCE_COLOR": "1"}, True),
+        (io.StringIO(), "auto", {"FORCE_COLOR": "0"}, False),
+        (_Tty(), "never", {}, False),
+        (io.StringIO(), "always", {"NO_COLOR": "1"}, True),  # the option wins over the environment
+        (None, "auto", {}, False),
+    ],
+)
+def test_use_color(stream: object, mode: str, environ: dict[str, str], expected: bool) -> None:
+    assert expected == _markup.use_color(stream, mode, environ)
+
+
+def test_use_color_refuses_unknown_modes() -> None:
+    with pytest.raises(ec.EdCompetenciesError, match="colour mode 'sometimes'"):
+        _markup.use_color(None, "sometimes")
+
+
+@given(hostile_texts, st.sampled_from(["insert", "delete", "heading", "dim"]))
+def test_styled_text_holds_only_the_librarys_own_codes(text: str, style: str) -> None:
+    plain = _markup.styled(text, style, color=False)
+    assert terminal_text(text) == plain
+    coloured = _markup.styled(text, style, color=True)
+    assert coloured.count("\x1b") == (2 if plain else 0)
+    assert coloured.replace(f"\x1b[{_markup._STYLES[style]}m", "", 1).replace("\x1b[0m", "") == plain
+
+
+def test_html_details() -> None:
+    assert "<details><summary>a &lt;b&gt;</summary><p>x</p></details>" == _markup.html_details("a <b>", "<p>x</p>")
+    assert _markup.html_details("s", "", open=True).startswith("<details open>")

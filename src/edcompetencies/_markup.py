@@ -24,17 +24,19 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .errors import ArgumentTypeError, MissingExtraError, UnknownFormatError
+from .errors import ArgumentTypeError, MissingExtraError, UnknownChoiceError, UnknownFormatError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = [
+    "COLOR_MODES",
     "FORMATS",
     "STYLE",
     "Tabular",
     "csv_text",
     "dataframe",
+    "html_details",
     "html_escape",
     "html_fragment",
     "html_page",
@@ -42,8 +44,10 @@ __all__ = [
     "md_emphasis",
     "md_escape",
     "render",
+    "styled",
     "table",
     "terminal_text",
+    "use_color",
 ]
 
 # --------------------------------------------------------------------------- Markdown
@@ -131,6 +135,7 @@ STYLE = """\
 .edc ins,.edc-diff ins{background:#dfd;color:#064;text-decoration:underline}
 .edc del,.edc-diff del{background:#fdd;color:#900;text-decoration:line-through}
 .edc mark{background:#ff6;color:inherit}
+.edc details>summary{cursor:pointer;font-weight:bold}
 .edc-fw{font-family:Georgia,"Times New Roman",serif;line-height:1.45;max-width:52em}
 .edc-fw h1{font-size:1.6em;margin:.2em 0}.edc-fw h2{font-size:1.3em;border-bottom:2px solid #345;margin-top:1.4em}
 .edc-fw h2 .tagline{font-weight:normal;font-style:italic;color:#456;font-size:.8em;margin-left:.5em}
@@ -177,6 +182,12 @@ insertions are underlined and deletions struck as well as coloured, and colours 
 def html_fragment(body: str) -> str:
     """*body* with the stylesheet before it: what a notebook displays."""
     return f"<style>{STYLE}</style>{body}"
+
+
+def html_details(summary: str, body: str, *, open: bool = False) -> str:
+    """A collapsed view (``<details>``) for a large object in a notebook: *summary* (text, escaped)
+    shown, *body* (HTML) folded away unless *open*."""
+    return f"<details{' open' if open else ''}><summary>{html_escape(summary)}</summary>{body}</details>"
 
 
 def html_page(title: str, body: str, *, style: str = "") -> str:
@@ -281,6 +292,56 @@ def terminal_text(text: str) -> str:
     if _TERMINAL_UNSAFE.search(text) is None:
         return text
     return _TERMINAL_UNSAFE.sub(_terminal_escape, text)
+
+
+COLOR_MODES = ("auto", "always", "never")
+"""The choices of a ``--color`` option."""
+
+_STYLES = {"insert": "32;4", "delete": "31;9", "heading": "1", "dim": "2"}
+
+
+def use_color(stream: object, mode: str = "auto", environ: Mapping[str, str] | None = None) -> bool:
+    """Whether to colour output written to *stream*: ``mode="always"`` or ``"never"`` decide;
+    ``"auto"`` colours a terminal (``isatty()``, ``TERM`` not ``dumb``) unless ``NO_COLOR`` is set
+    (non-empty, https://no-color.org), and colours anything when ``FORCE_COLOR`` is set (non-empty,
+    not ``0``). *environ* defaults to :data:`os.environ`.
+
+    >>> use_color(None, "always"), use_color(None, "never"), use_color(None, environ={"FORCE_COLOR": "1"})
+    (True, False, True)
+    """
+    if mode not in COLOR_MODES:
+        raise UnknownChoiceError("colour mode", mode, COLOR_MODES)
+    if mode != "auto":
+        return mode == "always"
+    if environ is None:
+        import os
+
+        environ = os.environ
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty()) and environ.get("TERM") != "dumb"
+    except ValueError:  # a closed stream
+        return False
+
+
+def styled(text: str, style: str, *, color: bool) -> str:
+    r"""*text* made terminal-safe (:func:`terminal_text`), then, with *color*, wrapped in the ANSI
+    codes of *style*: ``"insert"`` (green, underlined), ``"delete"`` (red, struck), ``"heading"``
+    (bold) or ``"dim"``. The codes are the library's own: the text itself can hold none.
+
+    >>> styled("new\x1b[2J", "insert", color=True)
+    '\x1b[32;4mnew\\x1b[2J\x1b[0m'
+    >>> styled("old", "delete", color=False)
+    'old'
+    """
+    if style not in _STYLES:
+        raise UnknownChoiceError("style", style, tuple(_STYLES))
+    safe = terminal_text(text)
+    return f"\x1b[{_STYLES[style]}m{safe}\x1b[0m" if color and safe else safe
 
 
 # --------------------------------------------------------------------------- tables of named rows
