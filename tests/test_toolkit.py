@@ -6,6 +6,7 @@ import copy
 import csv
 import io
 import json
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -162,7 +163,7 @@ def test_a_rubric_for_every_competency_of_either_edition(competency: ec.Competen
     assert md.count("\n| ") == len(r.rows) + 1  # header row and one row per indicator
     assert page.startswith("<!DOCTYPE html>") and page.count("<tr id=") == len(r.rows)
     assert len(r.rows) == len(list(csv.DictReader(io.StringIO(table))))
-    assert r._repr_html_() == r.to_html(full_page=False)
+    assert r._repr_html_() == r.to_html(document=False)
     assert r.render("markdown") == md and r.render("html") == page and r.render("csv") == table
 
 
@@ -253,7 +254,7 @@ def test_html_escapes_everything(text: str) -> None:
 def test_csv_round_trips_any_text(text: str) -> None:
     fw, competency = _hostile_framework(HOSTILE + text)
     r = toolkit.rubric(competency, framework=fw).fill("a", developing=text, refining=HOSTILE)
-    (row,) = list(csv.DictReader(io.StringIO(r.to_csv(), newline="")))
+    (row,) = list(csv.DictReader(io.StringIO(r.to_csv(escape_formulas=False), newline="")))
     assert r.to_records()[0] == {k: (v if v != "" else None) for k, v in row.items()} | {"label": "a"}
 
 
@@ -264,7 +265,7 @@ def test_markdown_escapes_table_syntax() -> None:
     for line in table:
         unescaped = line.replace("\\|", "")
         assert 4 == unescaped.count("|")
-    assert "<script>" not in md and "\\<script\\>" in md
+    assert "\\<script>" in md and re.search(r"(?<!\\)<script", md) is None  # one Markdown escaper: `<` escaped
 
 
 @given(frameworks())

@@ -213,5 +213,6 @@ def test_render_dispatches_and_refuses_unknown_formats(fw: ec.Framework) -> None
     assert fw.render("json") == ec.dumps(fw)
     assert fw.render("markdown") == fw.to_markdown()
     assert fw.render("html") == fw.to_html()
-    with pytest.raises(UnknownFormatError, match="choose one of csv, jsonl, json, markdown, html"):
+    assert fw.render() == fw.render("text") and fw.render().startswith(f"{fw.title} ({fw.edition})\n")
+    with pytest.raises(UnknownFormatError, match="choose one of text, csv, jsonl, json, markdown, html"):
         fw.render("pdf")

@@ -53,15 +53,36 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _NUMBERS = {
     word: str(n)
     for n, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 _ORDINALS = {
     word: f"{n}{suffix}"
     for n, (word, suffix) in enumerate(
         zip(
-            "first second third fourth fifth sixth seventh eighth ninth tenth".split(),
+            ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
             ["st", "nd", "rd"] + ["th"] * 7,
             strict=True,
         ),
@@ -102,10 +123,7 @@ def _one_edit(a: str, b: str) -> bool:
 def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) != len(b):
         return False
-    for x, y in zip(a, b, strict=True):
-        if x != y and not (min(len(x), len(y)) >= 6 and _one_edit(x, y)):
-            return False
-    return True
+    return all(x == y or (min(len(x), len(y)) >= 6 and _one_edit(x, y)) for x, y in zip(a, b, strict=True))
 
 
 def classify(old: str, new: str) -> str:

@@ -1,61 +1,253 @@
-"""The rendering primitives every output shares: escaping, CSV, JSON Lines, the HTML page.
+"""The rendering primitives every output shares: escaping, CSV, JSON Lines, tables, the HTML page.
 
 One place for each rule, so every table, page and redline the library writes follows it:
-Markdown escaping (:func:`md_escape`), HTML escaping (:func:`html_escape`), CSV
-(:func:`csv_text`: RFC 4180, a header row, CRLF line ends), JSON Lines (:func:`jsonl_text`)
-and the self-contained HTML page (:func:`html_page`).
+
+- Markdown (:func:`md_escape`): inline syntax is escaped lightly (the source stays readable),
+  and a text can never start a block of its own (a heading, a list, a quote, a code fence, a
+  table row, raw HTML): line breaks become spaces (or ``<br>`` in a table cell) and a marker at
+  the start of the text is escaped.
+- HTML (:func:`html_escape`, :func:`html_page`, :func:`html_fragment`): every text escaped;
+  one stylesheet (:data:`STYLE`) for every page and notebook fragment, scoped under the
+  library's ``edc`` class, that survives printing and Jupyter's own CSS.
+- CSV (:func:`csv_text`): RFC 4180, a header row, CRLF line ends, every field holding a CR, LF
+  or quote quoted, and cells a spreadsheet would run as a formula neutralised.
+- Terminals (:func:`terminal_text`): control characters, bidi controls and lone surrogates
+  shown as escapes, so printed data cannot move the cursor, clear the screen or reorder text.
+- Tables of named rows (:func:`table`) and the shared verbs of every tabular result
+  (:class:`Tabular`, :data:`FORMATS`, :func:`render`).
 """
 
 import csv
-import html
 import io
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .errors import MissingExtraError, UnknownFormatError
+from .errors import ArgumentTypeError, MissingExtraError, UnknownChoiceError, UnknownFormatError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = [
+    "COLOR_MODES",
     "FORMATS",
+    "STYLE",
     "Tabular",
     "csv_text",
     "dataframe",
+    "html_details",
     "html_escape",
+    "html_fragment",
     "html_page",
     "jsonl_text",
+    "md_emphasis",
     "md_escape",
     "render",
+    "styled",
+    "table",
+    "terminal_text",
+    "use_color",
 ]
+
+# --------------------------------------------------------------------------- Markdown
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
+# a line break by Markdown's rule (CR, LF, CRLF) or by any other tool's (str.splitlines: VT, FF,
+# the file/group/record separators, NEL, the Unicode line and paragraph separators)
+_MD_BREAK = re.compile("[ \t]*(?:[\r\n\v\f\x1c-\x1e\x85\u2028\u2029][ \t]*)+")
+_MD_INDENT = re.compile(r"\A[ \t]+")
+# what a line may start with to open a block: ATX heading, quote, list bullet, setext underline
+# (``=``; ``-`` is a bullet too), ordered-list number; backticks, tildes, ``<``, ``|``, ``*``
+# and ``_`` are escaped everywhere already.
+_MD_BLOCK_START = re.compile(r"\A( ?)(?:([#>+\-=])|([0-9]{1,9})([.)]))")
 
 
-def md_escape(text: str) -> str:
-    """Escape what would change the meaning of inline Markdown, and no more, so the source stays
-    readable: backslash, backtick, emphasis and strike-through marks, brackets, ``<`` (raw HTML),
-    table pipes and what would read as an HTML entity."""
-    return _ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text))
+def _md_block_start(match: "re.Match[str]") -> str:
+    space, marker, number, dot = match.groups()
+    return f"{space}\\{marker}" if marker else f"{space}{number}\\{dot}"
+
+
+def md_escape(text: str, *, newline: str = " ", line_start: bool = False) -> str:
+    r"""Escape *text* for Markdown so it stays inside the paragraph, list item, heading or table cell
+    it is put in.
+
+    Inline syntax is escaped lightly, so the source stays readable: backslash, backtick, emphasis
+    and strike-through marks, brackets, ``<`` (raw HTML, autolinks), table pipes and what would
+    read as an HTML entity. No block can start inside the text: every line break (with the blanks
+    around it) becomes *newline* (a space; ``"<br>"`` in a table cell). Where the text itself
+    begins a line (``line_start=True``: a paragraph of its own), leading blanks (an indented code
+    block) shrink to one space and a heading, quote, list or setext marker at its start is
+    escaped too; in the middle of a line (after a list bullet, in a heading or a cell, a fragment
+    of a redline) these mean nothing and stay as they are.
+
+    >>> md_escape("ok\n\n# Injected heading")
+    'ok # Injected heading'
+    >>> md_escape("- not a list, *not emphasis*, 1. not numbered", line_start=True)
+    '\\- not a list, \\*not emphasis\\*, 1. not numbered'
+    >>> md_escape("2020. A year", line_start=True), md_escape("-informed")
+    ('2020\\. A year', '-informed')
+    """
+    if not isinstance(text, str):
+        raise ArgumentTypeError("md_escape()", "text", "a string", text)
+    escaped = _MD_BREAK.sub(newline, _ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text)))
+    if not line_start:
+        return escaped
+    return _MD_BLOCK_START.sub(_md_block_start, _MD_INDENT.sub(" ", escaped), count=1)
+
+
+def md_emphasis(text: str, mark: str = "*", *, newline: str = " ") -> str:
+    """*text* escaped and wrapped in an emphasis *mark* (``*`` italic, ``**`` bold). The blanks
+    around it stay outside the marks: ``* x*`` would be no emphasis, and at the start of a line a
+    list item.
+
+    >>> md_emphasis(" Selection: EI "), md_emphasis("")
+    ('*Selection: EI*', '')
+    """
+    inner = md_escape(text, newline=newline).strip()
+    return f"{mark}{inner}{mark}" if inner else ""
+
+
+# --------------------------------------------------------------------------- HTML
 
 
 def html_escape(text: str) -> str:
-    """Escape a text for HTML content or a quoted attribute value."""
-    return html.escape(text, quote=True)
+    """Escape a text for HTML content or a quoted attribute value: ``&``, ``<``, ``>``, ``"`` and
+    ``'`` (what ``html.escape(text, quote=True)`` does, without importing :mod:`html` and its
+    table of entities on the command line's path)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
+
+
+STYLE = """\
+.edc,.edc-diff{color:#1a1a1a;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.edc table,table.edc{border-collapse:collapse;margin:.4em 0;table-layout:auto}
+.edc th,.edc td{text-align:left;vertical-align:top;padding:.15em .5em;border:1px solid #bbb;background:none}
+.edc td.num,.edc th.num,.edc-table td,.edc-table thead th{text-align:right;font-variant-numeric:tabular-nums}
+.edc-table thead th:first-child,.edc-table tbody th{text-align:left}
+.edc caption{text-align:left;font-weight:bold;padding:.2em 0}
+.edc ins,.edc-diff ins{background:#dfd;color:#064;text-decoration:underline}
+.edc del,.edc-diff del{background:#fdd;color:#900;text-decoration:line-through}
+.edc mark{background:#ff6;color:inherit}
+.edc details>summary{cursor:pointer;font-weight:bold}
+.edc-fw{font-family:Georgia,"Times New Roman",serif;line-height:1.45;max-width:52em}
+.edc-fw h1{font-size:1.6em;margin:.2em 0}.edc-fw h2{font-size:1.3em;border-bottom:2px solid #345;margin-top:1.4em}
+.edc-fw h2 .tagline{font-weight:normal;font-style:italic;color:#456;font-size:.8em;margin-left:.5em}
+.edc-fw .edc-comp{margin:1em 0 1.2em;break-inside:avoid-page}
+.edc-fw .edc-comp>h3{font-size:1.05em;margin:.2em 0}.edc-fw .edc-comp>p{margin:.2em 0 .4em}
+.edc-fw ul.edc-ind{list-style:none;margin:.2em 0;padding-left:1.6em}
+.edc-fw ul.edc-ind>li{margin:.15em 0}.edc-fw .label{font-weight:bold;margin-right:.35em}
+.edc .badges{white-space:nowrap}
+.edc .badge{display:inline-block;font:bold .7em/1.5 sans-serif;padding:0 .45em;margin-left:.3em;
+border-radius:.6em;border:1px solid currentColor;vertical-align:.1em}
+.edc .badge-FC{color:#7a3e00}.edc .badge-EI{color:#8b1a4a}.edc .badge-SE{color:#1d5e2f}
+.edc .badge-RL{color:#1f4e8c}.edc-fw .meta,.edc-fw .key{color:#444;font-size:.9em}
+.edc-fw .notes{font-size:.85em;color:#444}.edc-fw .caption{font-style:italic}
+.edc-rubric{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#111;max-width:100%}
+.edc-rubric h2{font-size:1.1em;margin:0 0 .25em;letter-spacing:.03em}
+.edc-rubric p{margin:0 0 .75em}
+.edc-rubric cite{display:block;font-size:.85em;color:#444}
+.edc-rubric table{width:100%;table-layout:fixed}
+.edc-rubric th,.edc-rubric td{border:1px solid #555;padding:.4em .5em}
+.edc-rubric th .description{display:block;font-weight:normal;font-size:.85em}
+.edc-rubric th.operationalizing,.edc-rubric td.operationalizing{width:40%}
+.edc-rubric td.developing,.edc-rubric td.refining{height:4em}
+.edc-rubric ul{margin:.3em 0 0;padding-left:1em;list-style:none}
+.edc-rubric .label{font-weight:bold}
+.edc-diff .change{margin:.4em 0}.edc-diff .head{font-size:90%;color:#555}
+.edc-diff .rationale{font-style:italic;color:#555}
+@media print{
+.edc{color:#000}
+.edc ins,.edc-diff ins{text-decoration:underline}.edc del,.edc-diff del{text-decoration:line-through}
+.edc-fw{max-width:none}.edc-fw h2{break-after:avoid-page}
+.edc tr{break-inside:avoid;page-break-inside:avoid}
+}
+"""
+"""The one stylesheet of every page and notebook fragment the library writes.
+
+Every rule is scoped under the library's own classes (``edc`` on every root element, and
+``edc-fw``, ``edc-rubric``, ``edc-diff``, ``edc-table`` for the views), so a notebook's own
+styles are left alone; table cells are left-aligned (Jupyter right-aligns them, and centres
+tables) but for counts (``num``, and the values of a table of named rows);
+insertions are underlined and deletions struck as well as coloured, and colours print
+(``print-color-adjust: exact``)."""
+
+
+def html_fragment(body: str) -> str:
+    """*body* with the stylesheet before it: what a notebook displays."""
+    return f"<style>{STYLE}</style>{body}"
+
+
+def html_details(summary: str, body: str, *, open: bool = False) -> str:
+    """A collapsed view (``<details>``) for a large object in a notebook: *summary* (text, escaped)
+    shown, *body* (HTML) folded away unless *open*."""
+    return f"<details{' open' if open else ''}><summary>{html_escape(summary)}</summary>{body}</details>"
+
+
+def html_page(title: str, body: str, *, style: str = "") -> str:
+    """A self-contained HTML page: DOCTYPE, UTF-8 charset, viewport, escaped title, the stylesheet
+    (:data:`STYLE`, then any *style* rules of the page's own)."""
+    if not isinstance(title, str):
+        raise ArgumentTypeError("html_page()", "title", "a string", title)
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html_escape(title)}</title>\n<style>\nbody{{margin:2em}}\n{STYLE}{style}</style>\n"
+        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+# --------------------------------------------------------------------------- CSV and JSON Lines
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""The first characters that make a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell
+as a formula: :func:`csv_text` prefixes such text cells with ``'``."""
+
+
+def _csv_cell(value: object, escape_formulas: bool) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        if escape_formulas and value.startswith(FORMULA_STARTS):
+            return "'" + value
+        return value
+    if isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, (list, tuple, frozenset, set)):
+        return _csv_cell(" ".join(str(v) for v in value), escape_formulas)
+    return _csv_cell(str(value), escape_formulas)
 
 
 def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, escape_formulas: bool = True) -> str:
-    """Rows as CSV (RFC 4180: a header row, CRLF line ends, quoted where needed).
+    r"""Rows as CSV: RFC 4180 (a header row, CRLF line ends; a field holding a comma, quote, CR or
+    LF is quoted, a bare CR too), ``None`` as an empty field.
 
-    *escape_formulas* (to be implemented: neutralise cells a spreadsheet would run as formulas).
+    With *escape_formulas* (the default: CSV is written for people, who open it in a spreadsheet),
+    a **text** cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a CR
+    (:data:`FORMULA_STARTS`) gets a ``'`` in front, as OWASP advises, so Excel and LibreOffice
+    show it instead of running it. Numbers the library writes as numbers (``-1``, ``0.25``) are
+    left alone: a spreadsheet reads them as numbers, not formulas. ``escape_formulas=False``
+    writes every text as it is, for programs that read the CSV back.
+
+    >>> csv_text([{"id": "x", "text": "=1+1", "n": -1}], ["id", "text", "n"])
+    "id,text,n\r\nx,'=1+1,-1\r\n"
+    >>> csv_text([{"text": "=1+1"}], ["text"], escape_formulas=False)
+    'text\r\n=1+1\r\n'
     """
+    if not isinstance(escape_formulas, bool):
+        raise ArgumentTypeError("to_csv()", "escape_formulas", "True or False", escape_formulas)
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns))
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    fields = list(columns)
+    writer.writerow(fields)
+    for row in rows:
+        writer.writerow([_csv_cell(row.get(field), escape_formulas) for field in fields])
     return buffer.getvalue()
 
 
@@ -64,20 +256,199 @@ def jsonl_text(rows: Iterable[Mapping[str, Any]]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
-def html_page(title: str, body: str, *, style: str = "") -> str:
-    """A self-contained HTML page: DOCTYPE, UTF-8 charset, viewport, escaped title, the style."""
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html_escape(title)}</title>\n<style>\nbody{{margin:2em}}\n{style}</style>\n"
-        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
-    )
+# --------------------------------------------------------------------------- terminals
+
+
+# C0 controls but tab and newline, a CR that does not end a line (CRLF), DEL, the C1 controls,
+# the bidi marks, embeddings, overrides and isolates, lone surrogates. (A regular expression,
+# not a str.translate table: building a table of the 2,048 surrogates costs every command
+# line start about a millisecond.)
+_TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]|\r(?!\n)"
+)
+
+
+def _terminal_escape(match: "re.Match[str]") -> str:
+    code = ord(match.group())
+    if code == 0x0D:
+        return "\\r"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_text(text: str) -> str:
+    r"""*text* made safe to print on a terminal: every control character but tab, newline and a
+    CR that ends a line (CRLF), DEL, the C1 controls, the bidirectional marks, embeddings,
+    overrides and isolates, and lone surrogates are written as escapes, the way Python's
+    ``repr`` writes them (``\x1b``, ``\x07``, ``\r``, ``\u202e``, ``\ud800``).
+
+    So a file cannot clear the screen, move the cursor to overwrite a line, ring the bell or
+    reverse the order of the text it is printed in, and the output always encodes as UTF-8.
+
+    >>> terminal_text("ok\x1b[2J\rAll checks passed\u202e")
+    'ok\\x1b[2J\\rAll checks passed\\u202e'
+    >>> terminal_text("a,b\r\nc\td\n")
+    'a,b\r\nc\td\n'
+    """
+    if _TERMINAL_UNSAFE.search(text) is None:
+        return text
+    return _TERMINAL_UNSAFE.sub(_terminal_escape, text)
+
+
+COLOR_MODES = ("auto", "always", "never")
+"""The choices of a ``--color`` option."""
+
+_STYLES = {"insert": "32;4", "delete": "31;9", "heading": "1", "dim": "2"}
+
+
+def use_color(stream: object, mode: str = "auto", environ: Mapping[str, str] | None = None) -> bool:
+    """Whether to colour output written to *stream*: ``mode="always"`` or ``"never"`` decide;
+    ``"auto"`` colours a terminal (``isatty()``, ``TERM`` not ``dumb``) unless ``NO_COLOR`` is set
+    (non-empty, https://no-color.org), and colours anything when ``FORCE_COLOR`` is set (non-empty,
+    not ``0``). *environ* defaults to :data:`os.environ`.
+
+    >>> use_color(None, "always"), use_color(None, "never"), use_color(None, environ={"FORCE_COLOR": "1"})
+    (True, False, True)
+    """
+    if mode not in COLOR_MODES:
+        raise UnknownChoiceError("colour mode", mode, COLOR_MODES)
+    if mode != "auto":
+        return mode == "always"
+    if environ is None:
+        import os
+
+        environ = os.environ
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty()) and environ.get("TERM") != "dumb"
+    except ValueError:  # a closed stream
+        return False
+
+
+def styled(text: str, style: str, *, color: bool) -> str:
+    r"""*text* made terminal-safe (:func:`terminal_text`), then, with *color*, wrapped in the ANSI
+    codes of *style*: ``"insert"`` (green, underlined), ``"delete"`` (red, struck), ``"heading"``
+    (bold) or ``"dim"``. The codes are the library's own: the text itself can hold none.
+
+    >>> styled("new\x1b[2J", "insert", color=True)
+    '\x1b[32;4mnew\\x1b[2J\x1b[0m'
+    >>> styled("old", "delete", color=False)
+    'old'
+    """
+    if style not in _STYLES:
+        raise UnknownChoiceError("style", style, tuple(_STYLES))
+    safe = terminal_text(text)
+    return f"\x1b[{_STYLES[style]}m{safe}\x1b[0m" if color and safe else safe
+
+
+# --------------------------------------------------------------------------- tables of named rows
+
+TABLE_FORMATS = ("text", "markdown", "html")
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def table(
+    columns: Sequence[str],
+    rows: Sequence[tuple[str, Sequence[object]]],
+    format: str,
+    *,
+    corner: str = "",
+    width: int = 11,
+    caption: str | None = None,
+    titles: Sequence[str] | None = None,
+) -> str:
+    """A table of named rows as aligned text, Markdown or HTML (every text escaped).
+
+    *width* is the text format's minimum cell width; *titles* (HTML) explain the column heads;
+    the values (counts) are right-aligned, the row names left-aligned.
+    """
+    if caption is not None and not isinstance(caption, str):
+        raise ArgumentTypeError("table()", "caption", "a string or None", caption)
+    if format == "text":
+        first = max([len(corner), *(len(name) for name, _ in rows)]) if rows else len(corner)
+        head = f"{corner:<{first}}" + "".join(f" {c:>{width}}" for c in columns)
+        body = [f"{name:<{first}}" + "".join(f" {v!s:>{width}}" for v in values) for name, values in rows]
+        return "\n".join([head, *body]) + "\n"
+    if format == "markdown":
+        lead = f"| {md_escape(corner)} |" if corner else "| |"
+        lines = [lead + " " + " | ".join(md_escape(c) for c in columns) + " |", "|---|" + "---:|" * len(columns)]
+        lines += [
+            f"| {md_escape(name)} | " + " | ".join(md_escape(str(v)) for v in values) + " |" for name, values in rows
+        ]
+        return "\n".join(lines) + "\n"
+    if format == "html":
+        e = html_escape
+        tips = list(titles) if titles is not None else [""] * len(columns)
+        head = "".join(
+            f'<th title="{e(tip)}">{e(c)}</th>' if tip else f"<th>{e(c)}</th>"
+            for c, tip in zip(columns, tips, strict=True)
+        )
+        cells = "".join(
+            f"<tr><th>{e(name)}</th>" + "".join(f"<td>{e(str(v))}</td>" for v in values) + "</tr>"
+            for name, values in rows
+        )
+        cap = f"<caption>{e(caption)}</caption>" if caption else ""
+        return (
+            f'<table class="edc edc-table">{cap}<thead><tr><th>{e(corner)}</th>{head}</tr></thead>'
+            f"<tbody>{cells}</tbody></table>"
+        )
+    raise UnknownFormatError(_format_name(format, "table()"), TABLE_FORMATS)
+
+
+def records_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], format: str) -> str:
+    """Records as a table with one column per field: aligned text, a Markdown pipe table or an
+    HTML table (every text escaped; ``None`` an empty cell)."""
+
+    def cell(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, (list, tuple, frozenset, set)):
+            return " ".join(str(v) for v in value)
+        return str(value)
+
+    texts = [[cell(row.get(c)) for c in columns] for row in rows]
+    if format == "text":
+        widths = [max([len(c), *(len(r[n]) for r in texts)]) for n, c in enumerate(columns)]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+        lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in texts]
+        return "\n".join(lines) + "\n"
+    if format == "markdown":
+        lines = ["| " + " | ".join(md_escape(c) for c in columns) + " |", "|" + "---|" * len(columns)]
+        lines += ["| " + " | ".join(md_escape(v, newline="<br>") for v in r) + " |" for r in texts]
+        return "\n".join(lines) + "\n"
+    if format == "html":
+        e = html_escape
+        head = "".join(f"<th>{e(c)}</th>" for c in columns)
+        body = "".join(
+            "<tr>"
+            + "".join(
+                f'<td class="num">{e(v)}</td>' if _is_number(row.get(c)) else f"<td>{e(v)}</td>"
+                for c, v in zip(columns, r, strict=True)
+            )
+            + "</tr>"
+            for row, r in zip(rows, texts, strict=True)
+        )
+        return f'<table class="edc edc-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    raise UnknownFormatError(_format_name(format, "records_table()"), TABLE_FORMATS)
 
 
 # --------------------------------------------------------------------------- the shared verbs
 
 FORMATS = ("text", "markdown", "html", "csv", "jsonl", "json")
-"""Every format any result renders to; each result class supports the ones it has a ``to_*`` for."""
+"""Every format any result renders to; each result class supports the ones it has a ``to_*`` for
+(the command line's ``export`` adds ``case``, a CASE package)."""
+
+
+def _format_name(format: object, function: str) -> str:
+    if not isinstance(format, str):
+        raise ArgumentTypeError(function, "format", f"a format name (one of {', '.join(FORMATS)})", format)
+    return format
 
 
 def dataframe(rows: list[dict[str, Any]], feature: str, columns: Sequence[str] | None = None) -> "pandas.DataFrame":
@@ -95,11 +466,12 @@ def dataframe(rows: list[dict[str, Any]], feature: str, columns: Sequence[str] |
 class Tabular:
     """The verbs every tabular result shares, with the same names, keywords and defaults.
 
-    A subclass defines :attr:`columns`, :meth:`to_records`, :meth:`to_text`,
-    :meth:`to_markdown` and :meth:`_html_body` (and ``_title`` for the page title); the
-    rest follows from those: :meth:`to_csv`, :meth:`to_jsonl`, :meth:`to_dataframe`,
-    :meth:`to_html` (a full page, or with ``document=False`` a fragment with its style),
-    :meth:`render` and the notebook's ``_repr_html_``.
+    A subclass defines :attr:`columns` and :meth:`to_records`; by default :meth:`to_text`,
+    :meth:`to_markdown` and the HTML are a table of the records, one column per field, and a
+    subclass overrides them (and ``_html_body``, ``_title``) with a layout of its own. The rest
+    follows: :meth:`to_csv`, :meth:`to_jsonl`, :meth:`to_dataframe`, :meth:`to_html` (a full page,
+    or with ``document=False`` a fragment with the stylesheet), :meth:`render` and the
+    notebook's ``_repr_html_``.
     """
 
     __slots__ = ()
@@ -108,6 +480,11 @@ class Tabular:
     """The record fields, in order (the CSV header and the DataFrame columns)."""
 
     _style: str = ""
+    """Rules of the result's own, added after :data:`STYLE` (best left empty: one stylesheet)."""
+
+    def _fields(self) -> Sequence[str]:
+        """The record fields (:attr:`columns`; a class whose ``columns`` means something else overrides this)."""
+        return self.columns
 
     def to_records(self) -> list[dict[str, Any]]:
         """One flat row per entry, ready for a DataFrame or ``csv.DictWriter``."""
@@ -115,28 +492,32 @@ class Tabular:
 
     def to_text(self) -> str:
         """Plain text for a terminal."""
-        raise NotImplementedError
+        return records_table(self.to_records(), self._fields(), "text")
 
     def to_markdown(self) -> str:
         """Markdown (every text escaped)."""
-        raise NotImplementedError
+        return records_table(self.to_records(), self._fields(), "markdown")
 
     def _html_body(self) -> str:
-        raise NotImplementedError
+        return records_table(self.to_records(), self._fields(), "html")
 
     def _title(self) -> str:
         return type(self).__name__
 
     def to_html(self, *, document: bool = True) -> str:
         """HTML, every text escaped: a self-contained page, or with ``document=False`` a fragment
-        that carries its own style (what a notebook shows)."""
+        that carries the stylesheet (what a notebook shows)."""
+        if not isinstance(document, bool):
+            raise ArgumentTypeError(f"{type(self).__name__}.to_html()", "document", "True or False", document)
         if document:
             return html_page(self._title(), self._html_body(), style=self._style)
-        return f"<style>{self._style}</style>{self._html_body()}" if self._style else self._html_body()
+        style = f"<style>{self._style}</style>" if self._style else ""
+        return html_fragment(style + self._html_body())
 
     def to_csv(self, *, escape_formulas: bool = True) -> str:
-        """:meth:`to_records` as CSV (see :func:`csv_text`)."""
-        return csv_text(self.to_records(), self.columns, escape_formulas=escape_formulas)
+        """:meth:`to_records` as CSV (see :func:`csv_text`: formulas neutralised unless
+        ``escape_formulas=False``)."""
+        return csv_text(self.to_records(), self._fields(), escape_formulas=escape_formulas)
 
     def to_jsonl(self) -> str:
         """:meth:`to_records` as JSON Lines."""
@@ -144,7 +525,7 @@ class Tabular:
 
     def to_dataframe(self) -> "pandas.DataFrame":
         """:meth:`to_records` as a pandas DataFrame (install the ``pandas`` extra)."""
-        return dataframe(self.to_records(), f"{type(self).__name__}.to_dataframe()", self.columns)
+        return dataframe(self.to_records(), f"{type(self).__name__}.to_dataframe()", self._fields())
 
     def render(self, format: str = "text") -> str:
         """The result in *format*: one of the :data:`FORMATS` this class has a ``to_*`` method for."""
@@ -156,9 +537,11 @@ class Tabular:
 
 def render(obj: object, format: str) -> str:
     """Call ``obj.to_<format>()``; an unknown or unsupported format raises
-    :class:`~edcompetencies.errors.UnknownFormatError` listing the ones *obj* has."""
+    :class:`~edcompetencies.errors.UnknownFormatError` listing the ones *obj* has, a format that
+    is not a string :class:`~edcompetencies.errors.ArgumentTypeError`."""
+    name = _format_name(format, f"{type(obj).__name__}.render()")
     supported = tuple(f for f in FORMATS if callable(getattr(obj, f"to_{f}", None)))
-    if not isinstance(format, str) or format not in supported:
-        raise UnknownFormatError(format if isinstance(format, str) else repr(format), supported)
-    result: str = getattr(obj, f"to_{format}")()
+    if name not in supported:
+        raise UnknownFormatError(name, supported)
+    result: str = getattr(obj, f"to_{name}")()
     return result

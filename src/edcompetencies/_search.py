@@ -256,7 +256,8 @@ class SearchResults(Tabular, Sequence[SearchHit]):
             for rank, hit in enumerate(self._hits, 1)
         )
         return (
-            f"<div><p>{len(self._hits)} hits for <b>{html_escape(self.query)}</b> in {html_escape(str(self.edition))}"
+            f'<div class="edc edc-search"><p>{len(self._hits)} hits for <b>{html_escape(self.query)}</b> in '
+            f"{html_escape(str(self.edition))}"
             f"</p><table><thead><tr><th>#</th><th>item</th><th>score</th></tr></thead><tbody>{rows}</tbody>"
             "</table></div>"
         )

@@ -8,13 +8,13 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._markup import csv_text, html_page, jsonl_text, md_escape
+from . import _markup
+from ._markup import csv_text, html_escape, html_fragment, html_page, jsonl_text, md_emphasis, md_escape
 from ._model import Competency, Domain, Framework, Indicator, Item, Theme, _theme_codes
-from .errors import MissingExtraError, UnknownFormatError
+from .errors import ArgumentTypeError, UnknownFormatError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
@@ -31,6 +31,7 @@ __all__ = [
     "to_html",
     "to_jsonl",
     "to_markdown",
+    "to_text",
 ]
 
 COLUMNS = (
@@ -50,7 +51,8 @@ COLUMNS = (
 )
 """The columns of :meth:`Framework.to_records`, in order."""
 
-EXPORT_FORMATS = ("csv", "jsonl", "json", "markdown", "html")
+EXPORT_FORMATS = ("text", "csv", "jsonl", "json", "markdown", "html")
+"""The formats of :meth:`Framework.render`: the shared :data:`~edcompetencies._markup.FORMATS` but text."""
 
 
 # --------------------------------------------------------------------------- records
@@ -94,16 +96,12 @@ def records(fw: Framework) -> list[dict[str, Any]]:
 
 def dataframe(rows: list[dict[str, Any]], feature: str) -> pandas.DataFrame:
     """*rows* as a pandas DataFrame, or :class:`MissingExtraError` naming the extra."""
-    try:
-        import pandas
-    except ImportError:
-        raise MissingExtraError(feature, "pandas", "pandas") from None
-    return pandas.DataFrame.from_records(rows)
+    return _markup.dataframe(rows, feature)
 
 
-def rows_csv(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
-    """Rows as CSV (RFC 4180: a header row, CRLF line ends, quoted where needed)."""
-    return csv_text(rows, columns)
+def rows_csv(rows: list[dict[str, Any]], columns: Sequence[str], *, escape_formulas: bool = True) -> str:
+    """Rows as CSV (see :func:`~edcompetencies._markup.csv_text`: RFC 4180, CRLF, formulas neutralised)."""
+    return csv_text(rows, columns, escape_formulas=escape_formulas)
 
 
 def rows_jsonl(rows: list[dict[str, Any]]) -> str:
@@ -111,9 +109,10 @@ def rows_jsonl(rows: list[dict[str, Any]]) -> str:
     return jsonl_text(rows)
 
 
-def to_csv(fw: Framework) -> str:
-    """The records as CSV."""
-    return rows_csv(records(fw), COLUMNS)
+def to_csv(fw: Framework, *, escape_formulas: bool = True) -> str:
+    """The records as CSV; a text cell a spreadsheet would run as a formula gets a ``'`` in front
+    unless ``escape_formulas=False`` (see :func:`~edcompetencies._markup.csv_text`)."""
+    return rows_csv(records(fw), COLUMNS, escape_formulas=escape_formulas)
 
 
 def to_jsonl(fw: Framework) -> str:
@@ -140,7 +139,8 @@ def _md_indicators(nodes: Iterable[Indicator], depth: int, out: list[str]) -> No
 
 
 def _md_competency(c: Competency, out: list[str], level: int) -> None:
-    out += [f"{'#' * level} {md_escape(_competency_heading(c))}{_md_badges(c.themes)}", "", md_escape(c.statement), ""]
+    heading = f"{c.number}. {md_escape(c.title)}" if c.title else f"Competency {c.number}"
+    out += [f"{'#' * level} {heading}{_md_badges(c.themes)}", "", md_escape(c.statement, line_start=True), ""]
     if c.indicators:
         _md_indicators(c.indicators, 0, out)
         out.append("")
@@ -150,7 +150,7 @@ def _md_domain(d: Domain, out: list[str], level: int) -> None:
     tagline = f" ({md_escape(d.tagline)})" if d.tagline else ""
     out += [f"{'#' * level} {md_escape(d.name)}{tagline}", ""]
     if d.description:
-        out += [md_escape(d.description), ""]
+        out += [md_escape(d.description, line_start=True), ""]
     for c in d.competencies:
         _md_competency(c, out, level + 1)
 
@@ -162,16 +162,51 @@ def _used_themes(fw: Framework) -> list[Theme]:
     return [t for t in Theme if t in used]
 
 
+def _check_caption(function: str, caption: object) -> None:
+    if caption is not None and not isinstance(caption, str):
+        raise ArgumentTypeError(function, "caption", "a string or None", caption)
+
+
+def _text_tags(themes: frozenset[Theme]) -> str:
+    codes = [t.value for t in Theme if t in themes]
+    return f" [{' '.join(codes)}]" if codes else ""
+
+
+def to_text(fw: Framework, *, notes: bool = True, caption: str | None = None) -> str:
+    """The framework as plain text: each domain, its competencies and their indicators, indented,
+    with theme tags in brackets (the command line's ``show`` layout, without wrapping)."""
+    out = [f"{fw.title} ({fw.edition})"]
+    if caption:
+        out.append(caption)
+
+    def indicators(nodes: Iterable[Indicator], pad: str) -> None:
+        for node in nodes:
+            out.append(f"{pad}{node.label}. {node.text}{_text_tags(node.themes)}")
+            indicators(node.children, pad + "   ")
+
+    for domain in fw.domains:
+        tagline = f": {domain.tagline}" if domain.tagline else ""
+        out += ["", f"{domain.name}{tagline}"]
+        for c in domain.competencies:
+            out.append(f"  {_competency_heading(c)}{_text_tags(c.themes)}")
+            out.append(f"     {c.statement}")
+            indicators(c.indicators, "     ")
+    if notes and fw.notes:
+        out += ["", "Source notes:"] + [f"  {n.id} ({n.kind.value}): {n.text}" for n in fw.notes]
+    return "\n".join(out) + "\n"
+
+
 def to_markdown(fw: Framework, *, notes: bool = True, caption: str | None = None) -> str:
     """The framework as a Markdown document laid out like the publication."""
+    _check_caption("Framework.to_markdown()", caption)
     out = [f"# {md_escape(fw.title)} ({fw.edition})", ""]
     if caption:
-        out += [f"*{md_escape(caption)}*", ""]
+        out += [md_emphasis(caption), ""]
     meta = [", ".join(fw.publishers)] if fw.publishers else []
     if fw.license:
         meta.append(fw.license)
     if meta:
-        out += [md_escape(". ".join(meta)) + ".", ""]
+        out += [md_escape(". ".join(meta), line_start=True) + ".", ""]
     used = _used_themes(fw)
     if used:
         out += ["Theme key: " + "; ".join(f"`{t.value}` {t.label}" for t in used) + ".", ""]
@@ -198,26 +233,8 @@ def item_markdown(item: Item) -> str:
 
 # --------------------------------------------------------------------------- HTML
 
-_CSS = """\
-.edc-fw{font-family:Georgia,"Times New Roman",serif;line-height:1.45;max-width:52em;color:#1a1a1a}
-.edc-fw h1{font-size:1.6em;margin:.2em 0}.edc-fw h2{font-size:1.3em;border-bottom:2px solid #345;margin-top:1.4em}
-.edc-fw h2 .tagline{font-weight:normal;font-style:italic;color:#456;font-size:.8em;margin-left:.5em}
-.edc-fw .edc-comp{margin:1em 0 1.2em;break-inside:avoid-page}
-.edc-fw .edc-comp>h3{font-size:1.05em;margin:.2em 0}.edc-fw .edc-comp>p{margin:.2em 0 .4em}
-.edc-fw ul.edc-ind{list-style:none;margin:.2em 0;padding-left:1.6em}
-.edc-fw ul.edc-ind>li{margin:.15em 0}.edc-fw .label{font-weight:bold;margin-right:.35em}
-.edc-fw .badges{white-space:nowrap}
-.edc-fw .badge{display:inline-block;font:bold .7em/1.5 sans-serif;padding:0 .45em;margin-left:.3em;
-border-radius:.6em;border:1px solid currentColor;vertical-align:.1em}
-.edc-fw .badge-FC{color:#7a3e00}.edc-fw .badge-EI{color:#8b1a4a}.edc-fw .badge-SE{color:#1d5e2f}
-.edc-fw .badge-RL{color:#1f4e8c}.edc-fw .meta,.edc-fw .key{color:#444;font-size:.9em}
-.edc-fw .notes{font-size:.85em;color:#444}.edc-fw .caption{font-style:italic}
-@media print{.edc-fw{max-width:none}.edc-fw h2{break-after:avoid-page}}
-"""
 
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+_e = html_escape
 
 
 def _badges(themes: frozenset[Theme]) -> str:
@@ -276,11 +293,14 @@ def _html_body(fw: Framework, notes: bool, caption: str | None) -> str:
 
 
 def to_html(fw: Framework, *, document: bool = True, notes: bool = True, caption: str | None = None) -> str:
-    """The framework as HTML: a self-contained page (``document=True``) or a fragment with its style."""
-    body = f'<article class="edc-fw">{_html_body(fw, notes, caption)}</article>'
+    """The framework as HTML: a self-contained page (``document=True``) or a fragment with the stylesheet."""
+    _check_caption("Framework.to_html()", caption)
+    if not isinstance(document, bool):
+        raise ArgumentTypeError("Framework.to_html()", "document", "True or False", document)
+    body = f'<article class="edc edc-fw">{_html_body(fw, notes, caption)}</article>'
     if not document:
-        return f"<style>{_CSS}</style>{body}"
-    return html_page(f"{fw.title} ({fw.edition})", body, style=_CSS)
+        return html_fragment(body)
+    return html_page(f"{fw.title} ({fw.edition})", body)
 
 
 def item_html(item: Item) -> str:
@@ -291,7 +311,7 @@ def item_html(item: Item) -> str:
         body = _html_competency(item)
     else:
         body = _html_indicators([item])
-    return f'<style>{_CSS}</style><article class="edc-fw">{body}</article>'
+    return html_fragment(f'<article class="edc edc-fw">{body}</article>')
 
 
 # --------------------------------------------------------------------------- one entry point
@@ -299,6 +319,10 @@ def item_html(item: Item) -> str:
 
 def render(fw: Framework, format: str, *, caption: str | None = None) -> str:
     """*fw* in one of :data:`EXPORT_FORMATS` (*caption*, e.g. what was selected, heads a page)."""
+    if not isinstance(format, str):
+        raise ArgumentTypeError("Framework.render()", "format", f"a format name ({', '.join(EXPORT_FORMATS)})", format)
+    if format == "text":
+        return to_text(fw, caption=caption)
     if format == "csv":
         return to_csv(fw)
     if format == "jsonl":

@@ -1,7 +1,16 @@
 """The ``edcompetencies`` command line: thin, it parses arguments, calls the API, prints.
 
-Exit status: 0 on success, 1 when the command fails (an unknown ID, a bad file),
-2 on a usage error. Errors go to stderr in one line, without a traceback.
+Exit status: 0 on success, 1 when the command fails (an unknown ID, a bad file, a file
+that cannot be written, a closed or full standard output), 2 on a usage error. Errors go to
+stderr in one line, without a traceback.
+
+Whatever the command prints goes through the terminal writer
+(:func:`edcompetencies._markup.terminal_text`): control characters, bidi controls and lone
+surrogates in the data are printed as escapes (``\x1b``, ``\u202e``), and a character the
+terminal's encoding lacks as a backslash escape. ``-o FILE`` writes the exact text, atomically
+(:func:`edcompetencies._files.write_text`). The one exception is the outline of a packaged
+edition (``show 2015``), printed from the packaged data on a fast path: that data is part of
+the distribution, and the tests check that every text in it is already terminal-safe.
 """
 
 from __future__ import annotations
@@ -14,9 +23,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Callable, Sequence
     from typing import Any, TextIO
 
+    from _typeshed import SupportsWrite
+
     from ._model import Framework
 
-    Handler = Callable[[argparse.Namespace, TextIO], int]
+    Handler = Callable[[argparse.Namespace, "_Out"], int]
 
 __all__ = ["main"]
 
@@ -85,16 +96,55 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise _UsageError(f"{self.prog}: {message}")
 
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """As argparse's, but a failed write (``--help > /dev/full``) is an error, not silence."""
+        stream = file or sys.stderr
+        if message and stream is not None:
+            stream.write(message)
 
-def _wrap(text: str, indent: str, width: int = 100) -> str:
-    """Fill *text* to *width* at spaces, continuation lines indented three more.
+
+class _Out:
+    """Standard output for a command: every text through the terminal writer (see the module
+    docstring), a character the stream cannot encode written as a backslash escape."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
+        self.escape = True  # the fast path of `show` (packaged, checked data) turns it off
+        self.width = 100  # where `show` wraps: the terminal's width on a terminal, else 100
+        try:
+            if stream is not None and stream.isatty():
+                import os
+
+                self.width = max(os.get_terminal_size(stream.fileno()).columns - 1, 40)
+        except (AttributeError, ValueError, OSError):  # not a real terminal after all
+            pass
+
+    def write(self, text: str) -> None:
+        if self.stream is None:
+            from .errors import EdCompetenciesError
+
+            raise EdCompetenciesError("standard output is closed (write to a file with -o FILE)")
+        if self.escape:
+            from ._markup import terminal_text
+
+            text = terminal_text(text)
+        try:
+            self.stream.write(text)
+        except UnicodeEncodeError:
+            encoding = getattr(self.stream, "encoding", None) or "ascii"
+            self.stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+
+
+def _wrap(text: str, indent: str, width: int = 100, *, tail: str = "") -> str:
+    """Fill *text* to *width* at spaces, continuation lines indented three more; *tail* (the
+    theme tags) is never split.
 
     (textwrap.fill with break_on_hyphens=False, without importing textwrap, whose regular
     expressions cost the command line's fast path several milliseconds.)
     """
     lines: list[str] = []
     line = indent
-    for word in text.split():
+    for word in [*text.split(), *([tail] if tail else [])]:
         if line.strip() and len(line) + 1 + len(word) > width:
             lines.append(line)
             line = indent + "   " + word
@@ -111,18 +161,18 @@ def _wrap(text: str, indent: str, width: int = 100) -> str:
 
 def _tags(node: dict[str, Any]) -> str:
     codes = node.get("themes") or []
-    return f" [{' '.join(codes)}]" if codes else ""
+    return f"[{' '.join(codes)}]" if codes else ""
 
 
-def _print_indicators(nodes: list[dict[str, Any]], out: TextIO, pad: str) -> None:
+def _print_indicators(nodes: list[dict[str, Any]], out: _Out, pad: str) -> None:
     for node in nodes:
-        out.write(_wrap(f"{node['label']}. {node['text']}{_tags(node)}", pad) + "\n")
+        out.write(_wrap(f"{node['label']}. {node['text']}", pad, out.width, tail=_tags(node)) + "\n")
         _print_indicators(node.get("children") or [], out, pad + "   ")
 
 
-def _print_competency(c: dict[str, Any], out: TextIO, *, indicators: bool) -> None:
+def _print_competency(c: dict[str, Any], out: _Out, *, indicators: bool) -> None:
     title = f" {c['title']}:" if c.get("title") else ""
-    out.write(_wrap(f"{c['number']}.{title} {c['statement']}{_tags(c)}", "  ") + "\n")
+    out.write(_wrap(f"{c['number']}.{title} {c['statement']}", "  ", out.width, tail=_tags(c)) + "\n")
     if indicators:
         _print_indicators(c.get("indicators") or [], out, "     ")
 
@@ -144,7 +194,7 @@ def _find(data: dict[str, Any], item_id: str) -> tuple[str, dict[str, Any]] | No
     return None
 
 
-def _show(data: dict[str, Any], item_id: str | None, out: TextIO, *, indicators: bool) -> bool:
+def _show(data: dict[str, Any], item_id: str | None, out: _Out, *, indicators: bool) -> bool:
     """Print the outline (no *item_id*) or one item; ``False`` when the item is not there."""
     if item_id is None:
         out.write(f"{data['title']} ({data['edition']})\n")
@@ -162,7 +212,7 @@ def _show(data: dict[str, Any], item_id: str | None, out: TextIO, *, indicators:
     if kind == "domain":
         out.write(node["name"] + (f" ({node['tagline']})" if node.get("tagline") else "") + "\n")
         if node.get("description"):
-            out.write(_wrap(node["description"], "") + "\n")
+            out.write(_wrap(node["description"], "", out.width) + "\n")
         for competency in node["competencies"]:
             _print_competency(competency, out, indicators=True)
     elif kind == "competency":
@@ -171,7 +221,7 @@ def _show(data: dict[str, Any], item_id: str | None, out: TextIO, *, indicators:
         _print_indicators([node], out, "  ")
     for note in data.get("notes") or []:
         if node["id"] in note["items"]:
-            out.write(_wrap(f"note ({note['kind']}): {note['text']}", "  ") + "\n")
+            out.write(_wrap(f"note ({note['kind']}): {note['text']}", "  ", out.width) + "\n")
     return True
 
 
@@ -227,7 +277,7 @@ def _caption(args: argparse.Namespace) -> str | None:
     return ("Selection: " + " ".join(parts) + ", with the items that hold them.") if parts else None
 
 
-def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_show(args: argparse.Namespace, out: _Out) -> int:
     target: str = args.target
     edition, sep, item_id = target.partition(":")
     wanted = item_id.strip() or None if sep else None
@@ -237,7 +287,10 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         data = edition_data(edition)
         if data is not None:
             qualified = f"{data['edition']}:{wanted}" if wanted else None
-            if _show(data, qualified, out, indicators=args.indicators):
+            out.escape = False  # packaged data: terminal-safe, checked by the tests
+            shown = _show(data, qualified, out, indicators=args.indicators)
+            out.escape = True
+            if shown:
                 return 0
     # a file, a selection, or an item that is not there: the validated model, with its errors
     from ._format import to_data
@@ -248,16 +301,30 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _looks_like_a_path(spec: str) -> bool:
+    import os
+
+    return "/" in spec or os.sep in spec or spec.lower().endswith(".json")
+
+
 def _framework(spec: str) -> Framework:
-    """An edition (2015, 2020) or the path of a framework JSON file."""
+    """An edition (2015, 2020) or the path of a framework JSON or CASE file."""
     import edcompetencies as ec
 
-    if spec.strip().isdigit():
+    from ._rules import ascii_number
+
+    if ascii_number(spec.strip()) is not None:
         return ec.load(spec)
     from pathlib import Path
 
+    from .errors import NoSuchFileError
+
     path = Path(spec)
     if not path.is_file():
+        if path.exists():
+            raise NoSuchFileError(spec, "not a regular file")
+        if _looks_like_a_path(spec):
+            raise NoSuchFileError(spec)
         raise ec.UnknownEditionError(spec, ec.editions())
     try:
         text = path.read_bytes()
@@ -268,7 +335,7 @@ def _framework(spec: str) -> Framework:
 
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             data = None
         from edcompetencies import case
 
@@ -277,25 +344,26 @@ def _framework(spec: str) -> Framework:
     return ec.loads(text, source=spec)
 
 
-def _write(text: str, output: str | None, out: TextIO) -> None:
+def _write(text: str, output: str | None, out: _Out) -> None:
+    """Print *text*, or with ``-o`` write it to the file, atomically (see :mod:`edcompetencies._files`)."""
     if output is None:
         out.write(text)
         return
-    from pathlib import Path
+    from ._files import write_text
 
-    from .errors import EdCompetenciesError
-
-    target = Path(output)
-    temporary = target.with_name(f".{target.name}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(target)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise EdCompetenciesError(f"cannot write {output}: {exc.strerror}") from None
+    write_text(output, text)
 
 
-def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
+def _page(text: str, title: str, args: argparse.Namespace) -> str:
+    """HTML output as a full page (DOCTYPE, charset, title, the stylesheet) unless ``--fragment``."""
+    if getattr(args, "fragment", False) or text.lstrip().startswith("<!DOCTYPE"):
+        return text
+    from ._markup import html_page
+
+    return html_page(title, f'<div class="edc">{text}</div>')
+
+
+def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
     import edcompetencies as ec
     from edcompetencies import diff
 
@@ -304,11 +372,14 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     result = diff.compare(old, new, lineage=lineage)
     if args.domain or args.ignore:
         result = result.select(domains=args.domain or None, ignore_punctuation="punctuation" in (args.ignore or []))
-    _write(result.render(args.format), args.output, out)
+    text = result.render(args.format)
+    if args.format == "html":
+        text = _page(text, f"Changes from {old.edition} to {new.edition}", args)
+    _write(text, args.output, out)
     return 0
 
 
-def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_list(args: argparse.Namespace, out: _Out) -> int:
     from ._model import _theme_codes
 
     whole = _framework(args.framework)
@@ -325,29 +396,26 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         lines.append(f"{pad}{item.id}{f' [{codes}]' if codes else ''}  {item.text}\n")
     out.write("".join(lines))
     if not lines:
-        sys.stderr.write("edcompetencies: no item matches the selection\n")
+        _error_line("edcompetencies: no item matches the selection")
         return 1
     return 0
 
 
-def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from ._search import SEARCH_COLUMNS
-
+def _cmd_search(args: argparse.Namespace, out: _Out) -> int:
     fw = _selected(_framework(args.framework), args)
     query = " ".join(args.query)
     hits = fw.search(query, mode=args.match, kinds=args.kind or None, limit=args.limit)
-    if args.format in ("csv", "jsonl"):
-        from ._views import rows_csv, rows_jsonl
-
-        rows = hits.to_records()
-        text = rows_jsonl(rows) if args.format == "jsonl" else rows_csv(rows, SEARCH_COLUMNS)
+    if args.format == "csv":
+        text = hits.to_csv(escape_formulas=not args.keep_formulas)
+    elif args.format == "html":
+        text = hits.to_html(document=not args.fragment)
     else:
         text = hits.render(args.format)
     _write(text, args.output, out)
     return 0 if len(hits) else 1
 
 
-def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_export(args: argparse.Namespace, out: _Out) -> int:
     fw = _selected(_framework(args.framework), args)
     if args.format == "case":
         from edcompetencies import case
@@ -356,7 +424,14 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     else:
         if args.intasc or args.lineage:
             raise _UsageError("edcompetencies export: --intasc and --lineage go with --format case")
-        text = fw.render(args.format, caption=_caption(args))
+        if args.format == "html" and args.fragment:
+            text = fw.to_html(document=False, caption=_caption(args))
+        elif args.format == "csv":
+            from ._views import to_csv
+
+            text = to_csv(fw, escape_formulas=not args.keep_formulas)
+        else:
+            text = fw.render(args.format, caption=_caption(args))
     _write(text, args.output, out)
     return 0
 
@@ -374,8 +449,21 @@ class _Version(argparse.Action):
             own_version = version("edcompetencies")
         except PackageNotFoundError:  # pragma: no cover
             own_version = "unknown"
-        sys.stdout.write(f"edcompetencies {own_version}\n")
+        _Out(sys.stdout).write(f"edcompetencies {own_version}\n")
         parser.exit()
+
+
+def _add_output(parser: argparse.ArgumentParser, *, csv: bool) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of stdout (atomically; see docs/safety.md)"
+    )
+    parser.add_argument("--fragment", action="store_true", help="html: an HTML fragment instead of a full page")
+    if csv:
+        parser.add_argument(
+            "--keep-formulas",
+            action="store_true",
+            help="csv: write cells starting with = + - @ as they are (by default they get a ' in front)",
+        )
 
 
 def _setup_show(show: argparse.ArgumentParser) -> None:
@@ -405,33 +493,35 @@ def _setup_search(finder: argparse.ArgumentParser) -> None:
         "--kind", action="append", choices=["domain", "competency", "indicator", "sub-indicator"], help="only this kind"
     )
     finder.add_argument("--limit", type=int, metavar="N", help="at most N hits")
-    finder.add_argument(
-        "--format", choices=["text", "markdown", "html", "csv", "jsonl"], default="text", help="output format"
-    )
-    finder.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    from ._markup import FORMATS  # the one list of formats (imported when this command's arguments are built)
+
+    finder.add_argument("--format", choices=[f for f in FORMATS if f != "json"], default="text", help="output format")
+    _add_output(finder, csv=True)
     _add_selection(finder)
 
 
 def _setup_export(export: argparse.ArgumentParser) -> None:
+    from ._markup import FORMATS
+
     export.add_argument("framework", help="an edition (2015, 2020) or a framework JSON file")
     export.add_argument(
         "--format",
-        choices=["csv", "jsonl", "json", "markdown", "html", "case"],
+        choices=[*(f for f in FORMATS if f != "text"), "case"],
         required=True,
         help="output format",
     )
     export.add_argument("--intasc", action="store_true", help="case: add the InTASC standards and the crosswalk")
     export.add_argument("--lineage", action="store_true", help="case: add the curated 2015 -> 2020 lineage")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _add_output(export, csv=True)
     _add_selection(export)
 
 
 def _setup_diff(compare: argparse.ArgumentParser) -> None:
+    from ._markup import FORMATS
+
     compare.add_argument("old", help="the older edition (2015) or a framework JSON or CASE file")
     compare.add_argument("new", help="the newer edition (2020) or a framework JSON or CASE file")
-    compare.add_argument(
-        "--format", choices=["text", "markdown", "html", "json", "csv"], default="text", help="output format"
-    )
+    compare.add_argument("--format", choices=[f for f in FORMATS if f != "jsonl"], default="text", help="output format")
     compare.add_argument(
         "--curated", action="store_true", help="align with the curated lineage (packaged editions only)"
     )
@@ -442,7 +532,7 @@ def _setup_diff(compare: argparse.ArgumentParser) -> None:
         help="hide unchanged and punctuation-only changes",
     )
     compare.add_argument("--domain", action="append", metavar="KEY", help="only changes in this domain (repeatable)")
-    compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _add_output(compare, csv=False)
 
 
 # name: (one-line help, description, epilog, argument setup, handler)
@@ -516,30 +606,75 @@ def _parser(only: str | None = None) -> _Parser:
     return parser
 
 
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush of output that
+    could not be written (a closed pipe, a full disk) fails no more (as Python's docs advise
+    for ``BrokenPipeError``)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, ValueError, OSError):  # no real stdout (closed, or captured in-process)
+        pass
+
+
+def _error_line(line: str) -> None:
+    """One line on stderr, through the terminal writer (nothing if stderr is closed)."""
+    if sys.stderr is not None:
+        _Out(sys.stderr).write(line.replace("\n", " ") + "\n")
+
+
+def _error(message: str) -> None:
+    _error_line(f"edcompetencies: error: {message}")
+
+
+def _run(args: argparse.Namespace, out: _Out) -> int:
+    """The command, then a flush, so a write error shows here rather than at exit."""
+    status: int = args.func(args, out)
+    if out.stream is not None:
+        out.stream.flush()
+    return status
+
+
+def _parse_and_run(parser: _Parser, arguments: list[str]) -> int:
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as exc:  # --help, --version: printed; a failed write shows at the flush
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return exc.code if isinstance(exc.code, int) else 0
+    if args.command is None:
+        if sys.stderr is not None:
+            parser.print_help(sys.stderr)
+        return 2
+    return _run(args, _Out(sys.stdout))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = _parser(arguments[0] if arguments and arguments[0] in _COMMANDS else None)
     try:
-        args = parser.parse_args(arguments)
+        return _parse_and_run(parser, arguments)
     except _UsageError as exc:
-        sys.stderr.write(f"{exc}\n")
+        _error_line(str(exc))
         return 2
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return 2
-    try:
-        status: int = args.func(args, sys.stdout)
-    except _UsageError as exc:
-        sys.stderr.write(f"{exc}\n")
-        return 2
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
-        return 0
-    except Exception as exc:
-        from .errors import EdCompetenciesError  # imported only when needed: the fast path never fails
-
-        if not isinstance(exc, EdCompetenciesError):
-            raise
-        sys.stderr.write(f"edcompetencies: error: {exc}\n")
+    except BrokenPipeError:  # e.g. piped into `head`: stop quietly
+        _quiet_stdout()
         return 1
-    return status
+    except Exception as exc:
+        # imported only when needed: the fast path never fails
+        from .errors import EdCompetenciesError
+
+        if isinstance(exc, EdCompetenciesError):
+            _error(str(exc))
+        elif isinstance(exc, OSError):
+            _quiet_stdout()
+            where = f": {exc.filename!r}" if exc.filename is not None else ""
+            _error(f"{exc.strerror or exc}{where}")
+        elif isinstance(exc, RecursionError):
+            _error("the input is nested too deeply to read")
+        else:
+            raise
+        return 1

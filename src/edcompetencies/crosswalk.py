@@ -36,6 +36,7 @@ import attrs
 
 from . import _toolkit_data
 from ._loading import _edition_number, load
+from ._markup import Tabular, dataframe
 from ._model import Competency, Domain, Framework, Indicator, Item, SourceNote
 from .errors import (
     ArgumentTypeError,
@@ -53,6 +54,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "PARTS",
     "Alignment",
+    "Alignments",
     "Emphasis",
     "Performance",
     "Standard",
@@ -201,6 +203,74 @@ class Alignment:
     def __repr__(self) -> str:
         derived = ", derived" if self.derived else ""
         return f"Alignment(standard={self.standard}, item={self.item!r}, part={self.part!r}{derived})"
+
+
+class Alignments(tuple[Alignment, ...], Tabular):
+    """Crosswalk links (a tuple of :class:`Alignment`) with the shared table verbs: :meth:`to_records`,
+    :meth:`to_dataframe`, :meth:`to_csv`, :meth:`to_html`, :meth:`to_markdown`, :meth:`to_text`,
+    :meth:`render`; what :func:`alignments` and :func:`alignments_for` return.
+
+    >>> from edcompetencies import crosswalk
+    >>> print(crosswalk.alignments_for(10).render("csv").splitlines()[1][:40])
+    2020,one,domain,10,Leadership and Collab
+    """
+
+    __slots__ = ()
+
+    columns = (
+        "edition",
+        "part",
+        "level",
+        "standard",
+        "standard_title",
+        "item",
+        "item_kind",
+        "domain",
+        "competency_number",
+        "item_text",
+        "quoted_standard",
+        "quoted_item",
+        "resolution",
+        "match",
+        "derived",
+        "via",
+        "relation",
+    )
+
+    def _title(self) -> str:
+        return "InTASC crosswalk links"
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per alignment (see :func:`to_records`)."""
+        rows = []
+        for a in self:
+            kind, domain, number, text = _item_text(load(a.edition), a.item)
+            rows.append(
+                {
+                    "edition": a.edition,
+                    "part": a.part,
+                    "level": a.level,
+                    "standard": a.standard,
+                    "standard_title": _by_number()[a.standard].title,
+                    "item": a.item,
+                    "item_kind": kind,
+                    "domain": domain,
+                    "competency_number": number,
+                    "item_text": text,
+                    "quoted_standard": a.quoted_standard,
+                    "quoted_item": a.quoted_item,
+                    "resolution": a.resolution,
+                    "match": a.match,
+                    "derived": a.derived,
+                    "via": " -> ".join(a.via) if a.via else None,
+                    "relation": a.relation,
+                }
+            )
+        return rows
+
+    def to_text(self) -> str:
+        """One line per link: standard, part, item and its text."""
+        return "".join(f"InTASC {a.standard} (part {a.part})  {a.item}\n" for a in self)
 
 
 @attrs.frozen
@@ -406,7 +476,7 @@ def introduction() -> tuple[_toolkit_data.Section, ...]:
     return _toolkit_data.sections_from(_toolkit_data.data("crosswalk")["introduction"])
 
 
-def alignments(*, edition: int | str = 2020, part: str | None = None) -> tuple[Alignment, ...]:
+def alignments(*, edition: int | str = 2020, part: str | None = None) -> Alignments:
     """Every link of the crosswalk, part one's first; ``part`` selects one part.
 
     ``edition=2015`` gives the view derived through the curated lineage: part two links only
@@ -420,10 +490,10 @@ def alignments(*, edition: int | str = 2020, part: str | None = None) -> tuple[A
     """
     _check_part(part)
     found = _published() if _edition_number(edition) == 2020 else _derived_2015()
-    return tuple(a for a in found if part is None or a.part == part)
+    return Alignments(a for a in found if part is None or a.part == part)
 
 
-def alignments_for(item: int | str | Standard | Item, *, part: str | None = None) -> tuple[Alignment, ...]:
+def alignments_for(item: int | str | Standard | Item, *, part: str | None = None) -> Alignments:
     """The links of a standard (number or :class:`Standard`) or of a framework item.
 
     A domain has part one's links and a competency part two's; an indicator has its
@@ -440,12 +510,12 @@ def alignments_for(item: int | str | Standard | Item, *, part: str | None = None
     if isinstance(item, (int, Standard)) or (isinstance(item, str) and _STANDARD_KEY.match(item.strip())):
         number = _standard_of(item).number
         pool = _published()
-        return tuple(a for a in pool if a.standard == number and (part is None or a.part == part))
+        return Alignments(a for a in pool if a.standard == number and (part is None or a.part == part))
     fw, resolved = _framework_of(item)
     if isinstance(resolved, Indicator):
         resolved = fw.competency_of(resolved)
     pool = _published() if fw.edition == 2020 else _derived_2015()
-    return tuple(a for a in pool if a.item == resolved.id and (part is None or a.part == part))
+    return Alignments(a for a in pool if a.item == resolved.id and (part is None or a.part == part))
 
 
 def competencies_for(
@@ -596,40 +666,12 @@ def to_records(*, edition: int | str = 2020) -> list[dict[str, Any]]:
     >>> rows[-1]["standard"], rows[-1]["item"], rows[-1]["part"]
     (10, '2020:interpersonal.4', 'two')
     """
-    fw = load(edition)
-    found = alignments(edition=edition)
-    rows = []
-    for a in found:
-        kind, domain, number, text = _item_text(fw, a.item)
-        rows.append(
-            {
-                "edition": a.edition,
-                "part": a.part,
-                "level": a.level,
-                "standard": a.standard,
-                "standard_title": _by_number()[a.standard].title,
-                "item": a.item,
-                "item_kind": kind,
-                "domain": domain,
-                "competency_number": number,
-                "item_text": text,
-                "quoted_standard": a.quoted_standard,
-                "quoted_item": a.quoted_item,
-                "resolution": a.resolution,
-                "match": a.match,
-                "derived": a.derived,
-                "via": " -> ".join(a.via) if a.via else None,
-                "relation": a.relation,
-            }
-        )
-    return rows
+    return alignments(edition=edition).to_records()
 
 
 def to_dataframe(*, edition: int | str = 2020) -> pandas.DataFrame:
     """:func:`to_records` as a pandas DataFrame (install the ``pandas`` extra)."""
-    from ._views import dataframe
-
-    return dataframe(to_records(edition=edition), "crosswalk.to_dataframe()")
+    return dataframe(to_records(edition=edition), "crosswalk.to_dataframe()", Alignments.columns)
 
 
 def graph(*, edition: int | str = 2020) -> networkx.Graph[str]:

@@ -17,9 +17,11 @@ __all__ = [
     "FrameworkFormatError",
     "LineageMismatchError",
     "MissingExtraError",
+    "NoSuchFileError",
     "NoThemesError",
     "NotInToolkitError",
     "NotPublishedError",
+    "OutputFileError",
     "UnknownChoiceError",
     "UnknownEditionError",
     "UnknownFormatError",
@@ -32,6 +34,15 @@ __all__ = [
 
 class EdCompetenciesError(Exception):
     """Base class of every error raised by edcompetencies."""
+
+
+def _shown(text: object) -> str:
+    """*text* as a message shows a file name or an identifier: as it is when every character is
+    printable, else as Python's ``repr`` writes it (``'a\\x1b[2J'``), so a name cannot rewrite
+    the terminal the message is printed on."""
+    if isinstance(text, str) and text and text.isprintable():
+        return text
+    return repr(text)
 
 
 class UnknownItemError(EdCompetenciesError, KeyError):
@@ -140,8 +151,8 @@ class FrameworkFormatError(EdCompetenciesError, ValueError):
         super().__init__(message)
 
     def __str__(self) -> str:
-        item = f" (item {self.item})" if self.item else ""
-        return f"{self.source}: {self.path}{item}: {self.message}"
+        item = f" (item {_shown(self.item)})" if self.item else ""
+        return f"{_shown(self.source)}: {_shown(self.path)}{item}: {self.message}"
 
 
 class CaseFormatError(FrameworkFormatError):
@@ -160,8 +171,8 @@ class CaseFormatError(FrameworkFormatError):
         self.identifier = identifier
 
     def __str__(self) -> str:
-        identifier = f" (identifier {self.identifier})" if self.identifier else ""
-        return f"{self.source}: {self.path}{identifier}: {self.message}"
+        identifier = f" (identifier {_shown(self.identifier)})" if self.identifier else ""
+        return f"{_shown(self.source)}: {_shown(self.path)}{identifier}: {self.message}"
 
 
 # --------------------------------------------------------------------------- crosswalk, glossary, toolkit
@@ -361,3 +372,27 @@ class MigrationError(EdCompetenciesError, LookupError, ValueError):
 
     def __str__(self) -> str:
         return f"tag {self.position + 1} ({self.tag!r}): {self.problem}"
+
+
+class NoSuchFileError(EdCompetenciesError, FileNotFoundError):
+    """A file named on the command line (or given as a path) does not exist, or is not a regular file."""
+
+    def __init__(self, path: str, reason: str = "no such file") -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(path)
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {_shown(self.path)}"
+
+
+class OutputFileError(EdCompetenciesError, OSError):
+    """An output file cannot be written; the old file, if any, is left as it was."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(path, reason)
+
+    def __str__(self) -> str:
+        return f"cannot write {_shown(self.path)}: {self.reason}"

@@ -28,10 +28,12 @@ import difflib
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 import attrs
 
 from . import _toolkit_data
+from ._markup import Tabular
 from ._model import SourceNote
 from ._toolkit_data import Block
 from ._words import plural, singular
@@ -41,6 +43,7 @@ __all__ = [
     "Source",
     "Term",
     "TermMatch",
+    "Terms",
     "get",
     "lookup",
     "notes",
@@ -133,6 +136,48 @@ class Term:
 
     def __repr__(self) -> str:
         return f"Term({self.term!r}, sources={len(self.sources)})"
+
+
+class Terms(tuple[Term, ...], Tabular):
+    """Glossary terms (a tuple of :class:`Term`) with the shared table verbs: :meth:`to_records`,
+    :meth:`to_dataframe`, :meth:`to_csv`, :meth:`to_html`, :meth:`to_markdown`, :meth:`to_text`,
+    :meth:`render`; what :func:`terms` and :func:`related` return.
+
+    >>> from edcompetencies import glossary
+    >>> glossary.terms().to_records()[0]["term"]
+    'Anytime/Anywhere Learning'
+    """
+
+    __slots__ = ()
+
+    columns = ("id", "term", "definition", "related_terms", "not_synonymous_with", "sources")
+
+    def _title(self) -> str:
+        return "Glossary of terms"
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per term: ``id``, ``term``, ``definition`` (plain text), ``related_terms`` and
+        ``not_synonymous_with`` (joined with ``"; "``, ``None`` when empty) and ``sources`` (the
+        citations, one a line)."""
+        return [
+            {
+                "id": t.id,
+                "term": t.term,
+                "definition": t.definition,
+                "related_terms": "; ".join(t.related_terms) or None,
+                "not_synonymous_with": "; ".join(t.not_synonymous_with) or None,
+                "sources": "\n".join(s.text for s in t.sources) or None,
+            }
+            for t in self
+        ]
+
+    def to_text(self) -> str:
+        """Each term and its definition, a blank line between terms."""
+        blocks = []
+        for t in self:
+            lines = [t.term, *("    " + line for line in t.definition.split("\n"))]
+            blocks.append("\n".join(lines) + "\n")
+        return "\n".join(blocks)
 
 
 @attrs.frozen
@@ -240,14 +285,14 @@ def _related_index() -> dict[str, tuple[Term, ...]]:
 # --------------------------------------------------------------------------- lookup
 
 
-def terms() -> tuple[Term, ...]:
+def terms() -> Terms:
     """Every glossary term, in printed order.
 
     >>> from edcompetencies import glossary
     >>> len(glossary.terms()), glossary.terms()[0].term
     (34, 'Anytime/Anywhere Learning')
     """
-    return _terms()
+    return Terms(_terms())
 
 
 def _strip_prefix(name: str) -> str:
@@ -305,7 +350,7 @@ def get(name: str, default: Term | None = None) -> Term | None:
         return default
 
 
-def related(name: str) -> tuple[Term, ...]:
+def related(name: str) -> Terms:
     """Every entry *name* leads to: the term itself, or each entry listing it as closely related.
 
     >>> from edcompetencies import glossary
@@ -320,7 +365,7 @@ def related(name: str) -> tuple[Term, ...]:
     if own is not None:
         found.append(own)
     found += [t for t in _related_index().get(key, ()) if t not in found]
-    return tuple(found)
+    return Terms(found)
 
 
 # --------------------------------------------------------------------------- finding terms in text

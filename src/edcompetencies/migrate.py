@@ -229,7 +229,7 @@ class Migrations(_Tabular, _Sequence[Migration]):
             for m in self._items
         )
         return (
-            f'<div class="edc-table"><p>{_html_escape(self.summary())}</p><table><thead><tr><th>tag</th>'
+            f'<div class="edc edc-migrate"><p>{_html_escape(self.summary())}</p><table><thead><tr><th>tag</th>'
             f"<th>relation</th><th>targets</th><th>review</th><th>why</th></tr></thead><tbody>{rows}</tbody></table></div>"
         )
 

@@ -22,21 +22,23 @@ so it can be diffed, rendered, exported or filtered again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
+from ._markup import Tabular, table
 from ._model import Competency, Framework, Indicator, Theme
 from ._select import MODES, require_tags
-from .errors import UnknownChoiceError, UnknownFormatError
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas  # type: ignore[import-untyped, unused-ignore]
+from .errors import ArgumentTypeError, UnknownChoiceError
 
 __all__ = ["MODES", "Theme", "ThemeCounts", "counts", "filter", "parse", "tagged"]
 
 _LEVELS = ("competency", "indicator", "sub-indicator")
-_FORMATS = ("text", "markdown", "html")
+
+
+def _require_framework(function: str, fw: object) -> None:
+    if not isinstance(fw, Framework):
+        raise ArgumentTypeError(function, "fw", "a Framework (ec.load(), ec.loads())", fw)
 
 
 def parse(value: str | Theme) -> Theme:
@@ -68,6 +70,7 @@ def filter(fw: Framework, *themes: str | Theme, mode: str = "any") -> Framework:
     :class:`~edcompetencies.errors.NoThemesError` rather than giving an empty result;
     an unknown code raises :class:`~edcompetencies.errors.UnknownThemeError`.
     """
+    _require_framework("themes.filter()", fw)
     if not themes:
         raise UnknownChoiceError("theme (give at least one)", None, [t.value for t in Theme])
     return fw.select(themes=themes, mode=mode)
@@ -82,20 +85,33 @@ def tagged(fw: Framework, theme: str | Theme) -> tuple[Competency | Indicator, .
     >>> [i.id for i in tagged(ec.load(2020), "SE")][:2]
     ['2020:intrapersonal.1.c', '2020:intrapersonal.2.b']
     """
+    _require_framework("themes.tagged()", fw)
     wanted = Theme.parse(theme)
     require_tags(fw)
     return tuple(item for item in fw.items() if isinstance(item, (Competency, Indicator)) and wanted in item.themes)
 
 
 @attrs.frozen
-class ThemeCounts:
+class ThemeCounts(Tabular):
     """How many items carry each theme, by domain and level (competency, indicator, sub-indicator).
 
     ``cells`` maps ``(domain key, level, theme code)`` to a count (zero counts are left out);
     ``domains`` keeps the framework's domain order. Read it with :meth:`get`,
     :meth:`by_domain`, :meth:`total`; tabulate it with :meth:`to_records` /
-    :meth:`to_dataframe`; print it with :meth:`render`; a notebook shows it as a table.
+    :meth:`to_dataframe` (or :meth:`to_csv`, :meth:`to_jsonl`); print it with :meth:`render`
+    (``"text"``, ``"markdown"``, ``"html"``, ``"csv"``, ``"jsonl"``); a notebook shows it as a table.
     """
+
+    columns = (
+        "domain",
+        "domain_name",
+        "theme",
+        "theme_label",
+        "competencies",
+        "indicators",
+        "sub_indicators",
+        "total",
+    )
 
     edition: int | str
     domains: tuple[tuple[str, str], ...]
@@ -140,33 +156,34 @@ class ThemeCounts:
                 rows.append(row)
         return rows
 
-    def to_dataframe(self) -> pandas.DataFrame:
-        """:meth:`to_records` as a pandas DataFrame (install the ``pandas`` extra).
-
-        ``counts(fw).to_dataframe().pivot(index="domain_name", columns="theme", values="total")``
-        is the domain-by-theme table, ready for ``.plot.bar()``.
-        """
-        from ._views import dataframe
-
-        return dataframe(self.to_records(), "ThemeCounts.to_dataframe()")
-
-    def render(self, format: str = "text") -> str:
-        """A domain-by-theme table of totals (with a total row) as text, Markdown or HTML."""
-        if format not in _FORMATS:
-            raise UnknownFormatError(format, _FORMATS)
-        from ._render import table
-
+    def _table(self, format: str) -> str:
         codes = [t.value for t in Theme]
         by_domain = self.by_domain()
-        rows = [(name, [by_domain[key][c] for c in codes]) for key, name in self.domains]
+        rows: list[tuple[str, list[object]]] = [
+            (name, [by_domain[key][c] for c in codes]) for key, name in self.domains
+        ]
         rows.append(("Total", list(self.total().values())))
         if format == "html":
-            caption = f"Theme tags by domain ({self.edition})"
-            return table(codes, rows, "html", corner="domain", caption=caption, titles=[t.label for t in Theme])
+            return table(codes, rows, "html", corner="domain", caption=self._title(), titles=[t.label for t in Theme])
         return table(codes, rows, format, corner="domain" if format == "markdown" else "", width=4)
 
-    def _repr_html_(self) -> str:
-        return self.render("html")
+    def to_text(self) -> str:
+        """A domain-by-theme table of totals, with a total row, as aligned text.
+
+        ``counts(fw).to_dataframe().pivot(index="domain_name", columns="theme", values="total")``
+        is the same table as a DataFrame, ready for ``.plot.bar()``.
+        """
+        return self._table("text")
+
+    def to_markdown(self) -> str:
+        """The domain-by-theme table of :meth:`to_text` as a Markdown table."""
+        return self._table("markdown")
+
+    def _html_body(self) -> str:
+        return self._table("html")
+
+    def _title(self) -> str:
+        return f"Theme tags by domain ({self.edition})"
 
 
 def counts(fw: Framework) -> ThemeCounts:
@@ -185,6 +202,7 @@ def counts(fw: Framework) -> ThemeCounts:
     Total           12   28   29   63
     <BLANKLINE>
     """
+    _require_framework("themes.counts()", fw)
     tally: dict[tuple[str, str, str], int] = {}
     for item in fw.items():
         for theme in getattr(item, "themes", frozenset()):

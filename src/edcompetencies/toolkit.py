@@ -18,11 +18,7 @@ source note (:func:`notes_for`).
 
 from __future__ import annotations
 
-import csv
-import html
-import io
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -30,9 +26,10 @@ import attrs
 
 from . import _toolkit_data
 from ._loading import load
+from ._markup import Tabular, html_escape, md_emphasis, md_escape
 from ._model import Competency, Domain, Framework, Indicator, SourceNote
 from ._toolkit_data import Section
-from .errors import ArgumentTypeError, NotInToolkitError, UnknownChoiceError, UnknownFormatError, UnknownItemError
+from .errors import ArgumentTypeError, NotInToolkitError, UnknownChoiceError, UnknownItemError
 
 __all__ = [
     "LEVELS",
@@ -76,7 +73,8 @@ __all__ = [
 LEVELS = ("establishing", "developing", "operationalizing", "refining")
 """The Assessment Tool's four implementation levels, in order."""
 
-RUBRIC_FORMATS = ("markdown", "html", "csv")
+RUBRIC_FORMATS = ("text", "markdown", "html", "csv", "jsonl")
+"""The formats of :meth:`Rubric.render` (and of :meth:`Respondents.render`)."""
 
 
 def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:
@@ -364,44 +362,26 @@ def _rows(values: Iterable[RubricRow]) -> tuple[RubricRow, ...]:
     return tuple(values)
 
 
-_MD_CELL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
 def _md(text: str) -> str:
-    return "<br>".join(_MD_CELL.sub(r"\\\1", line) for line in text.split("\n"))
-
-
-_CSS = """
-.edc-rubric { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #111; max-width: 100%; }
-.edc-rubric h2 { font-size: 1.1em; margin: 0 0 .25em; letter-spacing: .03em; }
-.edc-rubric p { margin: 0 0 .75em; }
-.edc-rubric cite { display: block; font-size: .85em; color: #444; }
-.edc-rubric table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-.edc-rubric th, .edc-rubric td { border: 1px solid #555; padding: .4em .5em; vertical-align: top; text-align: left; }
-.edc-rubric th .description { display: block; font-weight: normal; font-size: .85em; }
-.edc-rubric th.operationalizing, .edc-rubric td.operationalizing { width: 40%; }
-.edc-rubric td.developing, .edc-rubric td.refining { height: 4em; }
-.edc-rubric ul { margin: .3em 0 0; padding-left: 1em; list-style: none; }
-.edc-rubric .label { font-weight: bold; }
-@media print { .edc-rubric tr { page-break-inside: avoid; break-inside: avoid; } }
-""".strip()
+    return md_escape(text, newline="<br>")
 
 
 @attrs.frozen
-class Rubric:
+class Rubric(Tabular):
     """A single-point implementation rubric for one competency, built as the directions describe.
 
     Columns (from the directions): *developing* evidence on the left, the competency's
     indicators (*operationalizing*, mastery) in the middle, *refining* evidence on the right;
-    one row per indicator, its sub-indicators in the same cell. Render it with
+    one row per indicator, its sub-indicators in the same cell. Render it with :meth:`to_text`,
     :meth:`to_markdown`, :meth:`to_html` (self-contained, every text escaped, printable) or
-    :meth:`to_csv`; in Jupyter it displays as HTML.
+    :meth:`to_csv`; in Jupyter it displays as HTML. (``columns`` are the printed columns;
+    the record fields are ``id``, ``label``, ``developing``, ``operationalizing``, ``refining``.)
     """
 
     competency: Competency
     edition: int | str
     domain: str
-    columns: tuple[RubricColumn, ...] = attrs.field(converter=_tuple)
+    columns: tuple[RubricColumn, ...] = attrs.field(converter=_tuple)  # type: ignore[assignment]
     rows: tuple[RubricRow, ...] = attrs.field(converter=_rows)
     citation: str
 
@@ -440,6 +420,12 @@ class Rubric:
             reason=f"not an indicator of {self.competency.id}",
         )
 
+    def _fields(self) -> Sequence[str]:
+        return ("id", "label", "developing", "operationalizing", "refining")
+
+    def _title(self) -> str:
+        return f"{self.competency_heading}: {self.competency.statement}"
+
     def to_records(self) -> list[dict[str, Any]]:
         """One row per indicator: ``id``, ``label``, ``developing``, ``operationalizing``, ``refining``."""
         return [
@@ -460,7 +446,7 @@ class Rubric:
             "",
             f"**{_md(self.competency_heading)}:** {_md(self.competency.statement)}",
             "",
-            f"*{_md(self.citation)}*",
+            md_emphasis(self.citation, newline="<br>"),
             "",
             "| " + " | ".join(f"**{_md(c.heading)}**<br>{_md(c.description)}" for c in self.columns) + " |",
             "|" + "---|" * len(self.columns),
@@ -474,8 +460,18 @@ class Rubric:
             out.append("| " + " | ".join(_md(cells[c.key]) for c in self.columns) + " |")
         return "\n".join(out) + "\n"
 
+    def to_text(self) -> str:
+        """The rubric as plain text: the headings, then each indicator with its evidence (``-`` when blank)."""
+        out = [self.heading, f"{self.competency_heading}: {self.competency.statement}", f"({self.citation})", ""]
+        for row in self.rows:
+            out.append(f"{row.indicator.label}. {row.operationalizing}".replace("\n", "\n   "))
+            for c in self.columns:
+                if c.key != "operationalizing":
+                    out.append(f"   {c.heading}: {getattr(row, c.key) or '-'}")
+        return "\n".join(out) + "\n"
+
     def _html_body(self) -> str:
-        e = html.escape
+        e = html_escape
         head = "".join(
             f'<th scope="col" class="{e(c.key)}"><span class="heading">{e(c.heading)}</span>'
             f'<span class="description">{e(c.description)}</span></th>'
@@ -496,48 +492,11 @@ class Rubric:
                 cells.append(f'<td class="{e(c.key)}">{inner}</td>')
             body.append(f'<tr id="{e(row.indicator.id)}">{"".join(cells)}</tr>')
         return (
-            f'<section class="edc-rubric" data-competency="{e(self.competency.id)}">'
+            f'<section class="edc edc-rubric" data-competency="{e(self.competency.id)}">'
             f"<header><h2>{e(self.heading)}</h2><p><strong>{e(self.competency_heading)}:</strong> "
             f"{e(self.competency.statement)}<cite>{e(self.citation)}</cite></p></header>"
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></section>"
         )
-
-    def to_html(self, *, full_page: bool = True) -> str:
-        """The rubric as HTML: a complete printable page, or (``full_page=False``) a fragment.
-
-        Self-contained (inline CSS, no scripts, no external resources); every text is escaped.
-        """
-        if not full_page:
-            return f"<style>{_CSS}</style>{self._html_body()}"
-        title = html.escape(f"{self.competency_heading}: {self.competency.statement}")
-        return (
-            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{title}</title>\n<style>\n{_CSS}\n</style>\n</head>\n<body>\n{self._html_body()}\n</body>\n</html>\n"
-        )
-
-    def to_csv(self) -> str:
-        """The rubric as CSV (RFC 4180: CRLF line ends, a field with a line break quoted): a header row,
-        then one row per indicator (see :meth:`to_records`)."""
-        buffer = io.StringIO()
-        writer = csv.DictWriter(
-            buffer, ["id", "label", "developing", "operationalizing", "refining"], lineterminator="\r\n"
-        )
-        writer.writeheader()
-        writer.writerows(self.to_records())
-        return buffer.getvalue()
-
-    def render(self, format: str = "markdown") -> str:
-        """``"markdown"``, ``"html"`` (a full page) or ``"csv"``."""
-        if format == "markdown":
-            return self.to_markdown()
-        if format == "html":
-            return self.to_html()
-        if format == "csv":
-            return self.to_csv()
-        raise UnknownFormatError(format, RUBRIC_FORMATS)
-
-    def _repr_html_(self) -> str:
-        return self.to_html(full_page=False)
 
     def __str__(self) -> str:
         return self.to_markdown()
@@ -581,7 +540,7 @@ class RespondentRow:
 
 
 @attrs.frozen
-class Respondents:
+class Respondents(Tabular):
     """Appendix B's respondents table, as printed (``total`` is the printed totals row)."""
 
     appendix: str
@@ -606,6 +565,12 @@ class Respondents:
             if row.group.lower() == group.strip().lower():
                 return row.counts[n]
         raise UnknownChoiceError("group", group, [*(r.group for r in self.rows), "total"])
+
+    def _fields(self) -> Sequence[str]:
+        return ("group", *self.columns)
+
+    def _title(self) -> str:
+        return self.heading
 
     def to_records(self) -> list[dict[str, Any]]:
         """One row per group: ``group`` and one key per column, as printed (totals not included)."""
