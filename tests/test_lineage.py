@@ -15,6 +15,8 @@ from edcompetencies._lineage import _parse
 from edcompetencies.diff import normalise_words
 from edcompetencies.errors import FrameworkFormatError
 
+from .datacheck import check_lineage
+
 
 @pytest.fixture(scope="module")
 def lin() -> ec.Lineage:
@@ -106,7 +108,7 @@ def _packaged() -> dict[str, Any]:
 def _fails(data: object, match: str) -> FrameworkFormatError:
     text = data if isinstance(data, str) else json.dumps(data)
     with pytest.raises(FrameworkFormatError, match=match) as info:
-        _parse(text, 2015, 2020, source="lineage-test.json")
+        check_lineage(text, source="lineage-test.json")
     assert str(info.value).startswith("lineage-test.json: $")
     return info.value
 
@@ -116,7 +118,9 @@ def _index(data: dict[str, Any], old: str, new: str | None = None) -> int:
 
 
 def test_the_packaged_file_parses_to_the_packaged_lineage() -> None:
+    """The library reads the packaged file trusted; its cross-reference rules hold (tests/datacheck.py)."""
     assert ec.lineage(2015, 2020) == _parse(json.dumps(_packaged()), 2015, 2020)
+    assert ec.lineage(2015, 2020) == check_lineage(json.dumps(_packaged()))
 
 
 def test_shape_errors_name_the_path() -> None:

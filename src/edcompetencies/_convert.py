@@ -271,7 +271,7 @@ def _sequence(tp: Any, converter: Converter) -> Callable[[object, object], objec
 
 
 def _attrs_class(cl: type, converter: Converter) -> Callable[[object, object], object]:
-    inner = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)
+    inner: Any = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)
 
     def structure_object(value: object, _: object) -> object:
         if not isinstance(value, dict):

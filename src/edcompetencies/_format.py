@@ -24,7 +24,7 @@ import attrs
 
 from ._convert import Path, decode, first_duplicate, structure
 from ._model import Competency, Domain, Framework, Indicator, NoteKind, SourceNote, Theme
-from ._rules import MAX_LABEL, is_key, is_label, is_name
+from ._rules import MAX_DIGITS, MAX_LABEL, is_key, is_label, is_name
 from .errors import ArgumentTypeError, FrameworkFormatError
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "dumps", "from_data", "loads", "to_data"]
@@ -100,6 +100,10 @@ def _valid_edition(edition: object) -> bool:
     return (isinstance(edition, int) and edition >= 0) or is_name(edition)
 
 
+def _valid_number(number: object) -> bool:
+    return type(number) is int and 0 < number < 10**MAX_DIGITS
+
+
 def _item_at(data: object, path: Path) -> str | None:
     """The ID of the deepest item whose place *path* runs through, as far as the raw data tells it."""
     if not isinstance(data, dict) or not _valid_edition(data.get("edition")):
@@ -115,7 +119,7 @@ def _item_at(data: object, path: Path) -> str | None:
             break
         if key == "domains" and item is None and is_key(node.get("key")):
             item = f"{data['edition']}:{node['key']}"
-        elif key == "competencies" and item is not None and type(node.get("number")) is int:
+        elif key == "competencies" and item is not None and _valid_number(node.get("number")):
             item = f"{item}.{node['number']}"
         elif key in ("indicators", "children") and item is not None and is_label(node.get("label")):
             item = f"{item}.{node['label']}"

@@ -8,16 +8,14 @@ can cite. The file was made by reading both texts in full, not by an algorithm.
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from collections.abc import Iterable
 from functools import cache
-from typing import Any
 
 import attrs
 
-from ._loading import _edition_number, load, read_data
-from ._model import Competency, Framework
+from ._convert import decode, structure
+from ._loading import _edition_number
+from ._packaged import read_bytes
 from .errors import FrameworkFormatError, UnknownEditionError
 
 __all__ = ["RELATIONS", "Lineage", "Link", "Unmatched", "lineage"]
@@ -115,121 +113,68 @@ class Lineage:
 _SOURCE = "edcompetencies/data/lineage-2015-2020.json"
 
 
-def _fail(path: str, message: str, source: str = _SOURCE) -> FrameworkFormatError:
-    return FrameworkFormatError(message, source=source, path=path)
+# --------------------------------------------------------------------------- the file's records
 
 
-def _kind(value: object) -> str:
-    names: dict[type, str] = {dict: "an object", list: "an array", str: "a string", type(None): "null"}
-    return names.get(type(value), type(value).__name__)
+@attrs.frozen
+class _Removed:
+    old: str
+    rationale: str
 
 
-def _object(value: object, path: str, required: tuple[str, ...], source: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _fail(path, f"expected an object, found {_kind(value)}", source)
-    for key in value:
-        if key not in required:
-            raise _fail(f"{path}.{key}", f"unknown key {key!r} (allowed: {', '.join(required)})", source)
-    for key in required:
-        if key not in value:
-            raise _fail(path, f"missing required key {key!r}", source)
-    return value
+@attrs.frozen
+class _Added:
+    new: str
+    rationale: str
 
 
-def _text(value: object, path: str, source: str, *, one_line: bool = False) -> str:
-    if not isinstance(value, str):
-        raise _fail(path, f"expected a string, found {_kind(value)}", source)
-    if not value.strip():
-        raise _fail(path, "empty text", source)
-    if one_line and "\n" in value:
-        raise _fail(path, "a rationale is one line", source)
-    return value
-
-
-def _array(value: object, path: str, source: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise _fail(path, f"expected an array, found {_kind(value)}", source)
-    return value
+@attrs.frozen
+class _LineageFile:
+    format: str
+    format_version: int
+    old: int
+    new: int
+    description: str
+    links: tuple[Link, ...]
+    removed: tuple[_Removed, ...]
+    added: tuple[_Added, ...]
 
 
 def _parse(text: str | bytes, old: int, new: int, *, source: str = _SOURCE) -> Lineage:
-    """Decode and check a lineage file between two packaged editions.
+    """Decode a lineage file between two packaged editions and structure it (the converter).
 
-    Every problem is a :class:`~edcompetencies.errors.FrameworkFormatError` naming the JSON
-    path: the keys and types; every ID an item of its edition, both ends of a link at the same
-    level (competency or indicator); each link once; a relation that agrees with the links
-    (``merged``: the new item has several predecessors, ``split``: the old item several
-    successors, otherwise one each); and every competency and indicator of both editions
-    accounted for exactly once, linked or listed as removed / added.
+    Checked here: the JSON, every key and type, every text (``_convert``), the format and the
+    pair of editions, each relation one of :data:`RELATIONS`, each rationale one line. The
+    rules that tie the file to the editions (every ID an item of its edition, both ends of a
+    link at the same level, each link once, relations agreeing with the links' multiplicities,
+    every item accounted for exactly once) hold for the packaged file and are checked by the
+    test suite (``tests/datacheck.py``), as the packaged files are trusted at run time.
     """
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise _fail("$", f"malformed JSON: {exc}", source) from None
-    keys = ("format", "format_version", "old", "new", "description", "links", "removed", "added")
-    _object(data, "$", keys, source)
-    if data["format"] != "edcompetencies/lineage" or data["format_version"] != 1:
-        raise _fail("$.format", "not an edcompetencies/lineage file (format version 1)", source)
-    if (data["old"], data["new"]) != (old, new):
-        raise _fail("$", f"a lineage from {data['old']!r} to {data['new']!r}, not {old} -> {new}", source)
-    old_fw, new_fw = load(old), load(new)
-    levels = {item.id: isinstance(item, Competency) for fw in (old_fw, new_fw) for item in fw.items()}
-    for fw in (old_fw, new_fw):
-        for domain in fw.domains:
-            del levels[domain.id]
+    raw = structure(decode(text, source=source), _LineageFile, source=source)
 
-    def item(value: object, path: str, fw: Framework) -> str:
-        found = _text(value, path, source)
-        if found not in levels or not found.startswith(f"{fw.edition}:"):
-            raise _fail(path, f"{found!r} is not a competency or indicator of the {fw.edition} edition", source)
-        return found
+    def fail(path: str, message: str) -> FrameworkFormatError:
+        return FrameworkFormatError(message, source=source, path=path)
 
-    links: list[Link] = []
-    seen: dict[tuple[str, str], int] = {}
-    for n, raw in enumerate(_array(data["links"], "$.links", source)):
-        path = f"$.links[{n}]"
-        _object(raw, path, ("old", "new", "relation", "rationale"), source)
-        a, b = item(raw["old"], f"{path}.old", old_fw), item(raw["new"], f"{path}.new", new_fw)
-        if levels[a] != levels[b]:
-            raise _fail(path, f"{a} -> {b} links a competency with an indicator", source)
-        if (a, b) in seen:
-            raise _fail(path, f"the link {a} -> {b} is listed twice (first at $.links[{seen[a, b]}])", source)
-        seen[a, b] = n
-        relation = _text(raw["relation"], f"{path}.relation", source)
-        if relation not in RELATIONS:
-            raise _fail(f"{path}.relation", f"unknown relation {relation!r}; expected {', '.join(RELATIONS)}", source)
-        links.append(Link(a, b, relation, _text(raw["rationale"], f"{path}.rationale", source, one_line=True)))
-    successors = Counter(link.old for link in links)
-    predecessors = Counter(link.new for link in links)
-    for n, link in enumerate(links):
-        merge, split = predecessors[link.new] > 1, successors[link.old] > 1
-        expected = "merged" if merge else "split" if split else None
-        if merge and split:
-            raise _fail(f"$.links[{n}]", f"{link.old} -> {link.new} is part of a many-to-many group", source)
-        if (expected or link.relation) != link.relation or (expected is None and link.relation in _SWAP):
-            what = expected or "'same' or 'reworded' (each item has one counterpart)"
-            raise _fail(f"$.links[{n}].relation", f"{link.relation!r} where the links make it {what}", source)
-    pools: list[list[Unmatched]] = []
-    for side, key, fw, linked in (("removed", "old", old_fw, successors), ("added", "new", new_fw, predecessors)):
-        pool: list[Unmatched] = []
-        for n, raw in enumerate(_array(data[side], f"$.{side}", source)):
-            path = f"$.{side}[{n}]"
-            _object(raw, path, (key, "rationale"), source)
-            found = item(raw[key], f"{path}.{key}", fw)
-            if found in linked or any(u.id == found for u in pool):
-                raise _fail(path, f"{found} is already accounted for (linked, or listed twice)", source)
-            pool.append(Unmatched(found, _text(raw["rationale"], f"{path}.rationale", source, one_line=True)))
-        listed = set(linked) | {u.id for u in pool}
-        missing = [i for i in fw.ids() if i in levels and i not in listed]
-        if missing:
-            raise _fail(f"$.{side}", f"{len(missing)} item(s) neither linked nor listed, first {missing[0]}", source)
-        pools.append(pool)
-    return Lineage(old, new, _text(data["description"], "$.description", source), links, pools[0], pools[1])
+    if raw.format != "edcompetencies/lineage" or raw.format_version != 1:
+        raise fail("$.format", "not an edcompetencies/lineage file (format version 1)")
+    if (raw.old, raw.new) != (old, new):
+        raise fail("$", f"a lineage from {raw.old!r} to {raw.new!r}, not {old} -> {new}")
+    for n, link in enumerate(raw.links):
+        if link.relation not in RELATIONS:
+            message = f"unknown relation {link.relation!r}; expected {', '.join(RELATIONS)}"
+            raise fail(f"$.links[{n}].relation", message)
+    for side, entries in (("links", raw.links), ("removed", raw.removed), ("added", raw.added)):
+        for n, entry in enumerate(entries):
+            if "\n" in entry.rationale:
+                raise fail(f"$.{side}[{n}].rationale", "a rationale is one line")
+    removed = [Unmatched(u.old, u.rationale) for u in raw.removed]
+    added = [Unmatched(u.new, u.rationale) for u in raw.added]
+    return Lineage(old, new, raw.description, raw.links, removed, added)
 
 
 @cache
 def _packaged(old: int, new: int) -> Lineage:
-    return _parse(read_data(f"lineage-{old}-{new}.json"), old, new)
+    return _parse(read_bytes(f"lineage-{old}-{new}.json"), old, new)
 
 
 def lineage(old: int | str, new: int | str) -> Lineage:
