@@ -163,7 +163,12 @@ def _parse(text: str | bytes, old: int, new: int, *, source: str = _SOURCE) -> L
         if link.relation not in RELATIONS:
             message = f"unknown relation {link.relation!r}; expected {', '.join(RELATIONS)}"
             raise fail(f"$.links[{n}].relation", message)
-    for side, entries in (("links", raw.links), ("removed", raw.removed), ("added", raw.added)):
+    sides: tuple[tuple[str, tuple[Link | _Removed | _Added, ...]], ...] = (
+        ("links", raw.links),
+        ("removed", raw.removed),
+        ("added", raw.added),
+    )
+    for side, entries in sides:
         for n, entry in enumerate(entries):
             if "\n" in entry.rationale:
                 raise fail(f"$.{side}[{n}].rationale", "a rationale is one line")
