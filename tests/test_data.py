@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
 
 import edcompetencies as ec
 from edcompetencies import Competency, Indicator, Theme
+
+from .strategies import hostile_strings
 
 ID_2015 = re.compile(r"^2015:(cognitive|intrapersonal|interpersonal|instructional)(\.\d+(\.\d+(\.\d+)?)?)?$")
 ID_2020 = re.compile(
@@ -174,3 +177,26 @@ def test_competency_types(fw: ec.Framework) -> None:
     for d in fw.domains:
         for c in d.competencies:
             assert isinstance(c, Competency) and c.domain_key == d.key
+
+
+def test_the_trusted_builder_agrees_with_the_validating_reader(fw: ec.Framework) -> None:
+    """`ec.load` builds the packaged files without the converter (trusted); `ec.loads` checks every rule."""
+    from edcompetencies._packaged import read_bytes
+
+    assert ec.loads(read_bytes(f"edition-{fw.edition}.json"), source=f"edition-{fw.edition}.json") == fw
+
+
+@pytest.mark.parametrize("name", ["²", "9" * 5000, "٢٠٢٠", "２０２０", "20 20", "1¹", "", "2020:", "../2020"])
+def test_only_ascii_digits_name_an_edition(name: str) -> None:
+    """Issue 11 item 4: `ec.load("²")` and `ec.load("9" * 5000)` raised ValueError; `ec.load("٢٠٢٠")` loaded 2020."""
+    with pytest.raises(ec.UnknownEditionError, match="the editions that ship are 2015, 2020"):
+        ec.load(name)
+
+
+@given(hostile_strings)
+def test_load_raises_only_the_library_error(name: str) -> None:
+    try:
+        fw = ec.load(name)
+    except ec.UnknownEditionError:
+        return
+    assert fw.edition == int(name)

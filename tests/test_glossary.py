@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 import json
@@ -15,6 +16,8 @@ import edcompetencies as ec
 from edcompetencies import _toolkit_data, glossary
 from edcompetencies.errors import FrameworkFormatError, UnknownTermError
 from edcompetencies.glossary import _key
+
+from .strategies import hostile_strings
 
 TERMS = glossary.terms()
 FILLER = st.lists(st.sampled_from(["the", "educators", "use", "in", "class", "daily", "and", "with", "—", "(e.g.,"]))
@@ -210,3 +213,12 @@ def test_glossary_file_validation() -> None:
     data["terms"][0]["definition"][0] = {"type": "poem", "text": "x"}
     with pytest.raises(FrameworkFormatError, match="'paragraph', 'list' or 'table'"):
         _toolkit_data.parse("glossary", json.dumps(data))
+
+
+# --------------------------------------------------------------------------- hostile input (issue 11)
+
+
+@given(st.sampled_from(["lookup", "get", "related", "terms_in", "notes_for"]), hostile_strings)
+def test_lookups_raise_only_the_library_errors(name: str, value: str) -> None:
+    with contextlib.suppress(ec.EdCompetenciesError):
+        getattr(glossary, name)(value)

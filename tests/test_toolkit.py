@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import csv
 import io
@@ -22,12 +23,11 @@ from edcompetencies.errors import (
     UnknownItemError,
 )
 
-from .strategies import frameworks
+from .strategies import frameworks, hostile_strings
 
 FW = ec.load(2020)
 OLD = ec.load(2015)
 HOSTILE = "<script>alert('x')</script> & | *bold* `code` \"quoted\" [link](http://x) # ==SUM(A1)\nsecond line"
-
 
 # --------------------------------------------------------------------------- prioritized competencies
 
@@ -358,3 +358,22 @@ def test_toolkit_file_validation() -> None:
     data["implementation_levels"].reverse()
     with pytest.raises(FrameworkFormatError, match="in order"):
         _toolkit_data.parse("toolkit", json.dumps(data))
+
+
+# --------------------------------------------------------------------------- hostile input (issue 11)
+
+LOOKUPS = {
+    "assessment": toolkit.assessment,
+    "reflection": toolkit.reflection,
+    "rubric": toolkit.rubric,
+    "notes_for": toolkit.notes_for,
+    "in_the_field(actor=)": lambda x: toolkit.in_the_field(actor=x),
+    "in_the_field(domain=)": lambda x: toolkit.in_the_field(domain=x),
+    "in_the_field(part=)": lambda x: toolkit.in_the_field(part=x),
+}
+
+
+@given(st.sampled_from(sorted(LOOKUPS)), hostile_strings)
+def test_lookups_raise_only_the_library_errors(name: str, value: str) -> None:
+    with contextlib.suppress(ec.EdCompetenciesError):
+        LOOKUPS[name](value)

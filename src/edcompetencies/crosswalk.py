@@ -37,6 +37,8 @@ import attrs
 from . import _toolkit_data
 from ._loading import _edition_number, load
 from ._model import Competency, Domain, Framework, Indicator, Item, SourceNote
+from ._packaged import edition_number
+from ._rules import ascii_number
 from .errors import (
     ArgumentTypeError,
     MissingExtraError,
@@ -77,8 +79,8 @@ __all__ = [
 PARTS = ("one", "two")
 """The crosswalk's two parts: ``"one"`` (domain -> standards) and ``"two"`` (standard -> competencies)."""
 
-_STANDARD_KEY = re.compile(r"^(?:intasc:|#|standard\s*#?)?\s*([0-9]+)$", re.IGNORECASE)
-_PERFORMANCE_KEY = re.compile(r"^(?:intasc:)?\s*([0-9]+)\s*\(\s*([a-z])\s*\)$", re.IGNORECASE)
+_STANDARD_KEY = re.compile(r"(?:intasc:|#|standard\s*#?)?\s*([0-9]+)", re.IGNORECASE | re.ASCII)
+_PERFORMANCE_KEY = re.compile(r"(?:intasc:)?\s*([0-9]+)\s*\(\s*([a-z])\s*\)", re.IGNORECASE | re.ASCII)
 
 
 # --------------------------------------------------------------------------- objects
@@ -317,8 +319,8 @@ def _standard_of(value: int | str | Standard) -> Standard:
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     elif isinstance(value, str):
-        m = _STANDARD_KEY.match(value.strip())
-        number = int(m.group(1)) if m else None
+        m = _STANDARD_KEY.fullmatch(value.strip())
+        number = ascii_number(m.group(1)) if m else None
     found = _by_number().get(number) if number is not None else None
     if found is None:
         raise UnknownStandardError(value, [str(n) for n in _by_number()])
@@ -330,8 +332,8 @@ def _framework_of(item: Item | str, edition: int | None = None) -> tuple[Framewo
     if isinstance(item, str):
         text = item.strip()
         prefix, sep, _ = text.partition(":")
-        if sep and prefix.isdigit() and int(prefix) in (2015, 2020):
-            fw = load(int(prefix))
+        if sep and edition_number(prefix) is not None:
+            fw = load(prefix)
         elif sep:
             raise UnknownItemError(text, None, (), reason="the crosswalk knows the 2015 and 2020 editions' IDs only")
         else:
@@ -394,11 +396,12 @@ def performance(label: str) -> Performance:
     >>> crosswalk.performance("6(e)").text
     'The teacher engages learners in multiple ways of demonstrating knowledge and skill as part of the ...'
     """
-    m = _PERFORMANCE_KEY.match(label.strip()) if isinstance(label, str) else None
-    if m is None:
+    m = _PERFORMANCE_KEY.fullmatch(label.strip()) if isinstance(label, str) else None
+    number = ascii_number(m.group(1)) if m else None
+    if m is None or number is None:
         every = [p.label for s in _standards() for p in s.performances]
         raise UnknownStandardError(label, [every[0], every[1], "...", every[-1]], what="performance")
-    return _standard_of(int(m.group(1))).performance(f"{int(m.group(1))}({m.group(2).lower()})")
+    return _standard_of(number).performance(f"{number}({m.group(2).lower()})")
 
 
 def introduction() -> tuple[_toolkit_data.Section, ...]:
@@ -437,7 +440,7 @@ def alignments_for(item: int | str | Standard | Item, *, part: str | None = None
     (True, ('2015:cognitive.3', '2020:cognitive.4'))
     """
     _check_part(part)
-    if isinstance(item, (int, Standard)) or (isinstance(item, str) and _STANDARD_KEY.match(item.strip())):
+    if isinstance(item, (int, Standard)) or (isinstance(item, str) and _STANDARD_KEY.fullmatch(item.strip())):
         number = _standard_of(item).number
         pool = _published()
         return tuple(a for a in pool if a.standard == number and (part is None or a.part == part))
