@@ -25,6 +25,7 @@ from edcompetencies.errors import (
     UnknownStandardError,
 )
 
+from . import datacheck
 from .strategies import hostile_strings
 
 FW = ec.load(2020)
@@ -341,13 +342,13 @@ def test_introduction_is_the_printed_text() -> None:
 
 def _fails(data: dict, match: str) -> FrameworkFormatError:  # type: ignore[type-arg]
     with pytest.raises(FrameworkFormatError, match=match) as info:
-        _toolkit_data.parse("crosswalk", json.dumps(data), source="crosswalk-test.json")
+        datacheck.parse("crosswalk", json.dumps(data), source="crosswalk-test.json")
     assert str(info.value).startswith("crosswalk-test.json: $")
     return info.value
 
 
 def test_packaged_file_validates() -> None:
-    assert _toolkit_data.parse("crosswalk", json.dumps(raw()))["standards"][0]["number"] == 1
+    assert datacheck.parse("crosswalk", json.dumps(raw()))["standards"][0]["number"] == 1
 
 
 def test_duplicate_performance_label_is_refused() -> None:
@@ -389,7 +390,7 @@ def test_types_keys_and_note_items() -> None:
     data["notes"][0]["items"].append("intasc:11")
     _fails(data, "names 'intasc:11'")
     with pytest.raises(FrameworkFormatError, match="malformed JSON"):
-        _toolkit_data.parse("crosswalk", "{")
+        datacheck.parse("crosswalk", "{")
 
 
 # --------------------------------------------------------------------------- hostile input (issue 11)

@@ -17,6 +17,7 @@ from edcompetencies import _toolkit_data, glossary
 from edcompetencies.errors import FrameworkFormatError, UnknownTermError
 from edcompetencies.glossary import _key
 
+from . import datacheck
 from .strategies import hostile_strings
 
 TERMS = glossary.terms()
@@ -202,17 +203,17 @@ def test_glossary_file_validation() -> None:
     data = copy.deepcopy(_toolkit_data.data("glossary"))
     data["terms"][1]["id"] = data["terms"][0]["id"]
     with pytest.raises(FrameworkFormatError, match="duplicate term ID") as info:
-        _toolkit_data.parse("glossary", json.dumps(data))
+        datacheck.parse("glossary", json.dumps(data))
     assert "$.terms[1].id" == info.value.path and "glossary-2020.json" in info.value.source
     data = copy.deepcopy(_toolkit_data.data("glossary"))
     data["terms"][3]["sources"][0]["year"] = "2013"
     with pytest.raises(FrameworkFormatError, match="expected an integer or null") as info:
-        _toolkit_data.parse("glossary", json.dumps(data))
+        datacheck.parse("glossary", json.dumps(data))
     assert "$.terms[3].sources[0].year" == info.value.path
     data = copy.deepcopy(_toolkit_data.data("glossary"))
     data["terms"][0]["definition"][0] = {"type": "poem", "text": "x"}
     with pytest.raises(FrameworkFormatError, match="'paragraph', 'list' or 'table'"):
-        _toolkit_data.parse("glossary", json.dumps(data))
+        datacheck.parse("glossary", json.dumps(data))
 
 
 # --------------------------------------------------------------------------- hostile input (issue 11)

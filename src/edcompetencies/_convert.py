@@ -26,7 +26,8 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
-from typing import Any, TypeVar
+from types import UnionType
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -270,6 +271,84 @@ def _sequence(tp: Any, converter: Converter) -> Callable[[object, object], objec
     return structure_sequence
 
 
+def _is_mapping(tp: object) -> bool:
+    return getattr(tp, "__origin__", None) is dict
+
+
+def _mapping(tp: Any, converter: Converter) -> Callable[[object, object], object]:
+    element = tp.__args__[1]
+    hook = converter.get_structure_hook(element)
+
+    def structure_mapping(value: object, _: object) -> object:
+        if not isinstance(value, dict):
+            raise Invalid(f"expected an object, found {_found(value)}")
+        out = {}
+        for key, v in value.items():
+            try:
+                out[key] = hook(v, element)
+            except Exception as exc:
+                note = IterableValidationNote(f"Structuring {tp!r} @ key {key!r}", key, element)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]
+                raise IterableValidationError(f"While structuring {tp!r}", [exc], tp) from None
+        return out
+
+    return structure_mapping
+
+
+def _is_literal(tp: object) -> bool:
+    origin: object = get_origin(tp)
+    return origin is Literal
+
+
+def _literal(tp: Any) -> Callable[[object, object], object]:
+    allowed = tp.__args__
+
+    def structure_literal(value: object, _: object) -> object:
+        for option in allowed:
+            if type(value) is type(option) and value == option:
+                return value
+        listed = ", ".join(repr(a) for a in allowed)
+        raise Invalid(f"expected one of {listed}, found {value!r}")
+
+    return structure_literal
+
+
+def _null(value: object, _: object) -> None:
+    if value is not None:
+        raise Invalid(f"expected null, found {_found(value)}")
+
+
+def _tag(cl: object) -> str | None:
+    """The ``type`` a tagged class stands for: the default of its ``type`` field."""
+    if not (isinstance(cl, type) and attrs.has(cl)):
+        return None
+    field = attrs.fields_dict(cl).get("type")
+    return field.default if field is not None and isinstance(field.default, str) else None
+
+
+def _is_tagged_union(tp: object) -> bool:
+    args = get_args(tp)
+    return get_origin(tp) in (Union, UnionType) and bool(args) and all(_tag(a) for a in args)
+
+
+def _tagged_union(tp: Any, converter: Converter) -> Callable[[object, object], object]:
+    """A union of attrs classes told apart by their ``type`` key (``{"type": "paragraph", ...}``)."""
+    by_tag = {_tag(cl): cl for cl in get_args(tp)}
+    tags = [repr(t) for t in by_tag]
+    listed = ", ".join(tags[:-1]) + " or " + tags[-1] if len(tags) > 1 else tags[0]
+
+    def structure_tagged(value: object, _: object) -> object:
+        if not isinstance(value, dict):
+            raise Invalid(f"expected an object, found {_found(value)}")
+        tag = value.get("type")
+        cl = by_tag.get(tag) if isinstance(tag, str) else None
+        if cl is None:
+            raise Invalid(f"expected a type of {listed}, found {tag!r}")
+        return converter.structure(value, cl)
+
+    return structure_tagged
+
+
 def _attrs_class(cl: type, converter: Converter) -> Callable[[object, object], object]:
     inner: Any = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)
 
@@ -292,6 +371,10 @@ def _converter() -> Converter:
     converter.register_structure_hook(bool, _boolean)
     converter.register_structure_hook_func(lambda tp: tp == (int | str), _integer_or_text)
     converter.register_structure_hook_factory(_is_sequence, lambda tp: _sequence(tp, converter))
+    converter.register_structure_hook_factory(_is_mapping, lambda tp: _mapping(tp, converter))
+    converter.register_structure_hook_factory(_is_literal, _literal)
+    converter.register_structure_hook(type(None), _null)
+    converter.register_structure_hook_factory(_is_tagged_union, lambda tp: _tagged_union(tp, converter))
     converter.register_structure_hook_factory(attrs.has, lambda cl: _attrs_class(cl, converter))
     return converter
 
