@@ -39,6 +39,7 @@ from ._loading import _edition_number, load
 from ._model import Competency, Domain, Framework, Indicator, Item, SourceNote
 from ._packaged import edition_number
 from ._rules import ascii_number
+from ._toolkit_data import Section
 from .errors import (
     ArgumentTypeError,
     MissingExtraError,
@@ -57,6 +58,7 @@ __all__ = [
     "Alignment",
     "Emphasis",
     "Performance",
+    "Section",
     "Standard",
     "alignments",
     "alignments_for",
@@ -404,7 +406,7 @@ def performance(label: str) -> Performance:
     return _standard_of(number).performance(f"{number}({m.group(2).lower()})")
 
 
-def introduction() -> tuple[_toolkit_data.Section, ...]:
+def introduction() -> tuple[Section, ...]:
     """The crosswalk's introduction (Background; How the Educator Competencies Fit), as printed."""
     return _toolkit_data.sections_from(_toolkit_data.data("crosswalk")["introduction"])
 
@@ -684,3 +686,8 @@ def graph(*, edition: int | str = 2020) -> networkx.Graph[str]:
             via=" -> ".join(a.via) if a.via else None,
         )
     return g
+
+
+def __dir__() -> list[str]:
+    """The public names only (tab completion shows no ``re``, ``attrs`` or ``annotations``)."""
+    return sorted(__all__)

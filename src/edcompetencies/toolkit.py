@@ -31,7 +31,7 @@ import attrs
 from . import _toolkit_data
 from ._loading import load
 from ._model import Competency, Domain, Framework, Indicator, SourceNote
-from ._toolkit_data import Section
+from ._toolkit_data import Block, BulletList, ListItem, Paragraph, Section, Table
 from .errors import ArgumentTypeError, NotInToolkitError, UnknownChoiceError, UnknownFormatError, UnknownItemError
 
 __all__ = [
@@ -39,11 +39,15 @@ __all__ = [
     "RUBRIC_FORMATS",
     "AssessmentEntry",
     "AssessmentTool",
+    "Block",
+    "BulletList",
     "CenteringEquity",
     "Descriptor",
     "FieldExample",
     "Footnote",
     "Level",
+    "ListItem",
+    "Paragraph",
     "PrintedCompetency",
     "PrintedIndicator",
     "ReflectionEntry",
@@ -55,7 +59,9 @@ __all__ = [
     "RubricExample",
     "RubricExampleRow",
     "RubricRow",
+    "Section",
     "SimpleRubric",
+    "Table",
     "all_notes",
     "assessment",
     "assessment_tool",
@@ -914,3 +920,8 @@ def notes_for(item: object) -> tuple[SourceNote, ...]:
     if isinstance(item, FieldExample):
         item = item.ref
     return _toolkit_data.notes_for(item, all_notes())
+
+
+def __dir__() -> list[str]:
+    """The public names only (tab completion shows no ``re``, ``attrs`` or ``annotations``)."""
+    return sorted(__all__)
