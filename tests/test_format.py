@@ -376,6 +376,13 @@ def test_nesting_too_deep_has_a_location() -> None:
     with pytest.raises(ec.FrameworkFormatError, match="nested too deeply") as info:
         ec.loads(json.dumps(data))
     assert info.value.path.startswith("$.domains[0].competencies[0].indicators[0].children[0].children[0]")
+    for _ in range(400):  # deeper than the converter can recurse, not too deep for json.loads
+        node["children"] = [{"label": "a", "text": "A."}]
+        node = node["children"][0]
+    with pytest.raises(ec.FrameworkFormatError, match="nested too deeply") as info:
+        ec.loads(json.dumps(data))
+    assert info.value.path.startswith("$.domains[0].competencies[0].indicators[0].children[0].children[0]")
+    assert info.value.path.count("children") < 100
 
 
 @pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", "\ufeff"])

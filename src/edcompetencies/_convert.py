@@ -2,24 +2,27 @@
 
 :func:`decode` turns JSON text into data, refusing what :func:`json.loads` would let through
 or fail on without a location: a repeated key (named with the JSON path of the object that
-holds it), nesting deeper than :data:`MAX_DEPTH` (with the path, or the line and column, of
-the first value too deep), integers too long for ``int()`` (a number of more than 4,300
-digits makes ``json.loads`` raise a bare ``ValueError``), bytes that are not UTF-8. A UTF-8
-byte order mark (bytes or text) is accepted.
+holds it), nesting too deep to parse (with the line and column), integers too long for
+``int()`` (a number of more than 4,300 digits makes ``json.loads`` raise a bare
+``ValueError``; here it reaches the converter, which says where it is), bytes that are not
+UTF-8. A UTF-8 byte order mark (bytes or text) is accepted. The data is walked a second
+time only when something is wrong, to say where: a full walk costs as much as the decoding.
 
 :func:`structure` turns decoded data into attrs classes with one converter, made as cattrs
 advises (never the global one): ``cattrs.preconf.json.make_converter(forbid_extra_keys=True)``,
 made strict by hooks - a string is a string (never blank, never holding a character
 ``_rules.text_problem`` refuses), an integer is an integer (not a boolean, a float or a
 string; at most ``_rules.MAX_DIGITS`` digits), an array is a JSON array (a string is not a
-sequence of characters), an object is a JSON object. cattrs' validation errors (the tree
-``cattrs.transform_error`` walks) become one
+sequence of characters), an object is a JSON object, a ``Literal`` is one of its values, a
+union of attrs classes with a ``type`` default is told apart by the ``type`` key. cattrs'
+validation errors (the tree ``cattrs.transform_error`` walks) become one
 :class:`~edcompetencies.errors.FrameworkFormatError` naming the source, the ``$.path`` and,
-through the reader's *item_at*, the item ID.
+through the reader's *item_at*, the item ID; data nested deeper than the converter can
+recurse is reported with the path of the first value deeper than :data:`MAX_DEPTH`.
 
 Importing cattrs costs ~35 ms, so ``ec.load``'s cold path (the packaged editions, trusted and
 checked by the test suite) never imports this module; ``ec.loads``, the lineage and the
-toolkit files do.
+test suite's checks of the toolkit files do.
 """
 
 import json
@@ -54,6 +57,7 @@ MAX_DEPTH = 100
 """The deepest nesting of arrays and objects any reader accepts (the formats need about ten)."""
 
 _LIMIT = 10**MAX_DIGITS
+_TOO_DEEP = f"the JSON is nested too deeply (over {MAX_DEPTH} levels; the path shows the first {MAX_DEPTH})"
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -101,18 +105,24 @@ class _Repeated(dict[str, Any]):
     key: str
 
 
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) == len(pairs):
-        return result
-    repeated = _Repeated(result)
-    seen: set[str] = set()
-    for key, _ in pairs:
-        if key in seen:
-            repeated.key = key
-            break
-        seen.add(key)
-    return repeated
+def _pairs_hook(repeats: list[_Repeated]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """An ``object_pairs_hook`` that marks an object repeating a key (and remembers that one did)."""
+
+    def pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        repeated = _Repeated(result)
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                repeated.key = key
+                break
+            seen.add(key)
+        repeats.append(repeated)
+        return repeated
+
+    return pairs
 
 
 def _children(value: object) -> list[tuple[str | int, object]]:
@@ -168,7 +178,8 @@ def decode(text: object, *, source: str) -> object:
         raise FrameworkFormatError(f"expected JSON text, got {type(text).__name__}", source=source)
     text = text.removeprefix("\ufeff")
     try:
-        data = json.loads(text, object_pairs_hook=_pairs, parse_int=_parse_int)
+        repeats: list[_Repeated] = []
+        data = json.loads(text, object_pairs_hook=_pairs_hook(repeats), parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise FrameworkFormatError(
             f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}", source=source
@@ -181,14 +192,10 @@ def decode(text: object, *, source: str) -> object:
         ) from None
     except ValueError as exc:  # pragma: no cover - json.loads raises JSONDecodeError for bad text
         raise FrameworkFormatError(f"malformed JSON: {exc}", source=source) from None
-    found = _find(data, lambda value, depth: depth > MAX_DEPTH or isinstance(value, _Repeated))
-    if found is not None:
-        path, value = found
-        if len(path) > MAX_DEPTH:
-            message = f"the JSON is nested too deeply (more than {MAX_DEPTH} levels)"
-            raise FrameworkFormatError(message, source=source, path=json_path(path[:MAX_DEPTH]))
-        assert isinstance(value, _Repeated)
-        raise FrameworkFormatError(f"a JSON object repeats the key {value.key!r}", source=source, path=json_path(path))
+    if repeats:  # walk the data only when it holds a repeated key, to say where
+        path, value = _find(data, lambda value, _: isinstance(value, _Repeated)) or ((), repeats[0])
+        key = getattr(value, "key", repeats[0].key)
+        raise FrameworkFormatError(f"a JSON object repeats the key {key!r}", source=source, path=json_path(path))
     return data
 
 
@@ -403,6 +410,8 @@ def _first_problem(exc: BaseException, path: Path) -> tuple[Path, str]:
         return _first_problem(inner, (*path, index.index))
     if isinstance(exc, Invalid):
         return path, exc.message
+    if isinstance(exc, RecursionError):
+        return path[:MAX_DEPTH], _TOO_DEEP
     if isinstance(exc, ForbiddenExtraKeysError):  # pragma: no cover - always inside a class error
         return path, str(exc)
     return path, f"invalid value ({type(exc).__name__}: {exc})"  # pragma: no cover - a hook's own bug
@@ -423,8 +432,9 @@ def structure(
         return _converter().structure(data, cl)
     except (BaseValidationError, Invalid) as exc:
         path, message = _first_problem(exc, ())
-    except RecursionError:  # pragma: no cover - decode() refuses data deeper than MAX_DEPTH
-        path, message = (), "the data is nested too deeply"
+    except RecursionError:  # say where: the first value deeper than MAX_DEPTH (searched only now)
+        found = _find(data, lambda _, depth: depth > MAX_DEPTH)
+        path, message = (found[0][:MAX_DEPTH] if found is not None else ()), _TOO_DEEP
     item = item_at(path) if item_at is not None else None
     raise FrameworkFormatError(message, source=source, path=json_path(path), item=item)
 

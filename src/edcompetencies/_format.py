@@ -31,6 +31,8 @@ __all__ = ["FORMAT", "FORMAT_VERSION", "dumps", "from_data", "loads", "to_data"]
 
 FORMAT = "edcompetencies/edition"
 FORMAT_VERSION = 1
+MAX_INDICATOR_DEPTH = 32
+"""How deep indicators may nest (sub-indicators of sub-indicators ...; the editions have 2 levels)."""
 
 _THEMES = {t.value: t for t in Theme}
 _KINDS = {k.value: k for k in NoteKind}
@@ -164,7 +166,10 @@ class _Rules:
             raise self.fail(path, "FC (Foundational Competency) tags competencies only", item)
         return frozenset(found)
 
-    def indicator(self, raw: _IndicatorIn, path: str, parent_id: str) -> Indicator:
+    def indicator(self, raw: _IndicatorIn, path: str, parent_id: str, depth: int = 1) -> Indicator:
+        if depth > MAX_INDICATOR_DEPTH:
+            message = f"the indicators are nested too deeply (more than {MAX_INDICATOR_DEPTH} levels)"
+            raise self.fail(path, message, parent_id)
         if not is_label(raw.label):
             message = f"a label is 1 to {MAX_LABEL} ASCII letters or digits, found {raw.label!r}"
             raise self.fail(f"{path}.label", message, parent_id)
@@ -174,7 +179,9 @@ class _Rules:
             label=raw.label,
             text=raw.text,
             themes=self.themes(raw.themes, f"{path}.themes", item_id, competency=False),
-            children=tuple(self.indicator(c, f"{path}.children[{n}]", item_id) for n, c in enumerate(raw.children)),
+            children=tuple(
+                self.indicator(c, f"{path}.children[{n}]", item_id, depth + 1) for n, c in enumerate(raw.children)
+            ),
         )
 
     def competency(self, raw: _CompetencyIn, path: str, domain_id: str) -> Competency:
