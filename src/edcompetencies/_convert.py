@@ -47,7 +47,7 @@ from cattrs.preconf.json import make_converter
 from ._rules import MAX_DIGITS, text_problem, type_name
 from .errors import FrameworkFormatError
 
-__all__ = ["MAX_DEPTH", "Invalid", "Path", "decode", "first_duplicate", "json_path", "structure"]
+__all__ = ["MAX_DEPTH", "Invalid", "ItemAt", "Path", "decode", "first_duplicate", "json_path", "structure"]
 
 T = TypeVar("T")
 Path = tuple["str | int", ...]
@@ -162,7 +162,11 @@ def _deep_position(text: str) -> tuple[int, int]:
     return 1, 1  # pragma: no cover - json.loads recursed, so the text is this deep
 
 
-def decode(text: object, *, source: str) -> object:
+ItemAt = Callable[[object, Path], "str | None"]
+"""How a reader names the item a JSON path falls in, from the decoded data (it knows how IDs are made)."""
+
+
+def decode(text: object, *, source: str, item_at: ItemAt | None = None) -> object:
     """Decode JSON text (``str`` or UTF-8 ``bytes``, a byte order mark allowed), checked as above.
 
     >>> decode('{"a": [1, {"b": 2, "b": 3}]}', source="x.json")
@@ -195,7 +199,9 @@ def decode(text: object, *, source: str) -> object:
     if repeats:  # walk the data only when it holds a repeated key, to say where
         path, value = _find(data, lambda value, _: isinstance(value, _Repeated)) or ((), repeats[0])
         key = getattr(value, "key", repeats[0].key)
-        raise FrameworkFormatError(f"a JSON object repeats the key {key!r}", source=source, path=json_path(path))
+        item = item_at(data, path) if item_at is not None else None
+        message = f"a JSON object repeats the key {key!r}"
+        raise FrameworkFormatError(message, source=source, path=json_path(path), item=item)
     return data
 
 
@@ -422,12 +428,9 @@ def structure(
     cl: type[T],
     *,
     source: str,
-    item_at: Callable[[Path], str | None] | None = None,
+    item_at: ItemAt | None = None,
 ) -> T:
-    """*data* as an instance of the attrs class *cl*, or a FrameworkFormatError saying where it is wrong.
-
-    *item_at* names the item a JSON path falls in (the reader knows how IDs are made).
-    """
+    """*data* as an instance of the attrs class *cl*, or a FrameworkFormatError saying where it is wrong."""
     try:
         return _converter().structure(data, cl)
     except (BaseValidationError, Invalid) as exc:
@@ -435,7 +438,7 @@ def structure(
     except RecursionError:  # say where: the first value deeper than MAX_DEPTH (searched only now)
         found = _find(data, lambda _, depth: depth > MAX_DEPTH)
         path, message = (found[0][:MAX_DEPTH] if found is not None else ()), _TOO_DEEP
-    item = item_at(path) if item_at is not None else None
+    item = item_at(data, path) if item_at is not None else None
     raise FrameworkFormatError(message, source=source, path=json_path(path), item=item)
 
 

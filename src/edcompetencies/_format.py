@@ -230,7 +230,7 @@ class _Rules:
 
 def from_data(data: object, *, source: str = "<data>") -> Framework:
     """Build a :class:`Framework` from decoded JSON, checking every rule of the format."""
-    raw = structure(data, _FrameworkIn, source=source, item_at=lambda path: _item_at(data, path))
+    raw = structure(data, _FrameworkIn, source=source, item_at=_item_at)
     r = _Rules(source, raw.edition)
     if raw.format is not None and raw.format != FORMAT:
         raise r.fail("$.format", f"expected {FORMAT!r}, found {raw.format!r}")
@@ -348,4 +348,4 @@ def loads(text: str | bytes, *, source: str = "<string>") -> Framework:
     Traceback (most recent call last):
     edcompetencies.errors.FrameworkFormatError: <string>: $.domains[0].key: a domain key is ..., found 'cog\\n'
     """
-    return from_data(decode(text, source=source), source=source)
+    return from_data(decode(text, source=source, item_at=_item_at), source=source)
