@@ -14,11 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import edcompetencies as ec
-from edcompetencies._lineage import _parse
 from edcompetencies.diff import normalise_words
 from edcompetencies.errors import FrameworkFormatError
 
-from .datacheck import check_lineage
+from .datacheck import check_lineage, read_lineage
 from .strategies import hostile_json_values
 
 
@@ -123,7 +122,7 @@ def _index(data: dict[str, Any], old: str, new: str | None = None) -> int:
 
 def test_the_packaged_file_parses_to_the_packaged_lineage() -> None:
     """The library reads the packaged file trusted; its cross-reference rules hold (tests/datacheck.py)."""
-    assert ec.lineage(2015, 2020) == _parse(json.dumps(_packaged()), 2015, 2020)
+    assert ec.lineage(2015, 2020) == read_lineage(json.dumps(_packaged()), 2015, 2020)
     assert ec.lineage(2015, 2020) == check_lineage(json.dumps(_packaged()))
 
 
@@ -196,7 +195,7 @@ def test_the_reader_lets_only_its_own_error_out() -> None:
     """Issue 11 item 5: RecursionError, ValueError and TypeError came out of the lineage reader."""
     for text in ("[" * 100_000, "{" + '"a": [' * 3000, b"\xff", '{"old": ' + "9" * 5000 + "}", "\ufeff[]"):
         with pytest.raises(FrameworkFormatError):
-            _parse(text, 2015, 2020)
+            read_lineage(text, 2015, 2020)
     data = _packaged()
     data["links"][2]["rationale"] = "bell \a"
     assert "$.links[2].rationale" == _fails(data, "control character U\\+0007").path

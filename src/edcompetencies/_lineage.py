@@ -4,19 +4,25 @@ Every 2015 competency and indicator node is linked to its 2020 successor(s) or m
 removed; every 2020 item to its predecessor(s) or marked new. Each link has a relation
 (``same``, ``reworded``, ``merged``, ``split``) and a one-line rationale a researcher
 can cite. The file was made by reading both texts in full, not by an algorithm.
+
+The packaged file is trusted at run time and built by hand here; the test suite reads it
+with the library's converter and checks every rule of the format (``tests/datacheck.py``:
+keys, types, text, relations, every ID an item of its edition, multiplicities, every item
+accounted for once). Measured cold: reading it through the converter took 28-40 ms (cattrs'
+import and code generation), the trusted build takes 3-7 ms.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from functools import cache
 
 import attrs
 
-from ._convert import decode, structure
 from ._loading import _edition_number
 from ._packaged import read_bytes
-from .errors import FrameworkFormatError, UnknownEditionError
+from .errors import UnknownEditionError
 
 __all__ = ["RELATIONS", "Lineage", "Link", "Unmatched", "lineage"]
 
@@ -113,73 +119,18 @@ class Lineage:
 _SOURCE = "edcompetencies/data/lineage-2015-2020.json"
 
 
-# --------------------------------------------------------------------------- the file's records
-
-
-@attrs.frozen
-class _Removed:
-    old: str
-    rationale: str
-
-
-@attrs.frozen
-class _Added:
-    new: str
-    rationale: str
-
-
-@attrs.frozen
-class _LineageFile:
-    format: str
-    format_version: int
-    old: int
-    new: int
-    description: str
-    links: tuple[Link, ...]
-    removed: tuple[_Removed, ...]
-    added: tuple[_Added, ...]
-
-
-def _parse(text: str | bytes, old: int, new: int, *, source: str = _SOURCE) -> Lineage:
-    """Decode a lineage file between two packaged editions and structure it (the converter).
-
-    Checked here: the JSON, every key and type, every text (``_convert``), the format and the
-    pair of editions, each relation one of :data:`RELATIONS`, each rationale one line. The
-    rules that tie the file to the editions (every ID an item of its edition, both ends of a
-    link at the same level, each link once, relations agreeing with the links' multiplicities,
-    every item accounted for exactly once) hold for the packaged file and are checked by the
-    test suite (``tests/datacheck.py``), as the packaged files are trusted at run time.
-    """
-    raw = structure(decode(text, source=source), _LineageFile, source=source)
-
-    def fail(path: str, message: str) -> FrameworkFormatError:
-        return FrameworkFormatError(message, source=source, path=path)
-
-    if raw.format != "edcompetencies/lineage" or raw.format_version != 1:
-        raise fail("$.format", "not an edcompetencies/lineage file (format version 1)")
-    if (raw.old, raw.new) != (old, new):
-        raise fail("$", f"a lineage from {raw.old!r} to {raw.new!r}, not {old} -> {new}")
-    for n, link in enumerate(raw.links):
-        if link.relation not in RELATIONS:
-            message = f"unknown relation {link.relation!r}; expected {', '.join(RELATIONS)}"
-            raise fail(f"$.links[{n}].relation", message)
-    sides: tuple[tuple[str, tuple[Link | _Removed | _Added, ...]], ...] = (
-        ("links", raw.links),
-        ("removed", raw.removed),
-        ("added", raw.added),
-    )
-    for side, entries in sides:
-        for n, entry in enumerate(entries):
-            if "\n" in entry.rationale:
-                raise fail(f"$.{side}[{n}].rationale", "a rationale is one line")
-    removed = [Unmatched(u.old, u.rationale) for u in raw.removed]
-    added = [Unmatched(u.new, u.rationale) for u in raw.added]
-    return Lineage(old, new, raw.description, raw.links, removed, added)
-
-
 @cache
 def _packaged(old: int, new: int) -> Lineage:
-    return _parse(read_bytes(f"lineage-{old}-{new}.json"), old, new)
+    """The packaged lineage, built from its trusted JSON (see the module docstring)."""
+    data = json.loads(read_bytes(f"lineage-{old}-{new}.json"))
+    return Lineage(
+        old,
+        new,
+        data["description"],
+        [Link(x["old"], x["new"], x["relation"], x["rationale"]) for x in data["links"]],
+        [Unmatched(x["old"], x["rationale"]) for x in data["removed"]],
+        [Unmatched(x["new"], x["rationale"]) for x in data["added"]],
+    )
 
 
 def lineage(old: int | str, new: int | str) -> Lineage:
