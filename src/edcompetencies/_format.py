@@ -344,8 +344,10 @@ def loads(text: str | bytes, *, source: str = "<string>") -> Framework:
     *source*, the JSON path and, where there is one, the item ID.
 
     >>> import edcompetencies as ec
-    >>> ec.loads('{"edition": "x", "title": "T", "domains": [{"key": "cog\\n", "name": "C"}]}')
+    >>> ec.loads(b'\\xef\\xbb\\xbf{"edition": "x", "title": "T", "domains": [{"key": "cog", "name": "C"}]}').edition
+    'x'
+    >>> ec.loads('{"edition": "x", "title": "T", "domains": [{"key": "cog", "name": "C\\\\u0007"}]}')
     Traceback (most recent call last):
-    edcompetencies.errors.FrameworkFormatError: <string>: $.domains[0].key: a domain key is ..., found 'cog\\n'
+    edcompetencies.errors.FrameworkFormatError: <string>: $.domains[0].name (item x:cog): not text: ...U+0007...
     """
     return from_data(decode(text, source=source, item_at=_item_at), source=source)
