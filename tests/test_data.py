@@ -200,3 +200,17 @@ def test_load_raises_only_the_library_error(name: str) -> None:
     except ec.UnknownEditionError:
         return
     assert fw.edition == int(name)
+
+
+def test_the_cold_path_imports_neither_cattrs_nor_importlib_resources() -> None:
+    """Issue 10 point 5: `ec.load` builds the packaged files without the converter (cattrs costs ~35 ms)
+    and reads them through the package's loader (importlib.resources cost 12-13 ms)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, edcompetencies as ec; ec.load(2020)['intrapersonal.1']; ec.load(2015); "
+        "print(sorted(m for m in ('cattrs', 'importlib.resources', 'edcompetencies._convert') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "[]" == out.strip()

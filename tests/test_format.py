@@ -422,3 +422,12 @@ def test_hostile_values_in_a_valid_file_only_raise_the_documented_error(draw: st
 def test_hostile_json_only_raises_the_documented_error(value: object) -> None:
     with contextlib.suppress(ec.FrameworkFormatError):
         ec.loads(json.dumps(value))
+
+
+@given(hostile_json_values)
+def test_from_data_on_arbitrary_values_raises_only_the_documented_error(value: object) -> None:
+    """`from_data` takes decoded data (tools/transcribe_editions.py uses it): the same errors as `ec.loads`."""
+    with contextlib.suppress(ec.FrameworkFormatError):
+        from_data(value)
+    with contextlib.suppress(ec.FrameworkFormatError):
+        from_data({1: value, "edition": value, (2, 3): None})

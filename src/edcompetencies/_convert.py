@@ -75,10 +75,10 @@ def json_path(path: Path) -> str:
     for step in path:
         if isinstance(step, int):
             out.append(f"[{step}]")
-        elif _IDENT.fullmatch(step):
+        elif isinstance(step, str) and _IDENT.fullmatch(step):
             out.append(f".{step}")
         else:
-            out.append(f"[{json.dumps(step, ensure_ascii=True)}]")
+            out.append(f"[{json.dumps(str(step), ensure_ascii=True)}]")
     return "".join(out)
 
 
@@ -402,7 +402,7 @@ def _first_problem(exc: BaseException, path: Path) -> tuple[Path, str]:
         with_notes, others = exc.group_exceptions()
         for other in others:
             if isinstance(other, ForbiddenExtraKeysError):
-                key = sorted(other.extra_fields)[0]
+                key = min(other.extra_fields, key=repr)
                 allowed = ", ".join(_allowed(other.cl))
                 return (*path, key), f"unknown key {key!r} (allowed: {allowed})"
         sub, note = with_notes[0] if with_notes else (others[0], None)
