@@ -431,3 +431,16 @@ def test_from_data_on_arbitrary_values_raises_only_the_documented_error(value: o
         from_data(value)
     with contextlib.suppress(ec.FrameworkFormatError):
         from_data({1: value, "edition": value, (2, 3): None})
+
+
+def test_an_error_deep_down_is_reported_without_recursion() -> None:
+    """The error tree is as deep as the data: reading it must not overflow the stack either."""
+    data = _minimal()
+    node = data["domains"][0]["competencies"][0]["indicators"][0]
+    for _ in range(300):
+        node["children"] = [{"label": "a", "text": "A."}]
+        node = node["children"][0]
+    node["text"] = 5
+    with pytest.raises(ec.FrameworkFormatError, match=r"nested too deeply|expected a string") as info:
+        ec.loads(json.dumps(data))
+    assert info.value.path.startswith("$.domains[0].competencies[0].indicators[0].children[0]")

@@ -396,31 +396,36 @@ def _allowed(cl: type) -> list[str]:
     return [a.alias for a in attrs.fields(cl)]
 
 
-def _first_problem(exc: BaseException, path: Path) -> tuple[Path, str]:
-    """Where the first problem of a cattrs validation error is, and what it is."""
-    if isinstance(exc, ClassValidationError):
-        with_notes, others = exc.group_exceptions()
-        for other in others:
-            if isinstance(other, ForbiddenExtraKeysError):
-                key = min(other.extra_fields, key=repr)
-                allowed = ", ".join(_allowed(other.cl))
-                return (*path, key), f"unknown key {key!r} (allowed: {allowed})"
-        sub, note = with_notes[0] if with_notes else (others[0], None)
-        if note is None:
-            return _first_problem(sub, path)
-        if isinstance(sub, KeyError) and not isinstance(sub, BaseValidationError):
-            return path, f"missing required key {note.name!r}"
-        return _first_problem(sub, (*path, note.name))
-    if isinstance(exc, IterableValidationError):
-        inner, index = exc.group_exceptions()[0][0]
-        return _first_problem(inner, (*path, index.index))
-    if isinstance(exc, Invalid):
-        return path, exc.message
-    if isinstance(exc, RecursionError):
-        return path[:MAX_DEPTH], _TOO_DEEP
-    if isinstance(exc, ForbiddenExtraKeysError):  # pragma: no cover - always inside a class error
-        return path, str(exc)
-    return path, f"invalid value ({type(exc).__name__}: {exc})"  # pragma: no cover - a hook's own bug
+def _first_problem(exc: BaseException) -> tuple[Path, str]:
+    """Where the first problem of a cattrs validation error is, and what it is.
+
+    A loop, not a recursion: the tree of errors is as deep as the data.
+    """
+    path: Path = ()
+    while True:
+        if isinstance(exc, ClassValidationError):
+            with_notes, others = exc.group_exceptions()
+            for other in others:
+                if isinstance(other, ForbiddenExtraKeysError):
+                    key = min(other.extra_fields, key=repr)
+                    allowed = ", ".join(_allowed(other.cl))
+                    return (*path, key), f"unknown key {key!r} (allowed: {allowed})"
+            if not with_notes:
+                exc = others[0]
+                continue
+            sub, note = with_notes[0]
+            if isinstance(sub, KeyError) and not isinstance(sub, BaseValidationError):
+                return path, f"missing required key {note.name!r}"
+            exc, path = sub, (*path, note.name)
+        elif isinstance(exc, IterableValidationError):
+            inner, index = exc.group_exceptions()[0][0]
+            exc, path = inner, (*path, index.index)
+        elif isinstance(exc, Invalid):
+            return path, exc.message
+        elif isinstance(exc, RecursionError):
+            return path[:MAX_DEPTH], _TOO_DEEP
+        else:  # pragma: no cover - a hook's own bug
+            return path, f"invalid value ({type(exc).__name__}: {exc})"
 
 
 def structure(
@@ -434,7 +439,7 @@ def structure(
     try:
         return _converter().structure(data, cl)
     except (BaseValidationError, Invalid) as exc:
-        path, message = _first_problem(exc, ())
+        path, message = _first_problem(exc)
     except RecursionError:  # say where: the first value deeper than MAX_DEPTH (searched only now)
         found = _find(data, lambda _, depth: depth > MAX_DEPTH)
         path, message = (found[0][:MAX_DEPTH] if found is not None else ()), _TOO_DEEP
