@@ -26,7 +26,7 @@ from edcompetencies.errors import (
 )
 
 from . import datacheck
-from .strategies import hostile_strings
+from .strategies import hostile_json_values, hostile_strings
 
 FW = ec.load(2020)
 OLD = ec.load(2015)
@@ -418,7 +418,7 @@ def test_number_like_arguments_raise_the_library_error(name: str, value: str) ->
         LOOKUPS[name](value)
 
 
-@given(st.sampled_from(sorted(LOOKUPS)), hostile_strings)
+@given(st.sampled_from(sorted(LOOKUPS)), hostile_strings | hostile_json_values)
 def test_lookups_raise_only_the_library_errors(name: str, value: str) -> None:
     with contextlib.suppress(EdCompetenciesError):
         LOOKUPS[name](value)

@@ -18,7 +18,7 @@ from edcompetencies.errors import FrameworkFormatError, UnknownTermError
 from edcompetencies.glossary import _key
 
 from . import datacheck
-from .strategies import hostile_strings
+from .strategies import hostile_json_values, hostile_strings
 
 TERMS = glossary.terms()
 FILLER = st.lists(st.sampled_from(["the", "educators", "use", "in", "class", "daily", "and", "with", "—", "(e.g.,"]))
@@ -219,7 +219,7 @@ def test_glossary_file_validation() -> None:
 # --------------------------------------------------------------------------- hostile input (issue 11)
 
 
-@given(st.sampled_from(["lookup", "get", "related", "terms_in", "notes_for"]), hostile_strings)
+@given(st.sampled_from(["lookup", "get", "related", "terms_in", "notes_for"]), hostile_strings | hostile_json_values)
 def test_lookups_raise_only_the_library_errors(name: str, value: str) -> None:
     with contextlib.suppress(ec.EdCompetenciesError):
         getattr(glossary, name)(value)

@@ -24,7 +24,7 @@ from edcompetencies.errors import (
 )
 
 from . import datacheck
-from .strategies import frameworks, hostile_strings
+from .strategies import frameworks, hostile_json_values, hostile_strings
 
 FW = ec.load(2020)
 OLD = ec.load(2015)
@@ -374,7 +374,7 @@ LOOKUPS = {
 }
 
 
-@given(st.sampled_from(sorted(LOOKUPS)), hostile_strings)
+@given(st.sampled_from(sorted(LOOKUPS)), hostile_strings | hostile_json_values)
 def test_lookups_raise_only_the_library_errors(name: str, value: str) -> None:
     with contextlib.suppress(ec.EdCompetenciesError):
         LOOKUPS[name](value)
