@@ -400,17 +400,10 @@ def test_markdown_redline_keeps_the_space_before_a_change(curated: diff.Diff) ->
     split = curated.changes_for("2015:intrapersonal.1.3")
     stem = next(c for c in split if c.new is not None and c.new.id == "2020:cognitive.3.c")
     assert stem.render("markdown").split(": ", 1)[1].startswith("Demonstrate ability to ~~reflect on personal")
-    assert (
-        "a ~~b~~ c"
-        == diff.Change(
-            ChangeKind.REWORDED,
-            ec.Indicator(id="x:d.1.a", label="a", text="a b c"),
-            ec.Indicator(id="y:d.1.a", label="a", text="a c"),
-        )
-        .render("markdown")
-        .split(": ", 1)[1]
-        .split(" (similarity")[0]
-    )
+    assert "a ~~b~~ c" == diff.Change(
+        ChangeKind.REWORDED, ec.Indicator(id="x:d.1.a", label="a", text="a b c"),
+        ec.Indicator(id="y:d.1.a", label="a", text="a c"),
+    ).render("markdown").split(": ", 1)[1].split(" (similarity")[0]
 
 
 def test_html_is_escaped_with_hostile_text() -> None:
