@@ -11,7 +11,11 @@ from edcompetencies import Competency, Domain, Framework, Indicator, NoteKind, S
 # Text as a publication might have it: any printable characters, including quotes,
 # dashes, `<`, `&` and non-ASCII, never empty or blank.
 texts = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc")),
+    alphabet=st.characters(
+        blacklist_categories=("Cs", "Cc"),
+        # the bidi embeddings, overrides and isolates the readers refuse (_rules.text_problem)
+        blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
     min_size=1,
     max_size=60,
 ).filter(lambda s: s.strip() != "")
@@ -144,3 +148,61 @@ json_values = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=20,
 )
+
+
+# --- hostile strings
+# Shared by every reader's fuzz test (framework JSON, lineage, toolkit files, CASE, the CLI's
+# arguments): what a hostile or careless file holds. Each reader must answer these with its
+# own documented error (or accept them where they are fine), never a bare ValueError,
+# TypeError, KeyError, RecursionError or a crash in a later UTF-8 write.
+
+CONTROL_CHARACTERS = tuple(chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F))
+"""C0 controls but tab and newline (ESC, BEL, CR, NUL ...), and DEL."""
+C1_CONTROLS = tuple(chr(c) for c in range(0x80, 0xA0))
+BIDI_CONTROLS = ("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069")
+LONE_SURROGATES = ("\ud800", "\udbff", "\udc00", "\udfff")
+FORBIDDEN_CHARACTERS = CONTROL_CHARACTERS + C1_CONTROLS + BIDI_CONTROLS + LONE_SURROGATES
+"""Every character ``_rules.text_problem`` refuses in text (one of each kind at least)."""
+UNICODE_DIGITS = ("²", "٢٠٢٠", "1¹", "２０２０", "߂߀", "①", "2⁰20")
+"""Strings ``str.isdigit()`` or ``int()`` accept that are not ASCII numbers."""
+HUGE_DIGITS = ("9" * 10, "9" * 4301, "9" * 5000)
+"""Digit strings over ``_rules.MAX_DIGITS`` and over Python's int() limit (4,300 digits)."""
+
+forbidden_characters = st.sampled_from(FORBIDDEN_CHARACTERS)
+
+# A plausible string with one forbidden character spliced in somewhere.
+strings_with_forbidden_characters = st.tuples(
+    st.text(string.ascii_letters + " .", max_size=6), forbidden_characters, st.text(string.ascii_letters, max_size=6)
+).map("".join)
+
+# Near-misses of IDs, keys, labels and numbers: a trailing newline, Unicode digits, huge digit strings.
+hostile_names = st.one_of(
+    st.sampled_from(UNICODE_DIGITS + HUGE_DIGITS),
+    st.tuples(
+        st.sampled_from(["2020", "cog", "cognitive.1", "a", "4", "intasc:4", "2020:cognitive.1.a", "glossary"]),
+        st.sampled_from(["\n", "\r\n", " \n", "\x00", "\u202e", "\ud800"]),
+    ).map("".join),
+)
+
+hostile_strings = st.one_of(
+    strings_with_forbidden_characters,
+    hostile_names,
+    st.sampled_from(["", " ", "\n", "\t", "-1", "0", "../2020", "2020:", ":", "$", "\ufeff2020"]),
+    st.text(max_size=12),  # anything at all, surrogates and controls included
+)
+"""Strings a reader must handle: controls, C1, bidi, lone surrogates, Unicode/huge digits, trailing newlines."""
+
+# JSON-ready values with hostile strings as leaves and keys (json.dumps writes lone surrogates
+# as \\ud800 escapes, which json.loads turns back into lone surrogates).
+hostile_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**12), max_value=10**12)
+    | st.floats(allow_nan=False)
+    | hostile_strings,
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(hostile_strings, children, max_size=3),
+    max_leaves=10,
+)
+
+HUGE_INTEGER_LITERAL = "9" * 5000
+"""A JSON integer json.loads refuses with a bare ValueError (over 4,300 digits); write it into JSON text by hand."""

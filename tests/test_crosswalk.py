@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import re
@@ -23,6 +24,9 @@ from edcompetencies.errors import (
     UnknownItemError,
     UnknownStandardError,
 )
+
+from . import datacheck
+from .strategies import hostile_json_values, hostile_strings
 
 FW = ec.load(2020)
 OLD = ec.load(2015)
@@ -338,13 +342,13 @@ def test_introduction_is_the_printed_text() -> None:
 
 def _fails(data: dict, match: str) -> FrameworkFormatError:  # type: ignore[type-arg]
     with pytest.raises(FrameworkFormatError, match=match) as info:
-        _toolkit_data.parse("crosswalk", json.dumps(data), source="crosswalk-test.json")
+        datacheck.parse("crosswalk", json.dumps(data), source="crosswalk-test.json")
     assert str(info.value).startswith("crosswalk-test.json: $")
     return info.value
 
 
 def test_packaged_file_validates() -> None:
-    assert _toolkit_data.parse("crosswalk", json.dumps(raw()))["standards"][0]["number"] == 1
+    assert datacheck.parse("crosswalk", json.dumps(raw()))["standards"][0]["number"] == 1
 
 
 def test_duplicate_performance_label_is_refused() -> None:
@@ -386,4 +390,35 @@ def test_types_keys_and_note_items() -> None:
     data["notes"][0]["items"].append("intasc:11")
     _fails(data, "names 'intasc:11'")
     with pytest.raises(FrameworkFormatError, match="malformed JSON"):
-        _toolkit_data.parse("crosswalk", "{")
+        datacheck.parse("crosswalk", "{")
+
+
+# --------------------------------------------------------------------------- hostile input (issue 11)
+
+LOOKUPS = {
+    "standard": crosswalk.standard,
+    "performance": crosswalk.performance,
+    "alignments_for": crosswalk.alignments_for,
+    "competencies_for": crosswalk.competencies_for,
+    "standards_for": crosswalk.standards_for,
+    "standards_for_domain": crosswalk.standards_for_domain,
+    "domains_for": crosswalk.domains_for,
+    "emphasis": crosswalk.emphasis,
+    "notes_for": crosswalk.notes_for,
+    "alignments(edition=)": lambda x: crosswalk.alignments(edition=x),
+    "alignments(part=)": lambda x: crosswalk.alignments(part=x),
+}
+
+
+@pytest.mark.parametrize("name", sorted(set(LOOKUPS) - {"notes_for"}))
+@pytest.mark.parametrize("value", ["9" * 5000, "#" + "9" * 5000, "intasc:" + "9" * 5000 + "(a)", "²", "²:cognitive.1"])
+def test_number_like_arguments_raise_the_library_error(name: str, value: str) -> None:
+    """Issue 11 item 4: `crosswalk.*_for("9" * 5000)` raised ValueError from int()."""
+    with pytest.raises(EdCompetenciesError):
+        LOOKUPS[name](value)
+
+
+@given(st.sampled_from(sorted(LOOKUPS)), hostile_strings | hostile_json_values)
+def test_lookups_raise_only_the_library_errors(name: str, value: str) -> None:
+    with contextlib.suppress(EdCompetenciesError):
+        LOOKUPS[name](value)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
 
 import edcompetencies as ec
 from edcompetencies import Competency, Indicator, Theme
+
+from .strategies import hostile_json_values, hostile_strings
 
 ID_2015 = re.compile(r"^2015:(cognitive|intrapersonal|interpersonal|instructional)(\.\d+(\.\d+(\.\d+)?)?)?$")
 ID_2020 = re.compile(
@@ -174,3 +177,40 @@ def test_competency_types(fw: ec.Framework) -> None:
     for d in fw.domains:
         for c in d.competencies:
             assert isinstance(c, Competency) and c.domain_key == d.key
+
+
+def test_the_trusted_builder_agrees_with_the_validating_reader(fw: ec.Framework) -> None:
+    """`ec.load` builds the packaged files without the converter (trusted); `ec.loads` checks every rule."""
+    from edcompetencies._packaged import read_bytes
+
+    assert ec.loads(read_bytes(f"edition-{fw.edition}.json"), source=f"edition-{fw.edition}.json") == fw
+
+
+@pytest.mark.parametrize("name", ["²", "9" * 5000, "٢٠٢٠", "２０２０", "20 20", "1¹", "", "2020:", "../2020"])
+def test_only_ascii_digits_name_an_edition(name: str) -> None:
+    """Issue 11 item 4: `ec.load("²")` and `ec.load("9" * 5000)` raised ValueError; `ec.load("٢٠٢٠")` loaded 2020."""
+    with pytest.raises(ec.UnknownEditionError, match="the editions that ship are 2015, 2020"):
+        ec.load(name)
+
+
+@given(hostile_strings | hostile_json_values)
+def test_load_raises_only_the_library_error(name: object) -> None:
+    try:
+        fw = ec.load(name)  # type: ignore[arg-type]
+    except ec.UnknownEditionError:
+        return
+    assert str(fw.edition) == str(name).strip()
+
+
+def test_the_cold_path_imports_neither_cattrs_nor_importlib_resources() -> None:
+    """Issue 10 point 5: `ec.load` builds the packaged files without the converter (cattrs costs ~35 ms)
+    and reads them through the package's loader (importlib.resources cost 12-13 ms)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, edcompetencies as ec; ec.load(2020)['intrapersonal.1']; ec.load(2015); "
+        "print(sorted(m for m in ('cattrs', 'importlib.resources', 'edcompetencies._convert') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "[]" == out.strip()

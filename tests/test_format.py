@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 import edcompetencies as ec
 from edcompetencies._format import from_data, to_data
 
-from .strategies import frameworks, json_values
+from .strategies import (
+    FORBIDDEN_CHARACTERS,
+    HUGE_INTEGER_LITERAL,
+    frameworks,
+    hostile_json_values,
+    hostile_strings,
+    json_values,
+)
 
 
 @pytest.fixture
@@ -231,3 +238,209 @@ def test_corrupting_a_valid_file_only_raises_the_documented_error(draw: st.DataO
     except ec.FrameworkFormatError:
         return
     assert isinstance(fw, ec.Framework)
+
+
+# --------------------------------------------------------------------------- hostile input (issue 11)
+
+
+def _minimal(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "edition": "x",
+        "title": "T",
+        "domains": [
+            {
+                "key": "cog",
+                "name": "Cognitive",
+                "competencies": [{"number": 1, "statement": "S.", "indicators": [{"label": "a", "text": "A."}]}],
+            }
+        ],
+    }
+    data.update(changes)
+    return data
+
+
+class _CountingStr(str):
+    """A string that counts how often it is compared, to show a check is not quadratic."""
+
+    comparisons = 0
+
+    def __eq__(self, other: object) -> bool:
+        _CountingStr.comparisons += 1
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+
+def test_duplicate_note_check_is_not_quadratic() -> None:
+    """Issue 11 item 2: 100k notes took 122 s (each note ID compared with every earlier one)."""
+    n = 3000
+    notes = [{"id": _CountingStr(f"n{k}"), "kind": "editorial", "items": ["x"], "text": "t"} for k in range(n)]
+    _CountingStr.comparisons = 0
+    fw = from_data(_minimal(notes=notes))
+    assert n == len(fw.notes)
+    assert _CountingStr.comparisons <= 2 * n
+    notes.append({"id": "n7", "kind": "editorial", "items": ["x"], "text": "t"})
+    with pytest.raises(ec.FrameworkFormatError, match="duplicate note ID 'n7'") as info:
+        from_data(_minimal(notes=notes))
+    assert f"$.notes[{n}].id" == info.value.path
+
+
+@pytest.mark.parametrize(
+    ("mutate", "path", "item", "message"),
+    [
+        (lambda d: d["domains"][0].update(key="cog\n"), "$.domains[0].key", None, "a domain key is"),
+        (
+            lambda d: d["domains"][0]["competencies"][0]["indicators"][0].update(label="9" * 5000),
+            "$.domains[0].competencies[0].indicators[0].label",
+            "x:cog.1",
+            "a label is 1 to 32 ASCII letters or digits",
+        ),
+        (
+            lambda d: d["domains"][0]["competencies"][0]["indicators"][0].update(label="²"),
+            "$.domains[0].competencies[0].indicators[0].label",
+            "x:cog.1",
+            "a label is",
+        ),
+        (
+            lambda d: d["domains"][0]["competencies"][0].update(number=10**9),
+            "$.domains[0].competencies[0].number",
+            "x:cog",
+            "at most 9 digits",
+        ),
+        (lambda d: d.update(edition="2020\n"), "$.edition", None, "an edition name must be"),
+        (lambda d: d.update(year=-(10**12)), "$.year", None, "at most 9 digits"),
+        (
+            lambda d: d.update(notes=[{"id": "n\n", "kind": "editorial", "items": ["x"], "text": "t"}]),
+            "$.notes[0].id",
+            None,
+            "a note ID",
+        ),
+    ],
+)
+def test_ids_labels_and_numbers_follow_the_shared_rules(mutate: Any, path: str, item: str | None, message: str) -> None:
+    """Issue 11 items 4 and 9: whole-string patterns, ASCII digits only, labels and numbers capped."""
+    data = _minimal()
+    mutate(data)
+    error = fails(data, message)
+    assert (path, item) == (error.path, error.item)
+
+
+def test_a_huge_json_integer_is_a_format_error_with_its_place() -> None:
+    """Issue 11 item 4: json.loads raises a bare ValueError past 4,300 digits."""
+    text = json.dumps(_minimal()).replace('"number": 1', f'"number": {HUGE_INTEGER_LITERAL}')
+    with pytest.raises(ec.FrameworkFormatError, match="an integer of 5000 digits") as info:
+        ec.loads(text, source="huge.json")
+    assert ("$.domains[0].competencies[0].number", "x:cog") == (info.value.path, info.value.item)
+    with pytest.raises(ec.FrameworkFormatError, match="expected a string, found an integer of 5000 digits"):
+        ec.loads(json.dumps(_minimal()).replace('"T"', HUGE_INTEGER_LITERAL))
+
+
+@pytest.mark.parametrize("char", FORBIDDEN_CHARACTERS)
+def test_text_with_a_forbidden_character_is_refused(char: str) -> None:
+    """Issue 11 items 7-8: ESC, BEL, CR, NUL, C1, bidi overrides and lone surrogates, in every text field."""
+    data = _minimal()
+    data["domains"][0]["competencies"][0]["indicators"][0]["text"] = f"A {char}B"
+    error = fails(data, "not text: it holds")
+    assert "$.domains[0].competencies[0].indicators[0].text" == error.path
+    assert "x:cog.1.a" == error.item
+    data = _minimal(publishers=["ok", f"P{char}"])
+    assert "$.publishers[1]" == fails(data, "not text").path
+
+
+def test_a_lone_surrogate_never_reaches_the_model() -> None:
+    """Once read, every UTF-8 output failed (ec.dumps(fw).encode())."""
+    text = json.dumps(_minimal(title="T \ud800"))  # json.dumps writes the escape "\\ud800"
+    with pytest.raises(ec.FrameworkFormatError, match="lone surrogate U\\+D800") as info:
+        ec.loads(text)
+    assert "$.title" == info.value.path
+
+
+def test_duplicate_keys_name_the_object_holding_them() -> None:
+    """Issue 11 item 14: a file with 600 `text` keys said only `$`."""
+    data = _minimal()
+    text = json.dumps(data).replace('"text": "A."', ", ".join(['"text": "A."'] * 600))
+    with pytest.raises(ec.FrameworkFormatError, match="repeats the key 'text'") as info:
+        ec.loads(text, source="dup.json")
+    assert "$.domains[0].competencies[0].indicators[0]" == info.value.path
+    assert str(info.value).startswith("dup.json: $.domains[0]")
+
+
+def test_nesting_too_deep_has_a_location() -> None:
+    with pytest.raises(ec.FrameworkFormatError, match=r"nested too deeply .*line 1 column 101"):
+        ec.loads("[" * 100_000 + "]" * 100_000)
+    data = _minimal()
+    node = data["domains"][0]["competencies"][0]["indicators"][0]
+    for _ in range(60):
+        node["children"] = [{"label": "a", "text": "A."}]
+        node = node["children"][0]
+    with pytest.raises(ec.FrameworkFormatError, match="nested too deeply") as info:
+        ec.loads(json.dumps(data))
+    assert info.value.path.startswith("$.domains[0].competencies[0].indicators[0].children[0].children[0]")
+    for _ in range(400):  # deeper than the converter can recurse, not too deep for json.loads
+        node["children"] = [{"label": "a", "text": "A."}]
+        node = node["children"][0]
+    with pytest.raises(ec.FrameworkFormatError, match="nested too deeply") as info:
+        ec.loads(json.dumps(data))
+    assert info.value.path.startswith("$.domains[0].competencies[0].indicators[0].children[0].children[0]")
+    assert info.value.path.count("children") < 100
+
+
+@pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", "\ufeff"])
+def test_a_byte_order_mark_is_accepted(bom: bytes | str) -> None:
+    """Issue 11 item 14: case.loads accepted a BOM, ec.loads refused it with Python's hint."""
+    text = ec.dumps(ec.load(2015))
+    document = bom + text.encode("utf-8") if isinstance(bom, bytes) else bom + text
+    assert ec.load(2015) == ec.loads(document)
+
+
+@given(st.data())
+def test_hostile_values_in_a_valid_file_only_raise_the_documented_error(draw: st.DataObject) -> None:
+    """Replace one value (or add one key) deep inside a real edition with a hostile one."""
+    data = to_data(ec.load(2020))
+    node: Any = data
+    while True:
+        keys = list(node.keys()) if isinstance(node, dict) else list(range(len(node)))
+        if not keys:
+            break
+        key = draw.draw(st.sampled_from(keys))
+        child = node[key]
+        if not isinstance(child, (dict, list)) or draw.draw(st.booleans()):
+            if isinstance(node, dict) and draw.draw(st.booleans()):
+                key = draw.draw(hostile_strings)
+            node[key] = draw.draw(hostile_json_values)
+            break
+        node = child
+    try:
+        fw = ec.loads(json.dumps(data))
+    except ec.FrameworkFormatError as error:
+        str(error).encode("utf-8", "backslashreplace")
+        return
+    ec.dumps(fw).encode("utf-8")  # whatever is accepted can be written back
+
+
+@given(hostile_json_values)
+def test_hostile_json_only_raises_the_documented_error(value: object) -> None:
+    with contextlib.suppress(ec.FrameworkFormatError):
+        ec.loads(json.dumps(value))
+
+
+@given(hostile_json_values)
+def test_from_data_on_arbitrary_values_raises_only_the_documented_error(value: object) -> None:
+    """`from_data` takes decoded data (tools/transcribe_editions.py uses it): the same errors as `ec.loads`."""
+    with contextlib.suppress(ec.FrameworkFormatError):
+        from_data(value)
+    with contextlib.suppress(ec.FrameworkFormatError):
+        from_data({1: value, "edition": value, (2, 3): None})
+
+
+def test_an_error_deep_down_is_reported_without_recursion() -> None:
+    """The error tree is as deep as the data: reading it must not overflow the stack either."""
+    data = _minimal()
+    node = data["domains"][0]["competencies"][0]["indicators"][0]
+    for _ in range(300):
+        node["children"] = [{"label": "a", "text": "A."}]
+        node = node["children"][0]
+    node["text"] = 5
+    with pytest.raises(ec.FrameworkFormatError, match=r"nested too deeply|expected a string") as info:
+        ec.loads(json.dumps(data))
+    assert info.value.path.startswith("$.domains[0].competencies[0].indicators[0].children[0]")

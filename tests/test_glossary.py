@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 import json
@@ -15,6 +16,9 @@ import edcompetencies as ec
 from edcompetencies import _toolkit_data, glossary
 from edcompetencies.errors import FrameworkFormatError, UnknownTermError
 from edcompetencies.glossary import _key
+
+from . import datacheck
+from .strategies import hostile_json_values, hostile_strings
 
 TERMS = glossary.terms()
 FILLER = st.lists(st.sampled_from(["the", "educators", "use", "in", "class", "daily", "and", "with", "—", "(e.g.,"]))
@@ -201,14 +205,23 @@ def test_glossary_file_validation() -> None:
     data = copy.deepcopy(_toolkit_data.data("glossary"))
     data["terms"][1]["id"] = data["terms"][0]["id"]
     with pytest.raises(FrameworkFormatError, match="duplicate term ID") as info:
-        _toolkit_data.parse("glossary", json.dumps(data))
+        datacheck.parse("glossary", json.dumps(data))
     assert "$.terms[1].id" == info.value.path and "glossary-2020.json" in info.value.source
     data = copy.deepcopy(_toolkit_data.data("glossary"))
     data["terms"][3]["sources"][0]["year"] = "2013"
     with pytest.raises(FrameworkFormatError, match="expected an integer or null") as info:
-        _toolkit_data.parse("glossary", json.dumps(data))
+        datacheck.parse("glossary", json.dumps(data))
     assert "$.terms[3].sources[0].year" == info.value.path
     data = copy.deepcopy(_toolkit_data.data("glossary"))
     data["terms"][0]["definition"][0] = {"type": "poem", "text": "x"}
     with pytest.raises(FrameworkFormatError, match="'paragraph', 'list' or 'table'"):
-        _toolkit_data.parse("glossary", json.dumps(data))
+        datacheck.parse("glossary", json.dumps(data))
+
+
+# --------------------------------------------------------------------------- hostile input (issue 11)
+
+
+@given(st.sampled_from(["lookup", "get", "related", "terms_in", "notes_for"]), hostile_strings | hostile_json_values)
+def test_lookups_raise_only_the_library_errors(name: str, value: str) -> None:
+    with contextlib.suppress(ec.EdCompetenciesError):
+        getattr(glossary, name)(value)

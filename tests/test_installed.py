@@ -48,3 +48,72 @@ def test_distribution_records_its_data() -> None:
 
 def test_version() -> None:
     assert ec.__version__ == metadata.version("edcompetencies")
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_data_file_read_through_the_package_loader(name: str) -> None:
+    """The library reads its files through ``__spec__.loader.get_data`` (zip-safe): the same bytes."""
+    from edcompetencies._packaged import read_bytes
+
+    assert (resources.files("edcompetencies") / "data" / name).read_bytes() == read_bytes(name)
+
+
+def test_a_file_name_is_never_a_path() -> None:
+    from edcompetencies._packaged import read_bytes
+
+    with pytest.raises(ValueError, match="not a packaged data file"):
+        read_bytes("../__init__.py")
+
+
+PUBLIC_MODULES = ("crosswalk", "glossary", "toolkit")
+
+
+def _public_types() -> set[type]:
+    import importlib
+
+    found: set[type] = set()
+    for module in (ec, *(importlib.import_module(f"edcompetencies.{m}") for m in (*PUBLIC_MODULES, "errors"))):
+        found |= {v for v in map(lambda n: getattr(module, n), module.__all__) if isinstance(v, type)}
+    return found
+
+
+@pytest.mark.parametrize("module_name", PUBLIC_MODULES)
+def test_public_functions_return_publicly_importable_types(module_name: str) -> None:
+    """Issue 10: `crosswalk.introduction()` returned `_toolkit_data.Section`, importable from a private module only."""
+    import importlib
+    import inspect
+    import typing
+
+    module = importlib.import_module(f"edcompetencies.{module_name}")
+    public = _public_types()
+    for name in module.__all__:
+        value = getattr(module, name)
+        functions = [value] if inspect.isfunction(value) else []
+        if isinstance(value, type):
+            functions = [f for n, f in vars(value).items() if inspect.isfunction(f) and not n.startswith("_")]
+        for function in functions:
+            try:
+                hints = typing.get_type_hints(function, vars(importlib.import_module(function.__module__)))
+            except NameError:  # a return type of an optional extra (pandas, networkx)
+                continue
+            for tp in _classes(hints.get("return")):
+                if tp.__module__.startswith("edcompetencies."):
+                    assert tp in public, f"{module_name}.{name}: returns {tp.__module__}.{tp.__qualname__}"
+
+
+def _classes(tp: object) -> list[type]:
+    import typing
+
+    if isinstance(tp, type):
+        return [tp]
+    return [c for arg in typing.get_args(tp) for c in _classes(arg)]
+
+
+@pytest.mark.parametrize("module_name", PUBLIC_MODULES)
+def test_module_namespaces_show_their_public_names(module_name: str) -> None:
+    import importlib
+
+    module = importlib.import_module(f"edcompetencies.{module_name}")
+    shown = set(dir(module))
+    assert not shown & {"re", "attrs", "annotations", "TYPE_CHECKING", "cache", "Any"}
+    assert set(module.__all__) <= shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 from collections import Counter
@@ -9,11 +10,15 @@ from importlib import resources
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import edcompetencies as ec
-from edcompetencies._lineage import _parse
 from edcompetencies.diff import normalise_words
 from edcompetencies.errors import FrameworkFormatError
+
+from .datacheck import check_lineage, read_lineage
+from .strategies import hostile_json_values
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +111,7 @@ def _packaged() -> dict[str, Any]:
 def _fails(data: object, match: str) -> FrameworkFormatError:
     text = data if isinstance(data, str) else json.dumps(data)
     with pytest.raises(FrameworkFormatError, match=match) as info:
-        _parse(text, 2015, 2020, source="lineage-test.json")
+        check_lineage(text, source="lineage-test.json")
     assert str(info.value).startswith("lineage-test.json: $")
     return info.value
 
@@ -116,7 +121,9 @@ def _index(data: dict[str, Any], old: str, new: str | None = None) -> int:
 
 
 def test_the_packaged_file_parses_to_the_packaged_lineage() -> None:
-    assert ec.lineage(2015, 2020) == _parse(json.dumps(_packaged()), 2015, 2020)
+    """The library reads the packaged file trusted; its cross-reference rules hold (tests/datacheck.py)."""
+    assert ec.lineage(2015, 2020) == read_lineage(json.dumps(_packaged()), 2015, 2020)
+    assert ec.lineage(2015, 2020) == check_lineage(json.dumps(_packaged()))
 
 
 def test_shape_errors_name_the_path() -> None:
@@ -172,3 +179,44 @@ def test_every_item_accounted_for_once() -> None:
     data = _packaged()
     data["removed"].append({"old": "2015:cognitive.1", "rationale": "also removed?"})
     _fails(data, "2015:cognitive.1 is already accounted for")
+
+
+# --------------------------------------------------------------------------- hostile input (issue 11)
+
+
+@pytest.mark.parametrize("name", ["²", "9" * 5000, "٢٠٢٠", "2015:"])
+def test_edition_names_are_ascii_numbers(name: str) -> None:
+    """Issue 11 item 4: `ec.lineage("²", 2020)` raised ValueError."""
+    with pytest.raises(ec.UnknownEditionError):
+        ec.lineage(name, 2020)
+
+
+def test_the_reader_lets_only_its_own_error_out() -> None:
+    """Issue 11 item 5: RecursionError, ValueError and TypeError came out of the lineage reader."""
+    for text in ("[" * 100_000, "{" + '"a": [' * 3000, b"\xff", '{"old": ' + "9" * 5000 + "}", "\ufeff[]"):
+        with pytest.raises(FrameworkFormatError):
+            read_lineage(text, 2015, 2020)
+    data = _packaged()
+    data["links"][2]["rationale"] = "bell \a"
+    assert "$.links[2].rationale" == _fails(data, "control character U\\+0007").path
+    data = _packaged()
+    data["links"][2]["old"] = 2015
+    assert "$.links[2].old" == _fails(data, "expected a string, found an integer").path
+
+
+@given(st.data())
+def test_hostile_values_only_raise_the_documented_error(draw: st.DataObject) -> None:
+    data = _packaged()
+    node: Any = data
+    while True:
+        keys = list(node.keys()) if isinstance(node, dict) else list(range(len(node)))
+        if not keys:
+            break
+        key = draw.draw(st.sampled_from(keys))
+        child = node[key]
+        if not isinstance(child, (dict, list)) or draw.draw(st.booleans()):
+            node[key] = draw.draw(hostile_json_values)
+            break
+        node = child
+    with contextlib.suppress(FrameworkFormatError):
+        check_lineage(json.dumps(data))

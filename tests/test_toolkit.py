@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import csv
 import io
@@ -23,12 +24,12 @@ from edcompetencies.errors import (
     UnknownItemError,
 )
 
-from .strategies import frameworks
+from . import datacheck
+from .strategies import frameworks, hostile_json_values, hostile_strings
 
 FW = ec.load(2020)
 OLD = ec.load(2015)
 HOSTILE = "<script>alert('x')</script> & | *bold* `code` \"quoted\" [link](http://x) # ==SUM(A1)\nsecond line"
-
 
 # --------------------------------------------------------------------------- prioritized competencies
 
@@ -340,22 +341,70 @@ def test_toolkit_file_validation() -> None:
     data = copy.deepcopy(_toolkit_data.data("toolkit"))
     data["assessment_tool"]["competencies"][0]["levels"]["refining"][0]["refs"] = ["2020:intrapersonal.9"]
     with pytest.raises(FrameworkFormatError, match="not an item of the 2020 edition") as info:
-        _toolkit_data.parse("toolkit", json.dumps(data))
+        datacheck.parse("toolkit", json.dumps(data))
     assert "$.assessment_tool.competencies[0].levels.refining[0].refs[0]" == info.value.path
     data = copy.deepcopy(_toolkit_data.data("toolkit"))
     data["prioritized_competencies"]["competencies"][5]["competency"] = "2020:cognitive.4"
     with pytest.raises(FrameworkFormatError, match="not in the instructional domain"):
-        _toolkit_data.parse("toolkit", json.dumps(data))
+        datacheck.parse("toolkit", json.dumps(data))
     data = copy.deepcopy(_toolkit_data.data("toolkit"))
     data["respondents"]["total"]["2019"] = -1
     with pytest.raises(FrameworkFormatError, match="0 or more") as info:
-        _toolkit_data.parse("toolkit", json.dumps(data))
+        datacheck.parse("toolkit", json.dumps(data))
     assert "$.respondents.total.2019" == info.value.path
     data = copy.deepcopy(_toolkit_data.data("toolkit"))
     data["in_the_field"][0]["copies"] = ["user-guide-99"]
     with pytest.raises(FrameworkFormatError, match="not an In the field example"):
-        _toolkit_data.parse("toolkit", json.dumps(data))
+        datacheck.parse("toolkit", json.dumps(data))
     data = copy.deepcopy(_toolkit_data.data("toolkit"))
     data["implementation_levels"].reverse()
     with pytest.raises(FrameworkFormatError, match="in order"):
-        _toolkit_data.parse("toolkit", json.dumps(data))
+        datacheck.parse("toolkit", json.dumps(data))
+
+
+# --------------------------------------------------------------------------- hostile input (issue 11)
+
+LOOKUPS = {
+    "assessment": toolkit.assessment,
+    "reflection": toolkit.reflection,
+    "rubric": toolkit.rubric,
+    "notes_for": toolkit.notes_for,
+    "in_the_field(actor=)": lambda x: toolkit.in_the_field(actor=x),
+    "in_the_field(domain=)": lambda x: toolkit.in_the_field(domain=x),
+    "in_the_field(part=)": lambda x: toolkit.in_the_field(part=x),
+}
+
+
+@given(st.sampled_from(sorted(LOOKUPS)), hostile_strings | hostile_json_values)
+def test_lookups_raise_only_the_library_errors(name: str, value: str) -> None:
+    with contextlib.suppress(ec.EdCompetenciesError):
+        LOOKUPS[name](value)
+
+
+def test_every_packaged_toolkit_file_keeps_its_rules() -> None:
+    """The files are trusted at run time; here every shape and cross-reference rule is checked."""
+    from edcompetencies._packaged import read_bytes
+
+    files = {kind: datacheck.parse(kind, read_bytes(name)) for kind, name in datacheck.FILES.items()}
+    assert files == {kind: _toolkit_data.data(kind) for kind in datacheck.FILES}
+    datacheck.check_note_ids_across_files(files)
+    files["glossary"]["notes"].append(dict(files["crosswalk"]["notes"][0]))
+    with pytest.raises(FrameworkFormatError, match=r"is also used in crosswalk-2020\.json"):
+        datacheck.check_note_ids_across_files(files)
+
+
+def test_the_toolkit_shapes_refuse_what_the_old_checker_refused() -> None:
+    data = copy.deepcopy(_toolkit_data.data("toolkit"))
+    data["in_the_field"][0]["labelled"] = 1
+    with pytest.raises(FrameworkFormatError, match="expected true or false, found an integer") as info:
+        datacheck.parse("toolkit", json.dumps(data))
+    assert "$.in_the_field[0].labelled" == info.value.path
+    data = copy.deepcopy(_toolkit_data.data("toolkit"))
+    data["reflection_tool"]["entries"][0]["match"] = "approximate"
+    with pytest.raises(FrameworkFormatError, match="expected one of 'exact', 'typographic', 'different'"):
+        datacheck.parse("toolkit", json.dumps(data))
+    data = copy.deepcopy(_toolkit_data.data("toolkit"))
+    data["centering_equity"]["sections"][0]["blocks"][0]["text"] = "screen\x1b[2J"
+    with pytest.raises(FrameworkFormatError, match="control character U\\+001B") as info:
+        datacheck.parse("toolkit", json.dumps(data))
+    assert "$.centering_equity.sections[0].blocks[0].text" == info.value.path

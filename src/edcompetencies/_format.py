@@ -1,113 +1,150 @@
-"""The JSON format of a framework: reading (validated) and writing.
+"""The JSON format of a framework: reading a user's file (validated) and writing.
 
-The format is documented in ``docs/data-format.md``. Reading is hand-written rather
-than done with cattrs for two reasons: it is on the cold path of ``ec.load`` (cattrs
-costs ~25 ms to import, the whole start budget is ~3x a bare interpreter), and every
-rule of the format - not only the types - is checked here with one kind of error that
-names the JSON path and the item ID.
+The format is documented in ``docs/data-format.md``. A user's file (:func:`loads`) is decoded
+by ``_convert.decode`` and structured by the library's one cattrs converter into the input
+records below (every key, every type, every text: ``forbid_extra_keys``, strict hooks), then
+the rules the converter cannot express are checked here by hand, in one pass: an ID follows
+from its place (and a given ``id`` must match it), no ID twice, keys and labels as
+``_rules`` defines them, competency numbers from 1, themes known and FC on competencies only,
+note IDs unique, note items naming items of the framework. Every problem is one
+:class:`~edcompetencies.errors.FrameworkFormatError` naming the source, the JSON path and,
+where there is one, the item ID.
+
+The packaged editions do not come through here: ``_loading`` builds them with a trusted,
+hand-written builder (the test suite checks the files with this reader), because importing
+cattrs alone costs ~35 ms against a ~60 ms budget for ``import edcompetencies; ec.load(2020)``.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
+import attrs
+
+from ._convert import Path, decode, first_duplicate, structure
 from ._model import Competency, Domain, Framework, Indicator, NoteKind, SourceNote, Theme
-from ._rules import type_name
+from ._rules import MAX_DIGITS, MAX_LABEL, is_key, is_label, is_name
 from .errors import ArgumentTypeError, FrameworkFormatError
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "dumps", "from_data", "loads", "to_data"]
 
 FORMAT = "edcompetencies/edition"
 FORMAT_VERSION = 1
+MAX_INDICATOR_DEPTH = 32
+"""How deep indicators may nest (sub-indicators of sub-indicators ...; the editions have 2 levels)."""
 
-_EDITION_STR = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-_KEY = re.compile(r"^[a-z][a-z0-9_\-]*$")
-_LABEL = re.compile(r"^[A-Za-z0-9]+$")
-_NOTE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-
-T = TypeVar("T")
+_THEMES = {t.value: t for t in Theme}
+_KINDS = {k.value: k for k in NoteKind}
 
 
-class _Reader:
-    """Walks decoded JSON, checking each value and remembering where it is."""
+# --------------------------------------------------------------------------- the file's records
 
-    def __init__(self, source: str) -> None:
+
+@attrs.frozen
+class _IndicatorIn:
+    label: str
+    text: str
+    id: str | None = None
+    themes: tuple[str, ...] = ()
+    children: tuple[_IndicatorIn, ...] = ()
+
+
+@attrs.frozen
+class _CompetencyIn:
+    number: int
+    statement: str
+    id: str | None = None
+    title: str | None = None
+    themes: tuple[str, ...] = ()
+    indicators: tuple[_IndicatorIn, ...] = ()
+
+
+@attrs.frozen
+class _DomainIn:
+    key: str
+    name: str
+    id: str | None = None
+    tagline: str | None = None
+    description: str | None = None
+    overview: str | None = None
+    competencies: tuple[_CompetencyIn, ...] = ()
+
+
+@attrs.frozen
+class _NoteIn:
+    id: str
+    kind: str
+    items: tuple[str, ...]
+    text: str
+    source: str | None = None
+
+
+@attrs.frozen
+class _FrameworkIn:
+    edition: int | str
+    title: str
+    domains: tuple[_DomainIn, ...]
+    format: str | None = None
+    format_version: int = FORMAT_VERSION
+    publishers: tuple[str, ...] = ()
+    year: int | None = None
+    license: str | None = None
+    citation: str | None = None
+    url: str | None = None
+    source: str | None = None
+    notes: tuple[_NoteIn, ...] = ()
+
+
+def _valid_edition(edition: object) -> bool:
+    if isinstance(edition, bool):
+        return False
+    return (isinstance(edition, int) and edition >= 0) or is_name(edition)
+
+
+def _valid_number(number: object) -> bool:
+    return type(number) is int and 0 < number < 10**MAX_DIGITS
+
+
+def _item_at(data: object, path: Path) -> str | None:
+    """The ID of the deepest item whose place *path* runs through, as far as the raw data tells it."""
+    if not isinstance(data, dict) or not _valid_edition(data.get("edition")):
+        return None
+    item: str | None = None
+    node: Any = data
+    for key, index in zip(path[0::2], path[1::2], strict=False):
+        try:
+            node = node[key][index]
+        except (KeyError, IndexError, TypeError):
+            break
+        if not isinstance(node, dict):
+            break
+        if key == "domains" and item is None and is_key(node.get("key")):
+            item = f"{data['edition']}:{node['key']}"
+        elif key == "competencies" and item is not None and _valid_number(node.get("number")):
+            item = f"{item}.{node['number']}"
+        elif key in ("indicators", "children") and item is not None and is_label(node.get("label")):
+            item = f"{item}.{node['label']}"
+        else:
+            break
+    return item
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+class _Rules:
+    """The format's rules beyond types, checked on the structured records; remembers every ID's path."""
+
+    def __init__(self, source: str, edition: int | str) -> None:
         self.source = source
+        self.edition = edition
         self.seen: dict[str, str] = {}
 
     def fail(self, path: str, message: str, item: str | None = None) -> FrameworkFormatError:
         return FrameworkFormatError(message, source=self.source, path=path, item=item)
 
-    def obj(
-        self,
-        value: object,
-        path: str,
-        required: tuple[str, ...],
-        optional: tuple[str, ...],
-        item: str | None = None,
-        name_item: Callable[[dict[str, Any]], str | None] | None = None,
-    ) -> dict[str, Any]:
-        """Check that *value* is an object with the allowed keys.
-
-        *name_item* derives the object's own ID from its keys where it can, so an error
-        about the object names the object rather than its parent.
-        """
-        if not isinstance(value, dict):
-            raise self.fail(path, f"expected an object, found {type_name(value)}", item)
-        if name_item is not None:
-            item = name_item(value) or item
-        for key in value:
-            if key not in required and key not in optional:
-                allowed = ", ".join(required + optional)
-                raise self.fail(f"{path}.{key}", f"unknown key {key!r} (allowed: {allowed})", item)
-        for key in required:
-            if key not in value:
-                raise self.fail(path, f"missing required key {key!r}", item)
-        return value
-
-    def text(self, value: object, path: str, item: str | None = None, *, nullable: bool = False) -> Any:
-        if value is None and nullable:
-            return None
-        if not isinstance(value, str):
-            expected = "a string or null" if nullable else "a string"
-            raise self.fail(path, f"expected {expected}, found {type_name(value)}", item)
-        if not value.strip():
-            raise self.fail(path, "empty text", item)
-        return value
-
-    def integer(self, value: object, path: str, item: str | None = None, *, nullable: bool = False) -> Any:
-        if value is None and nullable:
-            return None
-        if not isinstance(value, int) or isinstance(value, bool):
-            expected = "an integer or null" if nullable else "an integer"
-            raise self.fail(path, f"expected {expected}, found {type_name(value)}", item)
-        return value
-
-    def array(
-        self, value: object, path: str, each: Callable[[object, str], T], item: str | None = None
-    ) -> tuple[T, ...]:
-        if not isinstance(value, list):
-            raise self.fail(path, f"expected an array, found {type_name(value)}", item)
-        return tuple(each(v, f"{path}[{n}]") for n, v in enumerate(value))
-
-    def themes(self, value: object, path: str, item: str) -> frozenset[Theme]:
-        def one(v: object, p: str) -> Theme:
-            if isinstance(v, str):
-                try:
-                    return Theme(v)
-                except ValueError:
-                    pass
-            raise self.fail(p, f"unknown theme {v!r}; valid themes are FC, EI, SE, RL", item)
-
-        found = self.array(value, path, one, item)
-        if len(set(found)) != len(found):
-            raise self.fail(path, "a theme is listed twice", item)
-        return frozenset(found)
-
-    def register(self, item_id: str, path: str, given: object) -> str:
+    def register(self, item_id: str, path: str, given: str | None) -> str:
         if given is not None and given != item_id:
             raise self.fail(
                 f"{path}.id", f"the id {given!r} does not match the item's place; expected {item_id!r}", item_id
@@ -117,149 +154,118 @@ class _Reader:
         self.seen[item_id] = path
         return item_id
 
+    def themes(self, values: tuple[str, ...], path: str, item: str, *, competency: bool) -> frozenset[Theme]:
+        found = []
+        for n, value in enumerate(values):
+            if value not in _THEMES:
+                raise self.fail(f"{path}[{n}]", f"unknown theme {value!r}; valid themes are FC, EI, SE, RL", item)
+            found.append(_THEMES[value])
+        if len(set(found)) != len(found):
+            raise self.fail(path, "a theme is listed twice", item)
+        if Theme.FC in found and not competency:
+            raise self.fail(path, "FC (Foundational Competency) tags competencies only", item)
+        return frozenset(found)
+
+    def indicator(self, raw: _IndicatorIn, path: str, parent_id: str, depth: int = 1) -> Indicator:
+        if depth > MAX_INDICATOR_DEPTH:
+            message = f"the indicators are nested too deeply (more than {MAX_INDICATOR_DEPTH} levels)"
+            raise self.fail(path, message, parent_id)
+        if not is_label(raw.label):
+            message = f"a label is 1 to {MAX_LABEL} ASCII letters or digits, found {raw.label!r}"
+            raise self.fail(f"{path}.label", message, parent_id)
+        item_id = self.register(f"{parent_id}.{raw.label}", path, raw.id)
+        return Indicator(
+            id=item_id,
+            label=raw.label,
+            text=raw.text,
+            themes=self.themes(raw.themes, f"{path}.themes", item_id, competency=False),
+            children=tuple(
+                self.indicator(c, f"{path}.children[{n}]", item_id, depth + 1) for n, c in enumerate(raw.children)
+            ),
+        )
+
+    def competency(self, raw: _CompetencyIn, path: str, domain_id: str) -> Competency:
+        if raw.number < 1:
+            raise self.fail(f"{path}.number", f"a competency number is 1 or more, found {raw.number}", domain_id)
+        item_id = self.register(f"{domain_id}.{raw.number}", path, raw.id)
+        return Competency(
+            id=item_id,
+            number=raw.number,
+            statement=raw.statement,
+            title=raw.title,
+            themes=self.themes(raw.themes, f"{path}.themes", item_id, competency=True),
+            indicators=tuple(
+                self.indicator(i, f"{path}.indicators[{n}]", item_id) for n, i in enumerate(raw.indicators)
+            ),
+        )
+
+    def domain(self, raw: _DomainIn, path: str) -> Domain:
+        if not is_key(raw.key):
+            message = f"a domain key is lowercase letters, digits, '_' or '-', found {raw.key!r}"
+            raise self.fail(f"{path}.key", message)
+        item_id = self.register(f"{self.edition}:{raw.key}", path, raw.id)
+        return Domain(
+            id=item_id,
+            key=raw.key,
+            name=raw.name,
+            tagline=raw.tagline,
+            description=raw.description,
+            overview=raw.overview,
+            competencies=tuple(
+                self.competency(c, f"{path}.competencies[{n}]", item_id) for n, c in enumerate(raw.competencies)
+            ),
+        )
+
+    def note(self, raw: _NoteIn, path: str) -> SourceNote:
+        if not is_name(raw.id):
+            raise self.fail(f"{path}.id", f"a note ID is letters, digits, '.', '_' or '-', found {raw.id!r}")
+        if raw.kind not in _KINDS:
+            raise self.fail(f"{path}.kind", f"expected one of {', '.join(_KINDS)}, found {raw.kind!r}")
+        for n, item in enumerate(raw.items):
+            if item != str(self.edition) and item not in self.seen:
+                message = f"the note {raw.id!r} names {item!r}, which is not an item of this framework"
+                raise self.fail(f"{path}.items[{n}]", message)
+        return SourceNote(id=raw.id, kind=_KINDS[raw.kind], items=raw.items, text=raw.text, source=raw.source)
+
 
 def from_data(data: object, *, source: str = "<data>") -> Framework:
     """Build a :class:`Framework` from decoded JSON, checking every rule of the format."""
-    r = _Reader(source)
-    top = r.obj(
-        data,
-        "$",
-        ("edition", "title", "domains"),
-        ("format", "format_version", "publishers", "year", "license", "citation", "url", "source", "notes"),
-    )
-    if "format" in top and top["format"] != FORMAT:
-        raise r.fail("$.format", f"expected {FORMAT!r}, found {top['format']!r}")
-    version = r.integer(top.get("format_version", FORMAT_VERSION), "$.format_version")
-    if version != FORMAT_VERSION:
+    raw = structure(data, _FrameworkIn, source=source, item_at=_item_at)
+    r = _Rules(source, raw.edition)
+    if raw.format is not None and raw.format != FORMAT:
+        raise r.fail("$.format", f"expected {FORMAT!r}, found {raw.format!r}")
+    if raw.format_version != FORMAT_VERSION:
         raise r.fail(
             "$.format_version",
-            f"format version {version} is not supported (this library reads version {FORMAT_VERSION})",
+            f"format version {raw.format_version} is not supported (this library reads version {FORMAT_VERSION})",
         )
-    edition = top["edition"]
-    if isinstance(edition, bool) or not isinstance(edition, (int, str)):
-        raise r.fail("$.edition", f"expected an integer or a string, found {type_name(edition)}")
-    if isinstance(edition, int) and edition < 0:
-        raise r.fail("$.edition", f"an edition number must not be negative, found {edition}")
-    if isinstance(edition, str) and not _EDITION_STR.match(edition):
+    if isinstance(raw.edition, int) and raw.edition < 0:
+        raise r.fail("$.edition", f"an edition number must not be negative, found {raw.edition}")
+    if isinstance(raw.edition, str) and not is_name(raw.edition):
         raise r.fail(
             "$.edition",
-            f"an edition name must be letters, digits, '.', '_' or '-' (no ':' or spaces), found {edition!r}",
+            f"an edition name must be letters, digits, '.', '_' or '-' (no ':' or spaces), found {raw.edition!r}",
         )
-
-    def indicator(value: object, path: str, parent_id: str) -> Indicator:
-        raw = r.obj(
-            value,
-            path,
-            ("label", "text"),
-            ("id", "themes", "children"),
-            parent_id,
-            lambda v: f"{parent_id}.{v['label']}" if isinstance(v.get("label"), str) else None,
-        )
-        label = raw["label"]
-        if not isinstance(label, str) or not _LABEL.match(label):
-            raise r.fail(f"{path}.label", f"a label is letters or digits, found {label!r}", parent_id)
-        item_id = r.register(f"{parent_id}.{label}", path, raw.get("id"))
-        text = r.text(raw["text"], f"{path}.text", item_id)
-        themes = r.themes(raw.get("themes", []), f"{path}.themes", item_id)
-        if Theme.FC in themes:
-            raise r.fail(f"{path}.themes", "FC (Foundational Competency) tags competencies only", item_id)
-        children = r.array(raw.get("children", []), f"{path}.children", lambda v, p: indicator(v, p, item_id), item_id)
-        return Indicator(id=item_id, label=label, text=text, themes=themes, children=children)
-
-    def competency(value: object, path: str, domain_id: str) -> Competency:
-        raw = r.obj(
-            value,
-            path,
-            ("number", "statement"),
-            ("id", "title", "themes", "indicators"),
-            domain_id,
-            lambda v: f"{domain_id}.{v['number']}" if type(v.get("number")) is int else None,
-        )
-        number = r.integer(raw["number"], f"{path}.number", domain_id)
-        if number < 1:
-            raise r.fail(f"{path}.number", f"a competency number is 1 or more, found {number}", domain_id)
-        item_id = r.register(f"{domain_id}.{number}", path, raw.get("id"))
-        return Competency(
-            id=item_id,
-            number=number,
-            statement=r.text(raw["statement"], f"{path}.statement", item_id),
-            title=r.text(raw.get("title"), f"{path}.title", item_id, nullable=True),
-            themes=r.themes(raw.get("themes", []), f"{path}.themes", item_id),
-            indicators=r.array(
-                raw.get("indicators", []), f"{path}.indicators", lambda v, p: indicator(v, p, item_id), item_id
-            ),
-        )
-
-    def domain(value: object, path: str) -> Domain:
-        raw = r.obj(
-            value,
-            path,
-            ("key", "name"),
-            ("id", "tagline", "description", "overview", "competencies"),
-            None,
-            lambda v: f"{edition}:{v['key']}" if isinstance(v.get("key"), str) else None,
-        )
-        key = raw["key"]
-        if not isinstance(key, str) or not _KEY.match(key):
-            raise r.fail(f"{path}.key", f"a domain key is lowercase letters, digits, '_' or '-', found {key!r}")
-        item_id = r.register(f"{edition}:{key}", path, raw.get("id"))
-        return Domain(
-            id=item_id,
-            key=key,
-            name=r.text(raw["name"], f"{path}.name", item_id),
-            tagline=r.text(raw.get("tagline"), f"{path}.tagline", item_id, nullable=True),
-            description=r.text(raw.get("description"), f"{path}.description", item_id, nullable=True),
-            overview=r.text(raw.get("overview"), f"{path}.overview", item_id, nullable=True),
-            competencies=r.array(
-                raw.get("competencies", []),
-                f"{path}.competencies",
-                lambda v, p: competency(v, p, item_id),
-                item_id,
-            ),
-        )
-
-    domains = r.array(top["domains"], "$.domains", domain)
-
-    def note(value: object, path: str) -> SourceNote:
-        raw = r.obj(value, path, ("id", "kind", "items", "text"), ("source",))
-        note_id = raw["id"]
-        if not isinstance(note_id, str) or not _NOTE_ID.match(note_id):
-            raise r.fail(f"{path}.id", f"a note ID is letters, digits, '.', '_' or '-', found {note_id!r}")
-        kinds = ", ".join(k.value for k in NoteKind)
-        if not isinstance(raw["kind"], str) or raw["kind"] not in {k.value for k in NoteKind}:
-            raise r.fail(f"{path}.kind", f"expected one of {kinds}, found {raw['kind']!r}")
-
-        def ref(v: object, p: str) -> str:
-            if not isinstance(v, str) or (v != str(edition) and v not in r.seen):
-                raise r.fail(p, f"the note {note_id!r} names {v!r}, which is not an item of this framework")
-            return v
-
-        return SourceNote(
-            id=note_id,
-            kind=NoteKind(raw["kind"]),
-            items=r.array(raw["items"], f"{path}.items", ref),
-            text=r.text(raw["text"], f"{path}.text"),
-            source=r.text(raw.get("source"), f"{path}.source", nullable=True),
-        )
-
-    notes = r.array(top.get("notes", []), "$.notes", note)
-    note_ids = [n.id for n in notes]
-    for n, note_id in enumerate(note_ids):
-        if note_id in note_ids[:n]:
-            raise r.fail(f"$.notes[{n}].id", f"duplicate note ID {note_id!r}")
-
+    domains = tuple(r.domain(d, f"$.domains[{n}]") for n, d in enumerate(raw.domains))
+    notes = tuple(r.note(note, f"$.notes[{n}]") for n, note in enumerate(raw.notes))
+    repeated = first_duplicate([note.id for note in notes])
+    if repeated is not None:
+        raise r.fail(f"$.notes[{repeated[1]}].id", f"duplicate note ID {notes[repeated[1]].id!r}")
     return Framework(
-        edition=edition,
-        title=r.text(top["title"], "$.title"),
+        edition=raw.edition,
+        title=raw.title,
         domains=domains,
-        publishers=r.array(top.get("publishers", []), "$.publishers", lambda v, p: r.text(v, p)),
-        year=r.integer(top.get("year"), "$.year", nullable=True),
-        license=r.text(top.get("license"), "$.license", nullable=True),
-        citation=r.text(top.get("citation"), "$.citation", nullable=True),
-        url=r.text(top.get("url"), "$.url", nullable=True),
-        source=r.text(top.get("source"), "$.source", nullable=True),
+        publishers=raw.publishers,
+        year=raw.year,
+        license=raw.license,
+        citation=raw.citation,
+        url=raw.url,
+        source=raw.source,
         notes=notes,
     )
+
+
+# --------------------------------------------------------------------------- writing
 
 
 def _themes_out(themes: frozenset[Theme]) -> list[str]:
@@ -331,47 +337,17 @@ def dumps(fw: Framework, *, indent: int | None = 1) -> str:
     return json.dumps(to_data(fw), ensure_ascii=False, indent=indent) + "\n"
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
-    return result
-
-
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        self.key = key
-        super().__init__(key)
-
-
 def loads(text: str | bytes, *, source: str = "<string>") -> Framework:
-    """Read a framework from JSON text, validating it.
+    """Read a framework from JSON text (``str`` or UTF-8 ``bytes``; a byte order mark is allowed), validating it.
 
     Any problem raises :class:`~edcompetencies.errors.FrameworkFormatError` naming
     *source*, the JSON path and, where there is one, the item ID.
+
+    >>> import edcompetencies as ec
+    >>> ec.loads(b'\\xef\\xbb\\xbf{"edition": "x", "title": "T", "domains": [{"key": "cog", "name": "C"}]}').edition
+    'x'
+    >>> ec.loads('{"edition": "x", "title": "T", "domains": [{"key": "cog", "name": "C\\\\u0007"}]}')
+    Traceback (most recent call last):
+    edcompetencies.errors.FrameworkFormatError: <string>: $.domains[0].name (item x:cog): not text: ...U+0007...
     """
-    if isinstance(text, (bytes, bytearray)):
-        try:
-            text = bytes(text).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise FrameworkFormatError(f"not UTF-8 text: {exc.reason} at byte {exc.start}", source=source) from None
-    if not isinstance(text, str):
-        raise FrameworkFormatError(f"expected JSON text, got {type(text).__name__}", source=source)
-    try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
-    except _DuplicateKey as exc:
-        raise FrameworkFormatError(f"a JSON object repeats the key {exc.key!r}", source=source) from None
-    except json.JSONDecodeError as exc:
-        raise FrameworkFormatError(
-            f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}", source=source
-        ) from None
-    except RecursionError:
-        raise FrameworkFormatError("the JSON is nested too deeply", source=source) from None
-    except ValueError as exc:
-        raise FrameworkFormatError(f"malformed JSON: {exc}", source=source) from None
-    try:
-        return from_data(data, source=source)
-    except RecursionError:
-        raise FrameworkFormatError("the JSON is nested too deeply", source=source) from None
+    return from_data(decode(text, source=source, item_at=_item_at), source=source)

@@ -4,21 +4,27 @@ Every 2015 competency and indicator node is linked to its 2020 successor(s) or m
 removed; every 2020 item to its predecessor(s) or marked new. Each link has a relation
 (``same``, ``reworded``, ``merged``, ``split``) and a one-line rationale a researcher
 can cite. The file was made by reading both texts in full, not by an algorithm.
+
+The packaged file is trusted at run time and built by hand here; the test suite reads it
+with the library's converter and checks every rule of the format (``tests/datacheck.py``:
+keys, types, text, relations, every ID an item of its edition, multiplicities, every item
+accounted for once). Measured cold: reading it through the converter took 28-40 ms (cattrs'
+import and code generation), the trusted build takes 3-7 ms.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable
 from functools import cache
-from typing import Any
 
 import attrs
 
-from ._loading import _edition_number, load, read_data
-from ._model import Competency, Framework
-from .errors import FrameworkFormatError, UnknownEditionError
+from . import _sssom
+from ._loading import _edition_number, load
+from ._packaged import read_bytes
+from ._rules import ascii_number
+from .errors import UnknownEditionError
 
 __all__ = ["RELATIONS", "Lineage", "Link", "Unmatched", "lineage"]
 
@@ -46,8 +52,6 @@ class Unmatched:
 
 def _edition_or_name(text: str) -> int | str:
     """An edition as the model holds it: ``2015`` (an ASCII number) or a name."""
-    from ._rules import ascii_number
-
     number = ascii_number(text)
     return number if number is not None else text
 
@@ -94,8 +98,6 @@ class Lineage:
         >>> ec.Lineage.from_sssom(table) == ec.lineage(2015, 2020)
         True
         """
-        from . import _sssom
-
         names: dict[str, str] = {}
         if labels:
             for edition in (self.old, self.new):
@@ -108,8 +110,6 @@ class Lineage:
         """A lineage read from an SSSOM/TSV table (a state's own mapping, or :meth:`to_sssom`'s);
         a table that is not one errs with :class:`~edcompetencies.errors.FrameworkFormatError`
         naming *source* and the line."""
-        from . import _sssom
-
         old, new, description, links, removed, added = _sssom.lineage_parts(text, source=source)
         number_old, number_new = (_edition_or_name(old), _edition_or_name(new))
         return cls(
@@ -161,121 +161,18 @@ class Lineage:
 _SOURCE = "edcompetencies/data/lineage-2015-2020.json"
 
 
-def _fail(path: str, message: str, source: str = _SOURCE) -> FrameworkFormatError:
-    return FrameworkFormatError(message, source=source, path=path)
-
-
-def _kind(value: object) -> str:
-    names: dict[type, str] = {dict: "an object", list: "an array", str: "a string", type(None): "null"}
-    return names.get(type(value), type(value).__name__)
-
-
-def _object(value: object, path: str, required: tuple[str, ...], source: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _fail(path, f"expected an object, found {_kind(value)}", source)
-    for key in value:
-        if key not in required:
-            raise _fail(f"{path}.{key}", f"unknown key {key!r} (allowed: {', '.join(required)})", source)
-    for key in required:
-        if key not in value:
-            raise _fail(path, f"missing required key {key!r}", source)
-    return value
-
-
-def _text(value: object, path: str, source: str, *, one_line: bool = False) -> str:
-    if not isinstance(value, str):
-        raise _fail(path, f"expected a string, found {_kind(value)}", source)
-    if not value.strip():
-        raise _fail(path, "empty text", source)
-    if one_line and "\n" in value:
-        raise _fail(path, "a rationale is one line", source)
-    return value
-
-
-def _array(value: object, path: str, source: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise _fail(path, f"expected an array, found {_kind(value)}", source)
-    return value
-
-
-def _parse(text: str | bytes, old: int, new: int, *, source: str = _SOURCE) -> Lineage:
-    """Decode and check a lineage file between two packaged editions.
-
-    Every problem is a :class:`~edcompetencies.errors.FrameworkFormatError` naming the JSON
-    path: the keys and types; every ID an item of its edition, both ends of a link at the same
-    level (competency or indicator); each link once; a relation that agrees with the links
-    (``merged``: the new item has several predecessors, ``split``: the old item several
-    successors, otherwise one each); and every competency and indicator of both editions
-    accounted for exactly once, linked or listed as removed / added.
-    """
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise _fail("$", f"malformed JSON: {exc}", source) from None
-    keys = ("format", "format_version", "old", "new", "description", "links", "removed", "added")
-    _object(data, "$", keys, source)
-    if data["format"] != "edcompetencies/lineage" or data["format_version"] != 1:
-        raise _fail("$.format", "not an edcompetencies/lineage file (format version 1)", source)
-    if (data["old"], data["new"]) != (old, new):
-        raise _fail("$", f"a lineage from {data['old']!r} to {data['new']!r}, not {old} -> {new}", source)
-    old_fw, new_fw = load(old), load(new)
-    levels = {item.id: isinstance(item, Competency) for fw in (old_fw, new_fw) for item in fw.items()}
-    for fw in (old_fw, new_fw):
-        for domain in fw.domains:
-            del levels[domain.id]
-
-    def item(value: object, path: str, fw: Framework) -> str:
-        found = _text(value, path, source)
-        if found not in levels or not found.startswith(f"{fw.edition}:"):
-            raise _fail(path, f"{found!r} is not a competency or indicator of the {fw.edition} edition", source)
-        return found
-
-    links: list[Link] = []
-    seen: dict[tuple[str, str], int] = {}
-    for n, raw in enumerate(_array(data["links"], "$.links", source)):
-        path = f"$.links[{n}]"
-        _object(raw, path, ("old", "new", "relation", "rationale"), source)
-        a, b = item(raw["old"], f"{path}.old", old_fw), item(raw["new"], f"{path}.new", new_fw)
-        if levels[a] != levels[b]:
-            raise _fail(path, f"{a} -> {b} links a competency with an indicator", source)
-        if (a, b) in seen:
-            raise _fail(path, f"the link {a} -> {b} is listed twice (first at $.links[{seen[a, b]}])", source)
-        seen[a, b] = n
-        relation = _text(raw["relation"], f"{path}.relation", source)
-        if relation not in RELATIONS:
-            raise _fail(f"{path}.relation", f"unknown relation {relation!r}; expected {', '.join(RELATIONS)}", source)
-        links.append(Link(a, b, relation, _text(raw["rationale"], f"{path}.rationale", source, one_line=True)))
-    successors = Counter(link.old for link in links)
-    predecessors = Counter(link.new for link in links)
-    for n, link in enumerate(links):
-        merge, split = predecessors[link.new] > 1, successors[link.old] > 1
-        expected = "merged" if merge else "split" if split else None
-        if merge and split:
-            raise _fail(f"$.links[{n}]", f"{link.old} -> {link.new} is part of a many-to-many group", source)
-        if (expected or link.relation) != link.relation or (expected is None and link.relation in _SWAP):
-            what = expected or "'same' or 'reworded' (each item has one counterpart)"
-            raise _fail(f"$.links[{n}].relation", f"{link.relation!r} where the links make it {what}", source)
-    pools: list[list[Unmatched]] = []
-    for side, key, fw, linked in (("removed", "old", old_fw, successors), ("added", "new", new_fw, predecessors)):
-        pool: list[Unmatched] = []
-        for n, raw in enumerate(_array(data[side], f"$.{side}", source)):
-            path = f"$.{side}[{n}]"
-            _object(raw, path, (key, "rationale"), source)
-            found = item(raw[key], f"{path}.{key}", fw)
-            if found in linked or any(u.id == found for u in pool):
-                raise _fail(path, f"{found} is already accounted for (linked, or listed twice)", source)
-            pool.append(Unmatched(found, _text(raw["rationale"], f"{path}.rationale", source, one_line=True)))
-        listed = set(linked) | {u.id for u in pool}
-        missing = [i for i in fw.ids() if i in levels and i not in listed]
-        if missing:
-            raise _fail(f"$.{side}", f"{len(missing)} item(s) neither linked nor listed, first {missing[0]}", source)
-        pools.append(pool)
-    return Lineage(old, new, _text(data["description"], "$.description", source), links, pools[0], pools[1])
-
-
 @cache
 def _packaged(old: int, new: int) -> Lineage:
-    return _parse(read_data(f"lineage-{old}-{new}.json"), old, new)
+    """The packaged lineage, built from its trusted JSON (see the module docstring)."""
+    data = json.loads(read_bytes(f"lineage-{old}-{new}.json"))
+    return Lineage(
+        old,
+        new,
+        data["description"],
+        [Link(x["old"], x["new"], x["relation"], x["rationale"]) for x in data["links"]],
+        [Unmatched(x["old"], x["rationale"]) for x in data["removed"]],
+        [Unmatched(x["new"], x["rationale"]) for x in data["added"]],
+    )
 
 
 def lineage(old: int | str, new: int | str) -> Lineage:

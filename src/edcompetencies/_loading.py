@@ -1,26 +1,28 @@
-"""Loading the packaged editions: zip-safe, lazy, cached.
+"""Loading the packaged editions: zip-safe, lazy, cached, and fast.
 
-Nothing is read at import. An edition name is checked against the editions that
-ship before any file is opened; it is never used as a path.
+Nothing is read at import. An edition name is checked against the editions that ship
+before any file is opened; it is never used as a path.
+
+The packaged files are the library's own and are checked by the test suite
+(``tests/test_data.py`` reads each through the validating reader, ``ec.loads``, and compares),
+so they are trusted here, the way jsonschema-specifications trusts its shipped files: this
+module builds the objects by hand, without the cattrs converter. That is measured, not
+habit: importing cattrs costs ~35 ms, and ``import edcompetencies; ec.load(2020)[...]`` must
+stay within 1.2x ``import attrs`` (see ``benchmarks/cold_start.py``).
 """
 
 from __future__ import annotations
 
-import sys
+import json
 import threading
 from functools import cache
+from typing import Any
 
-from ._format import loads
-from ._model import Framework
-from ._packaged import EDITIONS
+from ._model import Competency, Domain, Framework, Indicator, NoteKind, SourceNote, Theme
+from ._packaged import EDITIONS, edition_number, read_bytes, read_data
 from .errors import UnknownEditionError
 
-if sys.version_info >= (3, 11):
-    from importlib.resources import files
-else:  # pragma: no cover - exercised on Python 3.10 only
-    from importlib_resources import files
-
-__all__ = ["editions", "load"]
+__all__ = ["editions", "load", "read_data"]
 
 _EDITIONS = EDITIONS
 _lock = threading.Lock()
@@ -37,31 +39,75 @@ def editions() -> tuple[int, ...]:
 
 
 def _edition_number(edition: object) -> int:
-    if isinstance(edition, bool):
+    number = edition_number(edition)
+    if number is None:
         raise UnknownEditionError(edition, _EDITIONS)
-    if isinstance(edition, int) and edition in _EDITIONS:
-        return edition
-    if isinstance(edition, str):
-        text = edition.strip()
-        if text.isdigit() and int(text) in _EDITIONS:
-            return int(text)
-    raise UnknownEditionError(edition, _EDITIONS)
+    return number
 
 
-def read_data(name: str) -> str:
-    """The text of a packaged data file (``data/<name>``), read through importlib.resources."""
-    text: str = (files("edcompetencies") / "data" / name).read_text(encoding="utf-8")
-    return text
+def _themes(values: list[str]) -> frozenset[Theme]:
+    return frozenset(Theme(v) for v in values)
+
+
+def _indicator(raw: dict[str, Any]) -> Indicator:
+    return Indicator(
+        id=raw["id"],
+        label=raw["label"],
+        text=raw["text"],
+        themes=_themes(raw["themes"]),
+        children=tuple(_indicator(c) for c in raw["children"]),
+    )
+
+
+def _build(data: dict[str, Any]) -> Framework:
+    """A packaged edition from its decoded JSON (trusted: the file carries every ID)."""
+    return Framework(
+        edition=data["edition"],
+        title=data["title"],
+        domains=tuple(
+            Domain(
+                id=d["id"],
+                key=d["key"],
+                name=d["name"],
+                tagline=d["tagline"],
+                description=d["description"],
+                overview=d["overview"],
+                competencies=tuple(
+                    Competency(
+                        id=c["id"],
+                        number=c["number"],
+                        statement=c["statement"],
+                        title=c["title"],
+                        themes=_themes(c["themes"]),
+                        indicators=tuple(_indicator(i) for i in c["indicators"]),
+                    )
+                    for c in d["competencies"]
+                ),
+            )
+            for d in data["domains"]
+        ),
+        publishers=tuple(data["publishers"]),
+        year=data["year"],
+        license=data["license"],
+        citation=data["citation"],
+        url=data["url"],
+        source=data["source"],
+        notes=tuple(
+            SourceNote(
+                id=n["id"], kind=NoteKind(n["kind"]), items=tuple(n["items"]), text=n["text"], source=n["source"]
+            )
+            for n in data["notes"]
+        ),
+    )
 
 
 @cache
 def _load(edition: int) -> Framework:
-    name = f"edition-{edition}.json"
-    return loads(read_data(name), source=f"edcompetencies/data/{name}")
+    return _build(json.loads(read_bytes(f"edition-{edition}.json")))
 
 
 def load(edition: int | str) -> Framework:
-    """Load a packaged edition: ``2015`` or ``2020`` (an int or a string).
+    """Load a packaged edition: ``2015`` or ``2020`` (an int or a string of ASCII digits).
 
     The result is cached: every call returns the same immutable object. An unknown
     edition raises :class:`~edcompetencies.errors.UnknownEditionError` (a

@@ -15,16 +15,15 @@ Layering: this module imports only :mod:`~edcompetencies.errors` and the renderi
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
 from typing import Any, overload
 
 import attrs
 
 from ._markup import Tabular, html_escape, md_escape
+from ._packaged import read_bytes
 from ._rules import MAX_DIGITS, ascii_number
 from .errors import ArgumentTypeError, UnknownChoiceError, UnknownEditionError
 
@@ -76,14 +75,8 @@ def _superscript(number: int) -> str:
 
 @cache
 def _read(name: str) -> Any:
-    """A packaged data file, decoded (the package loader's ``get_data``, else importlib.resources)."""
-    loader = __spec__.loader if __spec__ is not None else None
-    get_data = getattr(loader, "get_data", None)
-    if get_data is not None and __file__:
-        return json.loads(get_data(os.path.join(os.path.dirname(__file__), "data", name)))
-    return json.loads(  # pragma: no cover - an exotic loader
-        (resources.files("edcompetencies") / "data" / name).read_text(encoding="utf-8")
-    )
+    """A packaged data file, decoded (trusted: the tests check it)."""
+    return json.loads(read_bytes(name))
 
 
 def _edition(edition: object, function: str) -> int:

@@ -38,6 +38,9 @@ from . import _toolkit_data
 from ._loading import _edition_number, load
 from ._markup import Tabular, dataframe
 from ._model import Competency, Domain, Framework, Indicator, Item, SourceNote
+from ._packaged import edition_number
+from ._rules import ascii_number
+from ._toolkit_data import Section
 from .errors import (
     ArgumentTypeError,
     MissingExtraError,
@@ -57,6 +60,7 @@ __all__ = [
     "Alignments",
     "Emphasis",
     "Performance",
+    "Section",
     "Standard",
     "alignments",
     "alignments_for",
@@ -79,8 +83,8 @@ __all__ = [
 PARTS = ("one", "two")
 """The crosswalk's two parts: ``"one"`` (domain -> standards) and ``"two"`` (standard -> competencies)."""
 
-_STANDARD_KEY = re.compile(r"^(?:intasc:|#|standard\s*#?)?\s*([0-9]+)$", re.IGNORECASE)
-_PERFORMANCE_KEY = re.compile(r"^(?:intasc:)?\s*([0-9]+)\s*\(\s*([a-z])\s*\)$", re.IGNORECASE)
+_STANDARD_KEY = re.compile(r"(?:intasc:|#|standard\s*#?)?\s*([0-9]+)", re.IGNORECASE | re.ASCII)
+_PERFORMANCE_KEY = re.compile(r"(?:intasc:)?\s*([0-9]+)\s*\(\s*([a-z])\s*\)", re.IGNORECASE | re.ASCII)
 
 
 # --------------------------------------------------------------------------- objects
@@ -387,8 +391,8 @@ def _standard_of(value: int | str | Standard) -> Standard:
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     elif isinstance(value, str):
-        m = _STANDARD_KEY.match(value.strip())
-        number = int(m.group(1)) if m else None
+        m = _STANDARD_KEY.fullmatch(value.strip())
+        number = ascii_number(m.group(1)) if m else None
     found = _by_number().get(number) if number is not None else None
     if found is None:
         raise UnknownStandardError(value, [str(n) for n in _by_number()])
@@ -400,8 +404,8 @@ def _framework_of(item: Item | str, edition: int | None = None) -> tuple[Framewo
     if isinstance(item, str):
         text = item.strip()
         prefix, sep, _ = text.partition(":")
-        if sep and prefix.isdigit() and int(prefix) in (2015, 2020):
-            fw = load(int(prefix))
+        if sep and edition_number(prefix) is not None:
+            fw = load(prefix)
         elif sep:
             raise UnknownItemError(text, None, (), reason="the crosswalk knows the 2015 and 2020 editions' IDs only")
         else:
@@ -464,14 +468,15 @@ def performance(label: str) -> Performance:
     >>> crosswalk.performance("6(e)").text
     'The teacher engages learners in multiple ways of demonstrating knowledge and skill as part of the ...'
     """
-    m = _PERFORMANCE_KEY.match(label.strip()) if isinstance(label, str) else None
-    if m is None:
+    m = _PERFORMANCE_KEY.fullmatch(label.strip()) if isinstance(label, str) else None
+    number = ascii_number(m.group(1)) if m else None
+    if m is None or number is None:
         every = [p.label for s in _standards() for p in s.performances]
         raise UnknownStandardError(label, [every[0], every[1], "...", every[-1]], what="performance")
-    return _standard_of(int(m.group(1))).performance(f"{int(m.group(1))}({m.group(2).lower()})")
+    return _standard_of(number).performance(f"{number}({m.group(2).lower()})")
 
 
-def introduction() -> tuple[_toolkit_data.Section, ...]:
+def introduction() -> tuple[Section, ...]:
     """The crosswalk's introduction (Background; How the Educator Competencies Fit), as printed."""
     return _toolkit_data.sections_from(_toolkit_data.data("crosswalk")["introduction"])
 
@@ -507,7 +512,7 @@ def alignments_for(item: int | str | Standard | Item, *, part: str | None = None
     (True, ('2015:cognitive.3', '2020:cognitive.4'))
     """
     _check_part(part)
-    if isinstance(item, (int, Standard)) or (isinstance(item, str) and _STANDARD_KEY.match(item.strip())):
+    if isinstance(item, (int, Standard)) or (isinstance(item, str) and _STANDARD_KEY.fullmatch(item.strip())):
         number = _standard_of(item).number
         pool = _published()
         return Alignments(a for a in pool if a.standard == number and (part is None or a.part == part))
@@ -723,3 +728,8 @@ def graph(*, edition: int | str = 2020) -> networkx.Graph[str]:
             via=" -> ".join(a.via) if a.via else None,
         )
     return g
+
+
+def __dir__() -> list[str]:
+    """The public names only (tab completion shows no ``re``, ``attrs`` or ``annotations``)."""
+    return sorted(__all__)

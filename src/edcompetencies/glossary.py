@@ -35,12 +35,17 @@ import attrs
 from . import _toolkit_data
 from ._markup import Tabular
 from ._model import SourceNote
-from ._toolkit_data import Block
+from ._toolkit_data import Block, BulletList, ListItem, Paragraph, Table
 from ._words import plural, singular
 from .errors import ArgumentTypeError, UnknownTermError
 
 __all__ = [
+    "Block",
+    "BulletList",
+    "ListItem",
+    "Paragraph",
     "Source",
+    "Table",
     "Term",
     "TermMatch",
     "Terms",
@@ -463,3 +468,8 @@ def notes_for(term: Term | str) -> tuple[SourceNote, ...]:
     """
     resolved = term if isinstance(term, Term) else _resolve(term)
     return tuple(n for n in notes() if resolved.ref in n.items)
+
+
+def __dir__() -> list[str]:
+    """The public names only (tab completion shows no ``re``, ``attrs`` or ``annotations``)."""
+    return sorted(__all__)

@@ -28,7 +28,7 @@ from . import _toolkit_data
 from ._loading import load
 from ._markup import Tabular, html_escape, md_emphasis, md_escape
 from ._model import Competency, Domain, Framework, Indicator, SourceNote
-from ._toolkit_data import Section
+from ._toolkit_data import Block, BulletList, ListItem, Paragraph, Section, Table
 from .errors import ArgumentTypeError, NotInToolkitError, UnknownChoiceError, UnknownItemError
 
 __all__ = [
@@ -36,11 +36,15 @@ __all__ = [
     "RUBRIC_FORMATS",
     "AssessmentEntry",
     "AssessmentTool",
+    "Block",
+    "BulletList",
     "CenteringEquity",
     "Descriptor",
     "FieldExample",
     "Footnote",
     "Level",
+    "ListItem",
+    "Paragraph",
     "PrintedCompetency",
     "PrintedIndicator",
     "ReflectionEntry",
@@ -52,7 +56,9 @@ __all__ = [
     "RubricExample",
     "RubricExampleRow",
     "RubricRow",
+    "Section",
     "SimpleRubric",
+    "Table",
     "all_notes",
     "assessment",
     "assessment_tool",
@@ -907,3 +913,8 @@ __all__ += [
     "framework_sources",
     "user_guide",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only (tab completion shows no ``re``, ``attrs`` or ``annotations``)."""
+    return sorted(__all__)
