@@ -133,7 +133,7 @@ def test_diff_usage_errors() -> None:
 # --------------------------------------------------------------------------- list, search, export
 
 
-@pytest.mark.parametrize("command", ["show", "list", "search", "export", "diff"])
+@pytest.mark.parametrize("command", ["show", "list", "search", "export", "diff", "migrate"])
 def test_every_command_has_help_with_examples(command: str) -> None:
     result = run(command, "--help")
     assert result.returncode == 0 and result.stderr == ""
@@ -143,7 +143,7 @@ def test_every_command_has_help_with_examples(command: str) -> None:
 def test_top_level_help_lists_the_commands() -> None:
     result = run("--help")
     assert result.returncode == 0
-    for command in ("show", "list", "search", "export", "diff"):
+    for command in ("show", "list", "search", "export", "diff", "migrate"):
         assert f"    {command}" in result.stdout
 
 
@@ -288,3 +288,47 @@ def test_show_of_a_file_or_a_selection_prints_like_the_fast_path(tmp_path: pytes
     assert run("show", "2020", "--indicators").stdout.replace("\n", "") == run(
         "show", str(path), "--indicators"
     ).stdout.replace("\n", "")
+
+
+def test_migrate_one_item_and_labels() -> None:
+    result = run("migrate", "2015:cognitive.3.3", "Intrapersonal 1.3")
+    assert 0 == result.returncode, result.stderr
+    assert "2 tags to 2020: 1 exact, 1 split; 1 to review" == result.stdout.splitlines()[0]
+    assert "2015:cognitive.3.3: exact -> 2020:cognitive.4.c" in result.stdout
+    assert "(review)" in result.stdout
+    unknown = run("migrate", "Cognitive 9")
+    assert 1 == unknown.returncode and "no item 'Cognitive 9' in the 2015 edition" in unknown.stdout
+    back = run("migrate", "2020:intrapersonal.4", "--to", "2015", "--format", "csv")
+    assert back.stdout.startswith("input,source,targets,relation") and ",split," in back.stdout
+
+
+def test_migrate_a_csv_table(tmp_path: pytest.TempPathFactory) -> None:
+    from pathlib import Path
+
+    table = Path(str(tmp_path)) / "tags.csv"
+    table.write_text("course,competency\r\nGoal setting,Cognitive 1.3\r\nLunch,n/a\r\n", encoding="utf-8")
+    out = Path(str(tmp_path)) / "tags-2020.csv"
+    result = run("migrate", str(table), "--column", "competency", "--to", "2020", "-o", str(out))
+    assert 0 == result.returncode, result.stderr
+    assert "edcompetencies: 2 tags to 2020: 1 exact, 1 unknown; 1 to review\n" == result.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("course,competency,competency_2020,competency_relation")
+    assert lines[1].startswith("Goal setting,Cognitive 1.3,2020:cognitive.1.c,exact,False,")
+    assert lines[2].startswith("Lunch,n/a,,unknown,True,")
+    missing = run("migrate", str(table), "--column", "tag")
+    assert 1 == missing.returncode and "no column 'tag'" in missing.stderr
+    nofile = run("migrate", "nowhere.csv", "--column", "competency")
+    assert 1 == nofile.returncode and "no such file" in nofile.stderr
+
+
+def test_export_sssom_and_ctdl_asn() -> None:
+    import json
+
+    sssom = run("export", "2020", "--format", "sssom")
+    assert 0 == sssom.returncode and sssom.stdout.startswith("#curie_map:")
+    assert "edcompetencies:lineage-2015-2020" in sssom.stdout
+    crosswalk = run("export", "2020", "--format", "sssom", "--intasc")
+    assert "edcompetencies:crosswalk-2020-intasc" in crosswalk.stdout
+    ctdl = run("export", "2020", "--format", "ctdl-asn", "--lineage")
+    doc = json.loads(ctdl.stdout)
+    assert "https://credreg.net/ctdlasn/schema/context/json" == doc["@context"] and 151 == len(doc["@graph"])

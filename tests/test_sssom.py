@@ -177,3 +177,30 @@ def test_a_state_s_own_mapping_reads_as_a_lineage() -> None:
     assert (2015, 2020) == (lin.old, lin.new)
     assert [("2015:cognitive.1", "2020:cognitive.1", "same")] == [(x.old, x.new, x.relation) for x in lin.links][:1]
     assert ["2015:cognitive.3"] == [u.id for u in lin.removed]
+
+
+def test_the_crosswalk_as_a_mapping_table() -> None:
+    from edcompetencies import crosswalk
+
+    meta, rows = _sssom.loads(crosswalk.to_sssom())
+    assert "edcompetencies:crosswalk-2020-intasc" == meta["mapping_set_id"]
+    assert 78 == len(rows) and {"skos:relatedMatch"} == {r["predicate_id"] for r in rows}
+    assert {"crosswalk part one": 11, "crosswalk part two": 67} == {
+        part: sum(r["comment"] == part for r in rows) for part in ("crosswalk part one", "crosswalk part two")
+    }
+    with pytest.raises(FrameworkFormatError, match="not one a lineage holds"):
+        ec.Lineage.from_sssom(crosswalk.to_sssom())
+
+
+def test_the_sssom_toolkit_validates_the_crosswalk_table(tmp_path: Path) -> None:
+    from edcompetencies import crosswalk
+
+    exe = shutil.which("sssom") or os.environ.get("SSSOM_EXE")
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install the sssom command (see .ci/run)")
+        pytest.skip("the sssom command is not installed")
+    path = tmp_path / "crosswalk.sssom.tsv"
+    path.write_text(crosswalk.to_sssom(), encoding="utf-8")
+    result = subprocess.run([exe, "validate", str(path)], capture_output=True, text=True, timeout=300)
+    assert 0 == result.returncode, result.stderr[-2000:]

@@ -28,6 +28,7 @@ from .errors import FrameworkFormatError
 __all__ = [
     "BROAD",
     "CLOSE",
+    "CROSSWALK_COLUMNS",
     "EXACT",
     "LEXICAL",
     "LINEAGE_COLUMNS",
@@ -35,6 +36,7 @@ __all__ = [
     "NARROW",
     "NO_TERM",
     "PREFIXES",
+    "crosswalk_table",
     "curie",
     "dumps",
     "lineage_parts",
@@ -418,3 +420,56 @@ def lineage_parts(
         )
     description = str(meta.get("mapping_set_description", ""))
     return old, new, description, links, removed, added
+
+
+CROSSWALK_COLUMNS = (
+    "subject_id",
+    "subject_label",
+    "predicate_id",
+    "object_id",
+    "object_label",
+    "mapping_justification",
+    "comment",
+    "subject_source_version",
+    "object_source_version",
+)
+
+
+def crosswalk_table(rows: Sequence[tuple[str, str, int, str, str]]) -> str:
+    """The InTASC crosswalk as an SSSOM table: one row per (item ID, item text, standard number,
+    standard title, part), with ``skos:relatedMatch`` - the publication aligns an item with a
+    standard; it does not say one means the other - and the part in ``comment``."""
+    meta: dict[str, Any] = {
+        "curie_map": {
+            "EDC2020": f"{_IRI_BASE}2020:",
+            "INTASC": f"{_IRI_BASE}intasc:",
+            "edcompetencies": _IRI_BASE,
+            **PREFIXES,
+        },
+        "mapping_set_id": "edcompetencies:crosswalk-2020-intasc",
+        "mapping_set_description": (
+            "The 2020 Educator Competencies' InTASC crosswalk: part one aligns each domain with InTASC "
+            "standards, part two each competency."
+        ),
+        "license": "https://creativecommons.org/licenses/by/3.0/us/",
+        "subject_source": "edcompetencies:2020",
+        "subject_source_version": "2020",
+        "object_source": "edcompetencies:intasc",
+        "object_source_version": "2013",
+        "mapping_tool": "edcompetencies",
+    }
+    out = [
+        {
+            "subject_id": curie(item),
+            "subject_label": text,
+            "predicate_id": "skos:relatedMatch",
+            "object_id": f"INTASC:{number}",
+            "object_label": title,
+            "mapping_justification": MANUAL,
+            "comment": f"crosswalk part {part}",
+            "subject_source_version": "2020",
+            "object_source_version": "2013",
+        }
+        for item, text, number, title, part in rows
+    ]
+    return dumps(meta, CROSSWALK_COLUMNS, out)

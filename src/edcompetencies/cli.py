@@ -72,6 +72,16 @@ examples:
   edcompetencies export 2015 --format markdown --domain cognitive
   edcompetencies export 2020 --format json                     the library's own JSON format
   edcompetencies export 2020 --format case --intasc --lineage -o ec2020-case.json   a CASE 1.1 CFPackage
+  edcompetencies export 2020 --format ctdl-asn --lineage -o ec2020.jsonld     CTDL-ASN for credential registries
+  edcompetencies export 2020 --format sssom -o lineage.sssom.tsv    the 2015 -> 2020 lineage as SSSOM
+"""
+
+_EPILOG_MIGRATE = """\
+examples:
+  edcompetencies migrate 2015:cognitive.3.3                 what became of one item, and why
+  edcompetencies migrate "Cognitive 1.3" "Intrapersonal 1.3"  the publication's labels work too
+  edcompetencies migrate tags.csv --column competency --to 2020 -o tags-2020.csv
+                                                            re-tag a table; the summary goes to stderr
 """
 
 
@@ -421,9 +431,24 @@ def _cmd_export(args: argparse.Namespace, out: _Out) -> int:
         from edcompetencies import case
 
         text = case.dumps(case.export(fw, intasc=args.intasc, lineage=args.lineage))
+    elif args.format == "ctdl-asn":
+        from edcompetencies import ctdl
+
+        text = ctdl.dumps(fw, intasc=args.intasc, lineage=args.lineage)
+    elif args.format == "sssom":
+        import edcompetencies as ec
+
+        if fw.edition not in ec.editions():
+            raise _UsageError("edcompetencies export --format sssom: the lineage is curated between 2015 and 2020")
+        if args.intasc:
+            from edcompetencies import crosswalk
+
+            text = crosswalk.to_sssom()
+        else:
+            text = ec.lineage(2015, 2020).to_sssom()
     else:
         if args.intasc or args.lineage:
-            raise _UsageError("edcompetencies export: --intasc and --lineage go with --format case")
+            raise _UsageError("edcompetencies export: --intasc and --lineage go with --format case or ctdl-asn")
         if args.format == "html" and args.fragment:
             text = fw.to_html(document=False, caption=_caption(args))
         elif args.format == "csv":
@@ -434,6 +459,37 @@ def _cmd_export(args: argparse.Namespace, out: _Out) -> int:
             text = fw.render(args.format, caption=_caption(args))
     _write(text, args.output, out)
     return 0
+
+
+def _cmd_migrate(args: argparse.Namespace, out: _Out) -> int:
+    from edcompetencies import migrate
+
+    tags = args.tags
+    if args.column is not None:
+        if len(tags) != 1:
+            raise _UsageError("edcompetencies migrate: --column takes one CSV file")
+        from pathlib import Path
+
+        from .errors import NoSuchFileError
+
+        path = Path(tags[0])
+        if not path.is_file():
+            raise NoSuchFileError(tags[0], "not a regular file" if path.exists() else "no such file")
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise NoSuchFileError(tags[0], f"cannot be read as UTF-8 text ({exc})") from None
+        table, migrations = migrate.csv_text(text, column=args.column, to=args.to)
+        _write(table, args.output, out)
+        _error_line(f"edcompetencies: {migrations.summary()}")
+        return 0
+    migrations = migrate.ids(tags, to=args.to, indicators=args.indicators)
+    if args.format == "csv":
+        text = migrations.to_csv(escape_formulas=not args.keep_formulas)
+    else:
+        text = migrations.render(args.format)
+    _write(text, args.output, out)
+    return 1 if any(m.relation == "unknown" for m in migrations) else 0
 
 
 class _Version(argparse.Action):
@@ -506,14 +562,27 @@ def _setup_export(export: argparse.ArgumentParser) -> None:
     export.add_argument("framework", help="an edition (2015, 2020) or a framework JSON file")
     export.add_argument(
         "--format",
-        choices=[*(f for f in FORMATS if f != "text"), "case"],
+        choices=[*(f for f in FORMATS if f != "text"), "case", "ctdl-asn", "sssom"],
         required=True,
-        help="output format",
+        help="output format (sssom: the curated lineage of the edition with the other one, or the crosswalk)",
     )
-    export.add_argument("--intasc", action="store_true", help="case: add the InTASC standards and the crosswalk")
-    export.add_argument("--lineage", action="store_true", help="case: add the curated 2015 -> 2020 lineage")
+    export.add_argument(
+        "--intasc", action="store_true", help="case, ctdl-asn: add the InTASC standards and the crosswalk"
+    )
+    export.add_argument("--lineage", action="store_true", help="case, ctdl-asn: add the curated 2015 -> 2020 lineage")
     _add_output(export, csv=True)
     _add_selection(export)
+
+
+def _setup_migrate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("tags", nargs="+", help="item IDs or labels (Cognitive 1.3), or with --column one CSV file")
+    parser.add_argument("--to", default="2020", choices=["2015", "2020"], help="the edition to migrate to")
+    parser.add_argument("--column", help="the CSV column that holds the tags (the table keeps every row and column)")
+    parser.add_argument(
+        "--format", choices=["text", "markdown", "html", "csv", "jsonl"], default="text", help="output format"
+    )
+    parser.add_argument("--indicators", action="store_true", help="for a competency, what became of its indicators")
+    _add_output(parser, csv=True)
 
 
 def _setup_diff(compare: argparse.ArgumentParser) -> None:
@@ -569,6 +638,16 @@ _COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], No
         _EPILOG_EXPORT,
         _setup_export,
         _cmd_export,
+    ),
+    "migrate": (
+        "re-tag 2015 items with 2020 items (or back): relation, reason and what to review",
+        "Carry tags from one edition to the other along the curated lineage: each tag's new item(s), the "
+        "relation (exact, reworded, merged, split, removed, unknown), the curated rationale and whether a "
+        "person should review it. With --column, a CSV table is re-tagged row by row (nothing dropped) and "
+        "the summary goes to stderr. Exit status 1 when a tag (not a table row) is unknown.",
+        _EPILOG_MIGRATE,
+        _setup_migrate,
+        _cmd_migrate,
     ),
     "diff": (
         "compare two editions (or framework JSON or CASE files): what changed, in structure and words",

@@ -78,6 +78,7 @@ __all__ = [
     "standards_for_domain",
     "to_dataframe",
     "to_records",
+    "to_sssom",
 ]
 
 PARTS = ("one", "two")
@@ -677,6 +678,27 @@ def to_records(*, edition: int | str = 2020) -> list[dict[str, Any]]:
 def to_dataframe(*, edition: int | str = 2020) -> pandas.DataFrame:
     """:func:`to_records` as a pandas DataFrame (install the ``pandas`` extra)."""
     return dataframe(to_records(edition=edition), "crosswalk.to_dataframe()", Alignments.columns)
+
+
+def to_sssom() -> str:
+    """The 2020 crosswalk as an SSSOM/TSV mapping table: a row per link, the 2020 domain or
+    competency (``EDC2020:cognitive.3``) ``skos:relatedMatch`` its InTASC standard
+    (``INTASC:4``), the part in ``comment`` (see docs/interchange.md).
+
+    >>> from edcompetencies import crosswalk
+    >>> last = crosswalk.to_sssom().splitlines()[-1].split(chr(9))
+    >>> last[0], last[2], last[3], last[6]
+    ('EDC2020:interpersonal.4', 'skos:relatedMatch', 'INTASC:10', 'crosswalk part two')
+    """
+    from ._sssom import crosswalk_table
+
+    fw = load(2020)
+    return crosswalk_table(
+        [
+            (a.item, fw[a.item].text, a.standard, _standard_of(a.standard).title, a.part)
+            for a in alignments(edition=2020)
+        ]
+    )
 
 
 def graph(*, edition: int | str = 2020) -> networkx.Graph[str]:
