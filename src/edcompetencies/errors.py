@@ -341,7 +341,12 @@ class DiffLookupError(EdCompetenciesError, KeyError):
 
 def _shown(value: object, limit: int = 60) -> str:
     """A value as an error message shows it: its ``repr`` (control characters escaped), cut short."""
-    text = repr(value)
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):  # an integer of more than 4,300 digits; a value nested too deeply
+        if isinstance(value, int):
+            return f"an integer of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+        return f"{type(value).__name__} too large to show"
     return text if len(text) <= limit else f"{text[: limit - 5]}...{text[-2:]}"
 
 
