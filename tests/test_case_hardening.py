@@ -28,29 +28,9 @@ from edcompetencies import case
 from edcompetencies.errors import ArgumentTypeError, ArgumentValueError, CaseFormatError, EdCompetenciesError
 
 from .strategies import case_hostile_texts, case_nested, case_texts, frameworks, json_values
+from .test_case import child, item, package
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def package(items: list[dict[str, Any]], associations: list[dict[str, Any]] = (), **document: Any) -> dict[str, Any]:  # type: ignore[assignment]
-    doc = {"identifier": "doc", "title": "A Framework", "version": "v1", **document}
-    return {"CFDocument": doc, "CFItems": items, "CFAssociations": list(associations)}
-
-
-def item(identifier: str, text: str | None = None, **fields: Any) -> dict[str, Any]:
-    return {"identifier": identifier, "fullStatement": text or f"Statement {identifier}.", **fields}
-
-
-def child(origin: str, destination: str, sequence: int | None = None) -> dict[str, Any]:
-    association: dict[str, Any] = {
-        "identifier": f"{origin}->{destination}",
-        "associationType": "isChildOf",
-        "originNodeURI": {"title": origin, "identifier": origin, "uri": f"urn:x:{origin}"},
-        "destinationNodeURI": {"title": destination, "identifier": destination, "uri": f"urn:x:{destination}"},
-    }
-    if sequence is not None:
-        association["sequenceNumber"] = sequence
-    return association
 
 
 def round_trips(result: case.CaseImport) -> None:
@@ -67,28 +47,24 @@ def reported(result: case.CaseImport) -> list[str]:
 # --------------------------------------------------------------------------- item 2: no quadratic paths
 
 
-class _CountingStr(str):
-    """A string that counts how often it is compared (a list scan compares; a set lookup hashes)."""
+def _counting(base: type[Any]) -> Any:
+    """A str or int subclass that counts how often it is compared (a list scan compares; a set lookup hashes)."""
 
-    comparisons = 0
+    class Counting(base):  # type: ignore[misc, valid-type]
+        comparisons = 0
 
-    def __eq__(self, other: object) -> bool:
-        _CountingStr.comparisons += 1
-        return str.__eq__(self, other)
+        def __eq__(self, other: object) -> bool:
+            Counting.comparisons += 1
+            return bool(base.__eq__(self, other))
 
-    def __hash__(self) -> int:
-        return str.__hash__(self)
+        def __hash__(self) -> int:
+            return int(base.__hash__(self))
+
+    return Counting
 
 
-class _CountingInt(int):
-    comparisons = 0
-
-    def __eq__(self, other: object) -> bool:
-        _CountingInt.comparisons += 1
-        return int.__eq__(self, other)
-
-    def __hash__(self) -> int:
-        return int.__hash__(self)
+_CountingStr = _counting(str)
+_CountingInt = _counting(int)
 
 
 def test_notes_are_checked_against_a_set_not_each_other() -> None:
@@ -270,6 +246,9 @@ def test_sequence_numbers_as_strings() -> None:
 # --------------------------------------------------------------------------- item 5: the library's errors for arguments
 
 
+_VALID = package([item("x")])
+
+
 @pytest.mark.parametrize(
     ("call", "error"),
     [
@@ -289,14 +268,14 @@ def test_sequence_numbers_as_strings() -> None:
         (lambda: case.identifier(5), ArgumentTypeError),
         (lambda: case.identifier(" "), ArgumentValueError),
         (lambda: case.identifier("x\x1b[2J"), ArgumentValueError),
-        (lambda: case.read({}, edition=True), ArgumentTypeError),
-        (lambda: case.read({}, edition=2.5), ArgumentTypeError),
-        (lambda: case.read({}, edition=-1), ArgumentValueError),
-        (lambda: case.read({}, edition=10**12), ArgumentValueError),
-        (lambda: case.read({}, edition="has space"), ArgumentValueError),
-        (lambda: case.read({}, edition="2020\n"), ArgumentValueError),
-        (lambda: case.loads("{}", edition=[]), ArgumentTypeError),
-        (lambda: case.loads("{}", source=3), ArgumentTypeError),
+        (lambda: case.read(_VALID, edition=True), ArgumentTypeError),
+        (lambda: case.read(_VALID, edition=2.5), ArgumentTypeError),
+        (lambda: case.read(_VALID, edition=-1), ArgumentValueError),
+        (lambda: case.read(_VALID, edition=10**12), ArgumentValueError),
+        (lambda: case.read(_VALID, edition="has space"), ArgumentValueError),
+        (lambda: case.read(_VALID, edition="2020\n"), ArgumentValueError),
+        (lambda: case.loads(json.dumps(_VALID), edition=[]), ArgumentTypeError),
+        (lambda: case.loads(json.dumps(_VALID), source=3), ArgumentTypeError),
     ],
 )
 def test_wrong_arguments_raise_the_librarys_errors(call: Any, error: type[Exception]) -> None:

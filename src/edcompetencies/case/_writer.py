@@ -339,7 +339,7 @@ class _Writer:
             )
 
     def crosswalk(self) -> None:
-        from .. import crosswalk
+        from ..crosswalk import alignments
 
         fw = self.fw
         if str(fw.edition) != "2020":
@@ -359,7 +359,7 @@ class _Writer:
                 "Crosswalk Part Two of the 2020 edition: each InTASC standard and its related competencies.",
             ),
         }
-        for alignment in crosswalk.alignments():
+        for alignment in alignments():
             if alignment.item not in fw:
                 raise UnknownItemError(alignment.item, fw.edition, (), reason="the InTASC crosswalk aligns this item")
             standard = f"intasc:{alignment.standard}"
@@ -534,7 +534,7 @@ def intasc_package(*, base_uri: str | None = None) -> dict[str, Any]:
 
 
 def _intasc_package(base_uri: str | None) -> dict[str, Any]:
-    from .. import crosswalk
+    from ..crosswalk import emphasis, standards
 
     fw = Framework(edition="intasc", title=INTASC_TITLE, domains=(), year=2020)
     writer = _Writer(fw, base_uri)
@@ -556,8 +556,8 @@ def _intasc_package(base_uri: str | None) -> dict[str, Any]:
         "caseVersion": CASE_VERSION,
         "extensions": {EXTENSION: {"format": EXTENSION_FORMAT, "format_version": EXTENSION_VERSION}},
     }
-    for standard in crosswalk.standards():
-        emphasis = crosswalk.emphasis(standard.number)
+    for standard in standards():
+        quoted = emphasis(standard.number)
         identifier = name_uuid(item_name(standard.id))
         writer.items.append(
             {
@@ -574,8 +574,8 @@ def _intasc_package(base_uri: str | None) -> dict[str, Any]:
                     EXTENSION: {
                         "crosswalk": {
                             "heading": standard.heading,
-                            "emphasis": emphasis.text,
-                            "emphasis_performances": [p.label for p in emphasis.performances],
+                            "emphasis": quoted.text,
+                            "emphasis_performances": [p.label for p in quoted.performances],
                         }
                     }
                 },
