@@ -569,3 +569,17 @@ def test_hostile_arguments_only_raise_the_librarys_errors(first: Any, second: An
 def test_generated_frameworks_survive_export_and_import(fw: ec.Framework) -> None:
     """The writer's output of any framework in the model's shape reads back equal (the rules are the same)."""
     assert fw == case.loads(case.dumps(case.export(fw)).encode("utf-8"))
+
+
+def test_python_built_packages_with_odd_keys_and_values_are_read() -> None:
+    """A mapping built in Python may hold what JSON cannot: keys that are no strings, integers too
+    long for text, cycles. They are kept as text; none of them raises (a TypeError did before)."""
+    cyclic: dict[str, Any] = {}
+    cyclic["self"] = cyclic
+    data = package([item("x", notes=10**5000, subject={(1, 2): "tuple key"}, language=cyclic)])
+    data[7] = "a key that is a number"  # type: ignore[index]
+    data["CFItems"][0]["extensions"] = {"edcompetencies": {object(): 1}}
+    result = case.read(data)
+    assert "Statement x." == result.framework.domains[0].name
+    assert any(r.startswith('$["7"]: not a CFPackage field') for r in reported(result))
+    assert isinstance(result.items[0].unmapped, str)

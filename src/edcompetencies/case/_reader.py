@@ -156,8 +156,8 @@ def _check_edition(function: str, edition: object) -> None:
 def _json_text(value: object) -> str:
     try:
         return json.dumps(value, ensure_ascii=False, default=repr)
-    except ValueError:  # a mapping built in Python may refer to itself
-        return json.dumps(repr(value), ensure_ascii=False)
+    except (TypeError, ValueError):  # built in Python: a cycle, a key that is no string, a 5,000-digit integer
+        return json.dumps(_shown(value, limit=10_000), ensure_ascii=False)
 
 
 _ENUMERATION = re.compile(r"\W*([A-Za-z0-9]+)\W*")
@@ -236,7 +236,7 @@ def _member(path: str, key: object) -> str:
     """The JSON path of an object's member: ``$.a.b``, or ``$.a["odd key"]``."""
     if isinstance(key, str) and _MEMBER.fullmatch(key):
         return f"{path}.{key}"
-    return f"{path}[{json.dumps(key, ensure_ascii=True)}]"
+    return f"{path}[{json.dumps(key if isinstance(key, str) else _shown(key), ensure_ascii=True)}]"
 
 
 def _natural(text: str | None) -> tuple[int, tuple[tuple[int, int, str], ...]]:
