@@ -29,6 +29,7 @@ __all__ = [
     "is_label",
     "is_name",
     "read_file",
+    "surrogate_at",
     "text_problem",
     "type_name",
 ]
@@ -99,6 +100,22 @@ def text_problem(value: str) -> str | None:
     if "\u202a" <= char <= "\u2069":
         return f"it holds the bidirectional control {code} at offset {offset}"
     return f"it holds the control character {code} at offset {offset}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def surrogate_at(value: str) -> int | None:
+    """The offset of the first lone surrogate in *value* (no UTF-8 output can encode it), else ``None``.
+
+    For text that is written out rather than read in (JSON that keeps a package's other fields,
+    a writer's output), where :func:`text_problem`'s other refusals do not apply.
+
+    >>> surrogate_at("ok"), surrogate_at("a\\ud800")
+    (None, 1)
+    """
+    m = _SURROGATE.search(value)
+    return None if m is None else m.start()
 
 
 def type_name(value: object) -> str:
