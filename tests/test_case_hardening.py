@@ -583,3 +583,12 @@ def test_python_built_packages_with_odd_keys_and_values_are_read() -> None:
     assert "Statement x." == result.framework.domains[0].name
     assert any(r.startswith('$["7"]: not a CFPackage field') for r in reported(result))
     assert isinstance(result.items[0].unmapped, str)
+
+
+def test_fields_kept_as_they_are_stay_encodable() -> None:
+    """A lone surrogate in a field the model has no place for is kept, escaped, so the JSON text encodes."""
+    result = case.loads(json.dumps(package([item("x", notes="odd \ud800 note")])))
+    assert result.domains[0].name == "Statement x."
+    kept = case.read(json.loads(json.dumps(package([item("x", notes="odd \ud800 note")]))))
+    kept.items[0].unmapped.encode("utf-8")
+    assert "odd \ud800 note" == kept.items[0].unmapped_fields()["notes"]

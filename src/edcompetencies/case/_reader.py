@@ -44,6 +44,7 @@ from .._rules import (
     is_label,
     is_name,
     read_file,
+    surrogate_at,
     text_problem,
     type_name,
 )
@@ -154,8 +155,10 @@ def _check_edition(function: str, edition: object) -> None:
 
 
 def _json_text(value: object) -> str:
+    """JSON text of fields kept as they are: UTF-8 characters, but a lone surrogate escaped (encodable)."""
     try:
-        return json.dumps(value, ensure_ascii=False, default=repr)
+        text = json.dumps(value, ensure_ascii=False, default=repr)
+        return json.dumps(value, default=repr) if surrogate_at(text) is not None else text
     except (TypeError, ValueError):  # built in Python: a cycle, a key that is no string, a 5,000-digit integer
         return json.dumps(_shown(value, limit=10_000), ensure_ascii=False)
 

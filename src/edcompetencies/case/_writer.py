@@ -12,11 +12,11 @@ that need them (downward: none of them imports ``case``): ``crosswalk`` alone co
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._model import Competency, Domain, Framework, Indicator, SourceNote, Theme
+from .._rules import surrogate_at
 from ..errors import ArgumentTypeError, ArgumentValueError, NotPublishedError, UnknownItemError
 from ._identifiers import CASE_VERSION, association_name, document_name, is_uri, item_name, name_uuid
 from ._mapping import (
@@ -500,19 +500,16 @@ def dumps(package: Mapping[str, Any]) -> str:
         raise ArgumentValueError("case.dumps()", "package", "JSON data", "...", str(exc)) from None
     except RecursionError:
         raise ArgumentValueError("case.dumps()", "package", "JSON data", "...", "it is nested too deeply") from None
-    surrogate = _SURROGATE.search(text)
-    if surrogate is not None:
+    at = surrogate_at(text)
+    if at is not None:
         raise ArgumentValueError(
             "case.dumps()",
             "package",
             "encodable as UTF-8",
-            text[max(0, surrogate.start() - 20) : surrogate.start() + 1],
-            f"a lone surrogate U+{ord(surrogate.group()):04X}",
+            text[max(0, at - 20) : at + 1],
+            f"a lone surrogate U+{ord(text[at]):04X}",
         )
     return text + "\n"
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # --------------------------------------------------------------------------- InTASC
