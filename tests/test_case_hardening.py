@@ -418,9 +418,9 @@ def test_a_json_form_feed_escape_is_read_as_the_latex_it_was() -> None:
     result = case.read(package([item("x", "Plot $\x0crac{1}{3}$ and $\x08eta$.")]))
     assert "Plot $\\frac{1}{3}$ and $\\beta$." == result.framework.domains[0].name
     assert [
-        '$.CFItems[0].fullStatement (identifier x): U+000C, which only a JSON "\\f" escape gives, read as the two '
+        '$.CFItems[0].fullStatement (identifier x): U+000C, what a JSON "\\f" escape gives, read as the two '
         "characters \\f: a LaTeX command such as \\frac written with one backslash",
-        '$.CFItems[0].fullStatement (identifier x): U+0008, which only a JSON "\\b" escape gives, read as the two '
+        '$.CFItems[0].fullStatement (identifier x): U+0008, what a JSON "\\b" escape gives, read as the two '
         "characters \\b: a LaTeX command such as \\beta written with one backslash",
     ] == reported(result)
 

@@ -170,7 +170,7 @@ _DIGIT_RUNS = re.compile(r"([0-9]+)")
 _YEAR = re.compile(r"\s*([0-9]{4})-")
 _MEMBER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Strings (skipped whole) and brackets: enough to find how deep a JSON text nests.
-_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_NESTING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 _NESTING_SHOWN = 500
 _DOC = -1  # the CFDocument, as a parent
 # What a JSON "\f" / "\b" escape was meant to be in real packages: LaTeX (``$\frac{1}{3}$``).
@@ -291,7 +291,7 @@ def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while acyclic structures are built (restored however it ends).
 
     Decoding and building allocate many objects and no cycles; the collector's passes over them
-    grew the time of a 64,000-item read by a third (``benchmarks/growth_case.py``).
+    took half the time of reading 32,000 numbered siblings (1.47 s with them, 0.77 s without).
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -413,7 +413,7 @@ class Reader:
                 value = value.replace(char, meant)
                 self.ignore(
                     path,
-                    f'U+{ord(char):04X}, which only a JSON "{meant}" escape gives, read as the two characters '
+                    f'U+{ord(char):04X}, what a JSON "{meant}" escape gives, read as the two characters '
                     f"{meant}: a LaTeX command such as {example} written with one backslash",
                     identifier,
                 )
