@@ -371,6 +371,7 @@ def test_a_byte_order_mark_is_accepted_in_text_and_bytes() -> None:
         ("$.CFItems[0].humanCodingScheme", lambda bad: package([item("x", humanCodingScheme=bad)])),
         ("$.CFItems[0].listEnumeration", lambda bad: package([item("x", listEnumeration=bad)])),
         ("$.CFItems[0].CFItemType", lambda bad: package([item("x", CFItemType=bad)])),
+        ("$.CFItems[0].uri", lambda bad: package([item("x", uri=bad)])),
         ("$.CFDocument.title", lambda bad: package([item("i")], title=bad, identifier="x")),
         ("$.CFDocument.creator", lambda bad: package([item("i")], creator=bad, identifier="x")),
         ("$.CFDocument.version", lambda bad: package([item("i")], version=bad, identifier="x")),

@@ -487,12 +487,13 @@ class Reader:
             number = ascii_number(digits.removeprefix("-"))
             if number is not None:
                 number = -number if digits.startswith("-") else number
-                self.ignore(path, f"sequenceNumber {value!r} is a string, not an integer; read as {number}", identifier)
+                shown = _shown(value)
+                self.ignore(path, f"sequenceNumber {shown} is a string, not an integer; read as {number}", identifier)
                 return number
         if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
             self.ignore(path, f"sequenceNumber {value!r} is not an integer; read as {int(value)}", identifier)
             return int(value)
-        self.ignore(path, f"sequenceNumber {value!r} is not an integer; ignored", identifier)
+        self.ignore(path, f"sequenceNumber {_shown(value)} is not an integer; ignored", identifier)
         return None
 
     def unknown(self, kind: str, raw: Mapping[str, Any], known: set[str]) -> None:
@@ -591,7 +592,9 @@ class Reader:
                 CaseItem(
                     identifier=n.identifier,
                     id=n.id,
-                    uri=n.raw.get("uri") if isinstance(n.raw.get("uri"), str) else None,
+                    uri=self.clean(n.raw["uri"], f"{n.path}.uri", n.identifier)
+                    if isinstance(n.raw.get("uri"), str)
+                    else None,
                     item_type=n.item_type,
                     human_coding_scheme=n.code,
                     list_enumeration=n.enumeration,
