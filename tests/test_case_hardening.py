@@ -261,6 +261,8 @@ _VALID = package([item("x")])
         (lambda: case.dumps([]), ArgumentTypeError),
         (lambda: case.dumps({"CFDocument": {1, 2}}), ArgumentTypeError),
         (lambda: case.dumps({"CFDocument": float("nan")}), ArgumentValueError),
+        (lambda: case.dumps({"CFDocument": {(1, 2): "tuple key"}}), ArgumentValueError),
+        (lambda: case.dumps({"CFDocument": 10**5000}), ArgumentValueError),
         (lambda: case.dumps({"CFDocument": "\ud800"}), ArgumentValueError),
         (lambda: case.dumps({"CFDocument": case_nested(100_000)}), ArgumentValueError),
         (lambda: case.packages([]), ArgumentTypeError),

@@ -496,10 +496,12 @@ def dumps(package: Mapping[str, Any]) -> str:
 
     try:
         text = json.dumps(package, ensure_ascii=False, indent=2, allow_nan=False, default=refuse)
-    except ValueError as exc:  # NaN or infinity, or a circular reference
-        raise ArgumentValueError("case.dumps()", "package", "JSON data", "...", str(exc)) from None
+    except ArgumentTypeError:
+        raise
+    except (TypeError, ValueError) as exc:  # a key that is no string; NaN or infinity; a cycle; 5,000 digits
+        raise ArgumentValueError("case.dumps()", "package", "JSON data", package, str(exc)) from None
     except RecursionError:
-        raise ArgumentValueError("case.dumps()", "package", "JSON data", "...", "it is nested too deeply") from None
+        raise ArgumentValueError("case.dumps()", "package", "JSON data", package, "it is nested too deeply") from None
     at = surrogate_at(text)
     if at is not None:
         raise ArgumentValueError(
