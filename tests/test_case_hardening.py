@@ -561,6 +561,9 @@ def test_hostile_arguments_only_raise_the_librarys_errors(first: Any, second: An
         lambda: case.read({"CFDocument": first}, edition=second),
         lambda: case.loads(first if isinstance(first, str) else json.dumps(first), edition=second),
         lambda: case.is_package(first),
+        lambda: case.read(first),  # a string is a path: missing, a folder, a NUL in it ...
+        lambda: case.read(_VALID, edition=first),
+        lambda: case.intasc_package(base_uri=first),
     ]
     for call in calls:
         with contextlib.suppress(EdCompetenciesError):
