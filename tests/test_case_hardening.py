@@ -464,6 +464,7 @@ def test_a_package_wrapped_in_cfpackage_is_read_with_its_paths() -> None:
 # --------------------------------------------------------------------------- the property, on generated hostile input
 
 _hostile = case_hostile_texts | json_values
+_DEEP = case_nested(100_000)  # deeper than the interpreter's recursion limit
 _hostile_items = st.lists(
     st.fixed_dictionaries(
         {"identifier": st.sampled_from(["a", "b", "c"]) | case_hostile_texts},
@@ -473,7 +474,7 @@ _hostile_items = st.lists(
             "humanCodingScheme": _hostile,
             "listEnumeration": _hostile,
             "CFItemType": st.sampled_from(["Domain", "Competency"]) | case_hostile_texts,
-            "notes": st.just(case_nested(50)) | _hostile,
+            "notes": st.sampled_from([case_nested(50), _DEEP]) | _hostile,
             "extensions": st.fixed_dictionaries(
                 {},
                 optional={
