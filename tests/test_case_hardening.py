@@ -11,6 +11,7 @@ and read back.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import json
 import os
 import subprocess
@@ -102,6 +103,20 @@ def test_a_repeated_note_or_number_is_still_ignored() -> None:
     assert [7, 2] == [c.number for c in result.framework.domains[0].competencies]
     assert any("the note 'n'" in r and "repeats" in r for r in reported(result))
     assert any("not a valid or distinct number: 7" in r for r in reported(result))
+
+
+def test_the_growth_benchmark_measures_the_paths_it_names() -> None:
+    """benchmarks/growth_case.py's packages read with every note and every extension number used
+    (a package whose notes were all ignored would measure nothing)."""
+    spec = importlib.util.spec_from_file_location("_growth_case", ROOT / "benchmarks" / "growth_case.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    notes = case.read(bench.with_notes(50))
+    assert (50, ()) == (len(notes.framework.notes), notes.ignored)
+    numbers = case.read(bench.with_numbers(50))
+    assert list(range(50, 0, -1)) == [c.number for c in numbers.framework.domains[0].competencies]
+    assert () == numbers.ignored
 
 
 # --------------------------------------------------------------------------- item 3: files

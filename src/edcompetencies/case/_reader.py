@@ -149,7 +149,7 @@ def _check_edition(function: str, edition: object) -> None:
     if isinstance(edition, bool) or not isinstance(edition, (int, str)):
         raise ArgumentTypeError(function, "edition", "an int, a str or None", edition)
     if isinstance(edition, int) and not 0 <= edition < 10**MAX_DIGITS:
-        raise ArgumentValueError(function, "edition", f"a number from 0 to {MAX_DIGITS} digits", edition)
+        raise ArgumentValueError(function, "edition", f"a number from 0 to {10**MAX_DIGITS - 1:,}", edition)
     if isinstance(edition, str) and edition_from_version(edition) is None:
         raise ArgumentValueError(
             function, "edition", "an edition name: ASCII letters, digits, '.', '_' or '-'", edition
