@@ -312,7 +312,7 @@ class _Writer:
     # -- optional parts ----------------------------------------------------------------
 
     def lineage(self) -> None:
-        from .._lineage import lineage
+        from .._lineage import lineage  # deferred (downward): only lineage=True needs it
 
         fw = self.fw
         record = lineage(2015, 2020) if str(fw.edition) in ("2015", "2020") else lineage(fw.edition, 2020)
@@ -339,7 +339,7 @@ class _Writer:
             )
 
     def crosswalk(self) -> None:
-        from ..crosswalk import alignments
+        from ..crosswalk import alignments  # deferred (downward): ~130 ms, only intasc=True needs it
 
         fw = self.fw
         if str(fw.edition) != "2020":
@@ -414,7 +414,7 @@ class _Writer:
 def _is_packaged(fw: Framework) -> bool:
     if fw.edition not in (2015, 2020) or isinstance(fw.edition, bool):
         return False
-    from .._loading import load
+    from .._loading import load  # deferred (downward): the packaged editions
 
     return fw == load(fw.edition)
 
@@ -533,7 +533,7 @@ def intasc_package(*, base_uri: str | None = None) -> dict[str, Any]:
 
 
 def _intasc_package(base_uri: str | None) -> dict[str, Any]:
-    from ..crosswalk import emphasis, standards
+    from ..crosswalk import emphasis, standards  # deferred (downward): ~130 ms
 
     fw = Framework(edition="intasc", title=INTASC_TITLE, domains=(), year=2020)
     writer = _Writer(fw, base_uri)
