@@ -7,6 +7,7 @@ import string
 from hypothesis import strategies as st
 
 from edcompetencies import Competency, Domain, Framework, Indicator, NoteKind, SourceNote, Theme
+from edcompetencies._rules import text_problem
 
 # Text as a publication might have it: any printable characters, including quotes,
 # dashes, `<`, `&` and non-ASCII, never empty or blank.
@@ -206,3 +207,54 @@ hostile_json_values = st.recursive(
 
 HUGE_INTEGER_LITERAL = "9" * 5000
 """A JSON integer json.loads refuses with a bare ValueError (over 4,300 digits); write it into JSON text by hand."""
+
+
+# --- CASE
+# Hostile strings for the CASE reader's fuzz tests (issue 11): control characters, lone
+# surrogates, bidi controls, Unicode digits, huge numbers, trailing newlines. The helper
+# strategies of the framework reader may replace these once merged; these are what CASE needs.
+
+case_hostile_fragments = st.sampled_from(
+    [
+        "\x00",
+        "\x07",
+        "\x08",
+        "\x0c",
+        "\x1b[2J",
+        "\r",
+        "\r\n",
+        "\n",
+        "\t",
+        "\x7f",
+        "\x9b",
+        "\u202e",
+        "\u2066",
+        "\ud800",
+        "\udfff",
+        "²",
+        "1¹",
+        "٢٠٢٠",
+        "\u0662",
+        "9" * 5000,
+        "0" * 12,
+        "2020",
+        "a.",
+        "(ii)",
+        " ",
+        "\ufeff",
+    ]
+)
+case_hostile_texts = st.lists(case_hostile_fragments | st.text(max_size=4), min_size=1, max_size=4).map("".join)
+"""Strings built of hostile fragments and a little ordinary text."""
+
+
+case_texts = texts.filter(lambda s: text_problem(s) is None)
+"""Publication text the readers accept (``texts`` may hold bidi controls, which are refused)."""
+
+
+def case_nested(depth: int) -> object:
+    """A JSON value nested *depth* arrays deep (deeper than the interpreter's recursion limit if asked)."""
+    value: object = "bottom"
+    for _ in range(depth):
+        value = [value]
+    return value

@@ -77,3 +77,24 @@ def test_diff_a_malformed_case_file_fails_in_one_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert "a cycle in isChildOf" in result.stderr and domain["identifier"] in result.stderr
+
+
+def test_diff_a_case_file_with_a_control_character_fails_in_one_line(tmp_path: Path) -> None:
+    """A statement that would clear the terminal is refused with its path, printed without the control."""
+    data = case.export(ec.load(2015))
+    data["CFItems"][3]["fullStatement"] = "All checks passed\x1b[2J"
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(json.dumps(data), encoding="utf-8")
+    result = run("diff", "2015", str(hostile))
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr and "\x1b" not in result.stderr
+    assert "$.CFItems[3].fullStatement" in result.stderr and "U+001B" in result.stderr
+
+
+def test_diff_a_deeply_nested_case_file_fails_in_one_line(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"CFDocument": {"identifier": "d", "title": "T"}, "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    result = run("diff", "2015", str(deep))
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "nested too deeply" in result.stderr and "line 1 column" in result.stderr

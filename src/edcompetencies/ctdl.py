@@ -87,7 +87,7 @@ _INTASC_TITLE = "InTASC Model Core Teaching Standards, as quoted in the 2020 Edu
 
 
 def _ctid_of(name: str) -> str:
-    from ._case import name_uuid
+    from .case._identifiers import name_uuid
 
     return "ce-" + str(_uuid.UUID(bytes=_uuid.UUID(name_uuid(name)).bytes, version=4))
 
@@ -100,7 +100,7 @@ def ctid(item: _Item | _Framework | str) -> str:
     >>> ctdl.ctid("2020:cognitive.3.c") == ctdl.ctid("2020:cognitive.3.c"), len(ctdl.ctid("2020:cognitive.3.c"))
     (True, 39)
     """
-    from ._case import document_name, item_name
+    from .case._identifiers import document_name, item_name
 
     if isinstance(item, _Framework):
         return _ctid_of(document_name(item.edition))

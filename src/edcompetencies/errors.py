@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "ArgumentTypeError",
+    "ArgumentValueError",
     "CaseFormatError",
     "DiffLookupError",
     "EdCompetenciesError",
@@ -396,3 +397,43 @@ class OutputFileError(EdCompetenciesError, OSError):
 
     def __str__(self) -> str:
         return f"cannot write {_shown(self.path)}: {self.reason}"
+
+
+def _shown_value(value: object, limit: int = 60) -> str:
+    """A value as an error message shows it: its ``repr`` (control characters escaped), cut short
+    (:func:`_shown` is for names: files, paths and identifiers, shown as they are when printable)."""
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):  # an integer of more than 4,300 digits; a value nested too deeply
+        if isinstance(value, int):
+            return f"an integer of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+        return f"{type(value).__name__} too large to show"
+    return text if len(text) <= limit else f"{text[: limit - 5]}...{text[-2:]}"
+
+
+class ArgumentValueError(EdCompetenciesError, ValueError):
+    """An argument has the right type but a value the function cannot take (a base URI that is no URI).
+
+    The value counterpart of :class:`ArgumentTypeError`: the library's own error, and still a
+    ``ValueError``. ``function`` names the function, ``argument`` the parameter, ``expected``
+    what it takes, ``value`` what was given and ``problem`` (if any) what is wrong with it.
+
+    >>> import edcompetencies as ec
+    >>> from edcompetencies import case
+    >>> case.export(ec.load(2020), base_uri="not a URI")
+    Traceback (most recent call last):
+    ...
+    edcompetencies.errors.ArgumentValueError: case.export(): base_uri must be an absolute URI such as ...
+    """
+
+    def __init__(self, function: str, argument: str, expected: str, value: object, problem: str | None = None) -> None:
+        self.function = function
+        self.argument = argument
+        self.expected = expected
+        self.value = value
+        self.problem = problem
+        super().__init__(function, argument, expected)
+
+    def __str__(self) -> str:
+        problem = f" ({self.problem})" if self.problem else ""
+        return f"{self.function}: {self.argument} must be {self.expected}, not {_shown_value(self.value)}{problem}"

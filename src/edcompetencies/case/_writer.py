@@ -1,0 +1,672 @@
+"""The CASE writer: :func:`export` a framework as a CASE 1.1 package, the InTASC package, :func:`dumps`.
+
+The writer puts each model field into its CASE field, then asks the mapping
+(:mod:`._mapping`, the reader's own derivation) what would be read back, and writes into the
+``edcompetencies`` extension only the fields that would not come back exactly.
+
+The lineage, the InTASC crosswalk and the packaged editions are imported inside the functions
+that need them (downward: none of them imports ``case``): ``crosswalk`` alone costs about
+130 ms to import, which a plain export or a reader never pays.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .._model import Competency, Domain, Framework, Indicator, SourceNote, Theme
+from .._rules import surrogate_at
+from ..errors import ArgumentTypeError, ArgumentValueError, NotPublishedError, UnknownItemError
+from ._identifiers import CASE_VERSION, association_name, document_name, is_uri, item_name, name_uuid
+from ._mapping import (
+    CREATOR_SEPARATOR,
+    EXTENSION,
+    EXTENSION_FORMAT,
+    EXTENSION_VERSION,
+    LEVELS,
+    derive_competency,
+    derive_document,
+    derive_domain,
+    derive_indicator,
+    edition_from_version,
+    is_package,
+    theme_codes,
+)
+
+__all__ = ["INTASC_TITLE", "dumps", "export", "intasc_package", "packages"]
+
+_LEVEL_DESCRIPTIONS = {
+    "Domain": "A domain of the framework: a group of competencies.",
+    "Competency": "A competency: a numbered statement within a domain.",
+    "Indicator": "An indicator of a competency.",
+    "Sub-indicator": "A sub-indicator: an indicator of an indicator.",
+}
+
+
+_UNKNOWN_CREATOR = "unknown"
+
+
+def date_time(year: int | None) -> str:
+    """The fixed ``lastChangeDateTime`` of an export: 1 January of the publication year."""
+    if year is None or not 1 <= year <= 9999:
+        return "1970-01-01T00:00:00+00:00"
+    return f"{year:04d}-01-01T00:00:00+00:00"
+
+
+class _Writer:
+    def __init__(self, fw: Framework, base_uri: str | None) -> None:
+        self.fw = fw
+        self.base_uri = base_uri
+        self.when = date_time(fw.year)
+        self.document = document_name(fw.edition)
+        self.document_identifier = name_uuid(self.document)
+        self.item_types: dict[str, dict[str, Any]] = {}
+        self.concepts: dict[Theme, dict[str, Any]] = {}
+        self.groupings: dict[str, dict[str, Any]] = {}
+        self.items: list[dict[str, Any]] = []
+        self.associations: list[dict[str, Any]] = []
+
+    # -- links -------------------------------------------------------------------
+
+    def uri(self, identifier: str) -> str:
+        return f"{self.base_uri}{identifier}" if self.base_uri is not None else f"urn:uuid:{identifier}"
+
+    def link(self, identifier: str, title: str) -> dict[str, str]:
+        return {"title": title, "identifier": identifier, "uri": self.uri(identifier)}
+
+    def document_link(self) -> dict[str, str]:
+        return self.link(self.document_identifier, self.fw.title)
+
+    def item_type(self, title: str) -> dict[str, str]:
+        if title not in self.item_types:
+            identifier = name_uuid(f"item-type:{title}")
+            self.item_types[title] = {
+                "identifier": identifier,
+                "uri": self.uri(identifier),
+                "title": title,
+                "description": _LEVEL_DESCRIPTIONS.get(title, title),
+                "hierarchyCode": str(LEVELS.index(title) + 1) if title in LEVELS else "1",
+                "typeCode": title,
+                "lastChangeDateTime": self.when,
+            }
+        return self.link(self.item_types[title]["identifier"], title)
+
+    def concept(self, theme: Theme) -> dict[str, str]:
+        if theme not in self.concepts:
+            identifier = name_uuid(f"concept:{theme.value}")
+            self.concepts[theme] = {
+                "identifier": identifier,
+                "uri": self.uri(identifier),
+                "title": theme.label,
+                "keywords": f"{theme.value}|{theme.label}",
+                "hierarchyCode": theme.value,
+                "description": theme.definition,
+                "lastChangeDateTime": self.when,
+            }
+        return self.link(self.concepts[theme]["identifier"], theme.label)
+
+    def grouping(self, key: str, title: str, description: str) -> dict[str, str]:
+        if key not in self.groupings:
+            identifier = name_uuid(f"grouping:{key}")
+            self.groupings[key] = {
+                "identifier": identifier,
+                "uri": self.uri(identifier),
+                "title": title,
+                "description": description,
+                "lastChangeDateTime": self.when,
+            }
+        return self.link(self.groupings[key]["identifier"], title)
+
+    def associate(
+        self,
+        kind: str,
+        origin: tuple[str, str],
+        destination: tuple[str, str],
+        *,
+        sequence: int | None = None,
+        grouping: dict[str, str] | None = None,
+        notes: str | None = None,
+        extension: dict[str, Any] | None = None,
+    ) -> None:
+        """Add an association; *origin* and *destination* are (identifier name, title)."""
+        identifier = name_uuid(association_name(self.document, kind, origin[0], destination[0]))
+        association: dict[str, Any] = {
+            "identifier": identifier,
+            "uri": self.uri(identifier),
+            "associationType": kind,
+        }
+        if sequence is not None:
+            association["sequenceNumber"] = sequence
+        association["originNodeURI"] = self.node(*origin)
+        association["destinationNodeURI"] = self.node(*destination)
+        if grouping is not None:
+            association["CFAssociationGroupingURI"] = grouping
+        if notes is not None:
+            association["notes"] = notes
+        association["lastChangeDateTime"] = self.when
+        if extension:
+            association["extensions"] = {EXTENSION: extension}
+        self.associations.append(association)
+
+    def node(self, name: str, title: str) -> dict[str, str]:
+        return self.link(name_uuid(name), title)
+
+    # -- the document ----------------------------------------------------------------
+
+    def cf_document(self, licenses: list[dict[str, Any]]) -> dict[str, Any]:
+        fw = self.fw
+        creator = CREATOR_SEPARATOR.join(fw.publishers) or _UNKNOWN_CREATOR
+        official = fw.url if is_uri(fw.url) else None
+        doc: dict[str, Any] = {
+            "identifier": self.document_identifier,
+            "uri": self.uri(self.document_identifier),
+            "creator": creator,
+            "title": fw.title,
+            "lastChangeDateTime": self.when,
+        }
+        if official is not None:
+            doc["officialSourceURL"] = official
+        if fw.publishers:
+            doc["publisher"] = creator  # the model's publishers are the publication's creators and publishers
+        if _is_packaged(fw):
+            doc["language"] = "en"
+        doc["version"] = str(fw.edition)
+        if fw.license is not None:
+            identifier = name_uuid(f"license:{fw.license}")
+            licenses.append(
+                {
+                    "identifier": identifier,
+                    "uri": self.uri(identifier),
+                    "title": fw.license,
+                    "licenseText": fw.license,
+                    "lastChangeDateTime": self.when,
+                }
+            )
+            doc["licenseURI"] = self.link(identifier, fw.license)
+        doc["caseVersion"] = CASE_VERSION
+        derived = derive_document(
+            title=fw.title, creator=creator, publisher=doc.get("publisher"), official_url=official, license=fw.license
+        )
+        actual = {
+            "title": fw.title,
+            "publishers": fw.publishers,
+            "year": fw.year,
+            "license": fw.license,
+            "citation": fw.citation,
+            "url": fw.url,
+            "source": fw.source,
+        }
+        extension: dict[str, Any] = {"format": EXTENSION_FORMAT, "format_version": EXTENSION_VERSION}
+        if edition_from_version(str(fw.edition)) != fw.edition:
+            extension["edition"] = fw.edition
+        for key, value in actual.items():
+            if derived[key] != value:
+                extension[key] = list(value) if isinstance(value, tuple) else value
+        if fw.notes:
+            extension["notes"] = [_note_out(n) for n in fw.notes]
+        doc["extensions"] = {EXTENSION: extension}
+        return doc
+
+    # -- items -------------------------------------------------------------------
+
+    def cf_item(
+        self,
+        item_id: str,
+        level: str,
+        enumeration: str,
+        *,
+        full: str,
+        abbreviated: str | None = None,
+        alternative: str | None = None,
+        themes: frozenset[Theme] = frozenset(),
+        extension: dict[str, Any],
+    ) -> None:
+        identifier = name_uuid(item_name(item_id))
+        item: dict[str, Any] = {
+            "identifier": identifier,
+            "uri": self.uri(identifier),
+            "fullStatement": full,
+        }
+        if alternative is not None:
+            item["alternativeLabel"] = alternative
+        item["CFItemType"] = level
+        item["humanCodingScheme"] = item_id
+        item["listEnumeration"] = enumeration
+        if abbreviated is not None:
+            item["abbreviatedStatement"] = abbreviated
+        ordered = [t for t in Theme if t in themes]
+        if ordered:
+            item["conceptKeywords"] = [t.label for t in ordered]
+            links = [self.concept(t) for t in ordered]
+            if len(links) == 1:  # CASE links one concept per item
+                item["conceptKeywordsURI"] = links[0]
+        item["CFItemTypeURI"] = self.item_type(level)
+        item["lastChangeDateTime"] = self.when
+        if extension:
+            item["extensions"] = {EXTENSION: extension}
+        self.items.append(item)
+
+    def domain(self, domain: Domain, position: int) -> None:
+        full = domain.description if domain.description is not None else domain.name
+        derived = derive_domain(full=full, abbreviated=domain.name, alternative=domain.tagline)
+        actual = {
+            "name": domain.name,
+            "description": domain.description,
+            "tagline": domain.tagline,
+            "overview": domain.overview,
+        }
+        self.cf_item(
+            domain.id,
+            "Domain",
+            str(position),
+            full=full,
+            abbreviated=domain.name,
+            alternative=domain.tagline,
+            extension=_differences(derived, actual),
+        )
+        self.associate(
+            "isChildOf",
+            (item_name(domain.id), domain.id),
+            (self.document, self.fw.title),
+            sequence=position,
+        )
+        for n, competency in enumerate(domain.competencies, start=1):
+            self.competency(competency, domain.id, n)
+
+    def competency(self, competency: Competency, parent: str, position: int) -> None:
+        derived = derive_competency(full=competency.statement, abbreviated=competency.title, themes=competency.themes)
+        actual = {"statement": competency.statement, "title": competency.title, "themes": competency.themes}
+        self.cf_item(
+            competency.id,
+            "Competency",
+            str(competency.number),
+            full=competency.statement,
+            abbreviated=competency.title,
+            themes=competency.themes,
+            extension=_differences(derived, actual),
+        )
+        self.associate(
+            "isChildOf", (item_name(competency.id), competency.id), (item_name(parent), parent), sequence=position
+        )
+        for n, indicator in enumerate(competency.indicators, start=1):
+            self.indicator(indicator, competency.id, n)
+
+    def indicator(self, indicator: Indicator, parent: str, position: int) -> None:
+        derived = derive_indicator(full=indicator.text, themes=indicator.themes)
+        actual = {"text": indicator.text, "themes": indicator.themes}
+        self.cf_item(
+            indicator.id,
+            "Indicator" if indicator.depth == 1 else "Sub-indicator",
+            indicator.label,
+            full=indicator.text,
+            themes=indicator.themes,
+            extension=_differences(derived, actual),
+        )
+        self.associate(
+            "isChildOf", (item_name(indicator.id), indicator.id), (item_name(parent), parent), sequence=position
+        )
+        for n, child in enumerate(indicator.children, start=1):
+            self.indicator(child, indicator.id, n)
+
+    # -- optional parts ----------------------------------------------------------------
+
+    def lineage(self) -> None:
+        from .._lineage import lineage  # deferred (downward): only lineage=True needs it
+
+        fw = self.fw
+        record = lineage(2015, 2020) if str(fw.edition) in ("2015", "2020") else lineage(fw.edition, 2020)
+        own = 0 if str(fw.edition) == "2015" else 1
+        grouping = self.grouping(
+            "lineage-2015-2020",
+            "Curated lineage, 2015 to 2020",
+            "Links from each 2015 item to its 2020 successor(s), curated by reading both editions: "
+            "exactMatchOf where the text is unchanged (relation 'same'), replacedBy where it was "
+            "reworded, merged or split.",
+        )
+        for link in record.links:
+            mine = (link.old, link.new)[own]
+            if mine not in fw:
+                raise UnknownItemError(mine, fw.edition, (), reason="the curated lineage links this item")
+            kind = "exactMatchOf" if link.relation == "same" else "replacedBy"
+            self.associate(
+                kind,
+                (item_name(link.old), link.old),
+                (item_name(link.new), link.new),
+                grouping=grouping,
+                notes=f"{link.relation}: {link.rationale}",
+                extension={"relation": link.relation},
+            )
+
+    def crosswalk(self) -> None:
+        from ..crosswalk import alignments  # deferred (downward): ~130 ms, only intasc=True needs it
+
+        fw = self.fw
+        if str(fw.edition) != "2020":
+            raise NotPublishedError(
+                f"export(..., intasc=True): the InTASC crosswalk is published for the 2020 edition only, "
+                f"not for the {fw.edition} one"
+            )
+        parts = {
+            "one": self.grouping(
+                "intasc-crosswalk-part-one",
+                "InTASC crosswalk, Part One (domains)",
+                "Crosswalk Part One of the 2020 edition: each domain and its related InTASC standards.",
+            ),
+            "two": self.grouping(
+                "intasc-crosswalk-part-two",
+                "InTASC crosswalk, Part Two (competencies)",
+                "Crosswalk Part Two of the 2020 edition: each InTASC standard and its related competencies.",
+            ),
+        }
+        for alignment in alignments():
+            if alignment.item not in fw:
+                raise UnknownItemError(alignment.item, fw.edition, (), reason="the InTASC crosswalk aligns this item")
+            standard = f"intasc:{alignment.standard}"
+            extension = {
+                key: value
+                for key, value in (
+                    ("part", alignment.part),
+                    ("quoted_standard", alignment.quoted_standard),
+                    ("quoted_item", alignment.quoted_item),
+                    ("resolution", alignment.resolution),
+                    ("match", alignment.match),
+                )
+                if value is not None
+            }
+            self.associate(
+                "isRelatedTo",
+                (item_name(alignment.item), alignment.item),
+                (item_name(standard), standard),
+                grouping=parts[alignment.part],
+                notes=alignment.provenance,
+                extension=extension,
+            )
+
+    # -- the package -----------------------------------------------------------------
+
+    def package(self, *, lineage: bool, intasc: bool) -> dict[str, Any]:
+        licenses: list[dict[str, Any]] = []
+        doc = self.cf_document(licenses)
+        for n, domain in enumerate(self.fw.domains, start=1):
+            self.domain(domain, n)
+        if lineage:
+            self.lineage()
+        if intasc:
+            self.crosswalk()
+        package: dict[str, Any] = {
+            "CFDocument": doc,
+            "CFItems": self.items,
+            "CFAssociations": self.associations,
+            "CFDefinitions": {
+                "CFConcepts": [self.concepts[t] for t in Theme if t in self.concepts],
+                "CFSubjects": [],
+                "CFLicenses": licenses,
+                "CFItemTypes": [self.item_types[t] for t in LEVELS if t in self.item_types],
+                "CFAssociationGroupings": list(self.groupings.values()),
+            },
+        }
+        if intasc:
+            package["extensions"] = {EXTENSION: {"packages": [_intasc_package(self.base_uri)]}}
+        return package
+
+
+def _is_packaged(fw: Framework) -> bool:
+    if fw.edition not in (2015, 2020) or isinstance(fw.edition, bool):
+        return False
+    from .._loading import load  # deferred (downward): the packaged editions
+
+    return fw == load(fw.edition)
+
+
+def _differences(derived: Mapping[str, Any], actual: Mapping[str, Any]) -> dict[str, Any]:
+    """The model fields the standard CASE fields would not give back, as JSON values."""
+    out: dict[str, Any] = {}
+    for key, value in actual.items():
+        if derived[key] != value:
+            out[key] = theme_codes(value) if isinstance(value, frozenset) else value
+    return out
+
+
+def _note_out(note: SourceNote) -> dict[str, Any]:
+    return {"id": note.id, "kind": note.kind.value, "items": list(note.items), "text": note.text, "source": note.source}
+
+
+def export(
+    fw: Framework, *, intasc: bool = False, lineage: bool = False, base_uri: str | None = None
+) -> dict[str, Any]:
+    """The framework as a CASE 1.1 package (a CFPackage, as JSON-ready data).
+
+    One CFDocument for the framework, a CFItem per domain, competency and indicator, an
+    ``isChildOf`` association per item with its position as ``sequenceNumber``, and
+    CFDefinitions for the item types, the themes (CFConcepts) and the license.
+
+    ``lineage=True`` (2015 or 2020 edition) adds the curated 2015 -> 2020 lineage:
+    ``exactMatchOf`` (text unchanged) or ``replacedBy`` associations from each 2015 item to
+    its 2020 successors; the other edition's items are referenced by their identifiers.
+    ``intasc=True`` (2020 edition) adds the InTASC crosswalk as ``isRelatedTo`` associations
+    to the InTASC standards, whose own package is embedded in the package's ``extensions``
+    (see :func:`packages` to split it out for upload).
+
+    URIs are ``urn:uuid:<identifier>``, or ``base_uri + identifier`` when a base is given.
+
+    >>> import edcompetencies as ec
+    >>> from edcompetencies import case
+    >>> p = case.export(ec.load(2015), lineage=True)
+    >>> sorted({a["associationType"] for a in p["CFAssociations"]})
+    ['exactMatchOf', 'isChildOf', 'replacedBy']
+    """
+    if not isinstance(fw, Framework):
+        raise ArgumentTypeError("case.export()", "fw", "a Framework (ec.load(), ec.loads(), case.load())", fw)
+    for name, flag in (("intasc", intasc), ("lineage", lineage)):
+        if not isinstance(flag, bool):
+            raise ArgumentTypeError("case.export()", name, "True or False", flag)
+    _check_base_uri("case.export()", base_uri)
+    return _Writer(fw, base_uri).package(lineage=lineage, intasc=intasc)
+
+
+def _check_base_uri(function: str, base_uri: object) -> None:
+    if base_uri is None:
+        return
+    if not isinstance(base_uri, str):
+        raise ArgumentTypeError(function, "base_uri", "a string (an absolute URI) or None", base_uri)
+    if not is_uri(base_uri):
+        raise ArgumentValueError(function, "base_uri", "an absolute URI such as 'https://example.org/case/'", base_uri)
+
+
+def dumps(package: Mapping[str, Any]) -> str:
+    """A package as JSON text: UTF-8 characters, two-space indent, keys in the order given.
+
+    Exports carry no timestamp of their own (``lastChangeDateTime`` is 1 January of the
+    framework's year), so the same framework always gives the same text. What JSON cannot
+    hold (a ``set``, ``NaN``, a lone surrogate that no UTF-8 file can store, a mapping that
+    contains itself) is refused with :class:`~edcompetencies.errors.ArgumentTypeError` or
+    :class:`~edcompetencies.errors.ArgumentValueError`.
+
+    >>> import edcompetencies as ec
+    >>> from edcompetencies import case
+    >>> case.dumps(case.export(ec.load(2020))) == case.dumps(case.export(ec.load(2020)))
+    True
+    """
+    if not isinstance(package, Mapping):
+        raise ArgumentTypeError("case.dumps()", "package", "a CFPackage mapping (case.export())", package)
+
+    def refuse(value: object) -> object:
+        raise ArgumentTypeError("case.dumps()", "package", "JSON data (dicts, lists, strings, numbers, None)", value)
+
+    try:
+        text = json.dumps(package, ensure_ascii=False, indent=2, allow_nan=False, default=refuse)
+    except ArgumentTypeError:
+        raise
+    except (TypeError, ValueError) as exc:  # a key that is no string; NaN or infinity; a cycle; 5,000 digits
+        raise ArgumentValueError("case.dumps()", "package", "JSON data", package, str(exc)) from None
+    except RecursionError:
+        raise ArgumentValueError("case.dumps()", "package", "JSON data", package, "it is nested too deeply") from None
+    at = surrogate_at(text)
+    if at is not None:
+        raise ArgumentValueError(
+            "case.dumps()",
+            "package",
+            "encodable as UTF-8",
+            text[max(0, at - 20) : at + 1],
+            f"a lone surrogate U+{ord(text[at]):04X}",
+        )
+    return text + "\n"
+
+
+# --------------------------------------------------------------------------- InTASC
+
+
+def intasc_package(*, base_uri: str | None = None) -> dict[str, Any]:
+    """The InTASC standards and performances the 2020 crosswalk quotes, as their own CFPackage.
+
+    Load it into a CASE tool before a package exported with ``intasc=True``, so that its
+    ``isRelatedTo`` associations find their destinations.
+
+    >>> from edcompetencies import case
+    >>> p = case.intasc_package()
+    >>> p["CFItems"][0]["humanCodingScheme"], p["CFItems"][0]["abbreviatedStatement"]
+    ('intasc:1', 'Learner Development')
+    """
+    _check_base_uri("case.intasc_package()", base_uri)
+    return _intasc_package(base_uri)
+
+
+def _intasc_package(base_uri: str | None) -> dict[str, Any]:
+    from ..crosswalk import emphasis, standards  # deferred (downward): ~130 ms
+
+    fw = Framework(edition="intasc", title=INTASC_TITLE, domains=(), year=2020)
+    writer = _Writer(fw, base_uri)
+    writer.document = "document:intasc"
+    writer.document_identifier = name_uuid(writer.document)
+    doc = {
+        "identifier": writer.document_identifier,
+        "uri": writer.uri(writer.document_identifier),
+        "creator": "Council of Chief State School Officers",
+        "title": INTASC_TITLE,
+        "lastChangeDateTime": writer.when,
+        "description": (
+            "The ten InTASC Model Core Teaching Standards (2013) and the performances that the 2020 "
+            "Educator Competencies' InTASC crosswalk quotes, as it quotes them: not the full InTASC text "
+            "(no essential knowledge or critical dispositions)."
+        ),
+        "language": "en",
+        "version": "2013",
+        "caseVersion": CASE_VERSION,
+        "extensions": {EXTENSION: {"format": EXTENSION_FORMAT, "format_version": EXTENSION_VERSION}},
+    }
+    for standard in standards():
+        quoted = emphasis(standard.number)
+        identifier = name_uuid(item_name(standard.id))
+        writer.items.append(
+            {
+                "identifier": identifier,
+                "uri": writer.uri(identifier),
+                "fullStatement": standard.statement,
+                "CFItemType": "Standard",
+                "humanCodingScheme": standard.id,
+                "listEnumeration": str(standard.number),
+                "abbreviatedStatement": standard.title,
+                "CFItemTypeURI": _intasc_type(writer, "Standard", "1", "An InTASC Model Core Teaching Standard."),
+                "lastChangeDateTime": writer.when,
+                "extensions": {
+                    EXTENSION: {
+                        "crosswalk": {
+                            "heading": standard.heading,
+                            "emphasis": quoted.text,
+                            "emphasis_performances": [p.label for p in quoted.performances],
+                        }
+                    }
+                },
+            }
+        )
+        writer.associate(
+            "isChildOf",
+            (item_name(standard.id), standard.id),
+            (writer.document, INTASC_TITLE),
+            sequence=standard.number,
+        )
+        for n, performance in enumerate(standard.performances, start=1):
+            identifier = name_uuid(item_name(performance.id))
+            writer.items.append(
+                {
+                    "identifier": identifier,
+                    "uri": writer.uri(identifier),
+                    "fullStatement": performance.text,
+                    "CFItemType": "Performance",
+                    "humanCodingScheme": performance.id,
+                    "listEnumeration": performance.letter,
+                    "CFItemTypeURI": _intasc_type(
+                        writer, "Performance", "2", "A performance of an InTASC standard, e.g. 4(a)."
+                    ),
+                    "lastChangeDateTime": writer.when,
+                }
+            )
+            writer.associate(
+                "isChildOf",
+                (item_name(performance.id), performance.id),
+                (item_name(standard.id), standard.id),
+                sequence=n,
+            )
+    return {
+        "CFDocument": doc,
+        "CFItems": writer.items,
+        "CFAssociations": writer.associations,
+        "CFDefinitions": {
+            "CFConcepts": [],
+            "CFSubjects": [],
+            "CFLicenses": [],
+            "CFItemTypes": list(writer.item_types.values()),
+            "CFAssociationGroupings": [],
+        },
+    }
+
+
+INTASC_TITLE = "InTASC Model Core Teaching Standards, as quoted in the 2020 Educator Competencies crosswalk"
+
+
+def _intasc_type(writer: _Writer, title: str, code: str, description: str) -> dict[str, str]:
+    if title not in writer.item_types:
+        identifier = name_uuid(f"item-type:intasc:{title}")
+        writer.item_types[title] = {
+            "identifier": identifier,
+            "uri": writer.uri(identifier),
+            "title": title,
+            "description": description,
+            "hierarchyCode": code,
+            "typeCode": title,
+            "lastChangeDateTime": writer.when,
+        }
+    return writer.link(writer.item_types[title]["identifier"], title)
+
+
+def packages(package: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Every CFPackage in *package*, in the order to load them into a CASE tool.
+
+    A package exported with ``intasc=True`` carries the InTASC package in its
+    ``extensions``; this returns ``[intasc, framework]`` (the framework without the embedded
+    copy). Any other package comes back alone.
+
+    >>> import edcompetencies as ec
+    >>> from edcompetencies import case
+    >>> [p["CFDocument"]["title"][:6] for p in case.packages(case.export(ec.load(2020), intasc=True))]
+    ['InTASC', 'Educat']
+    """
+    if not is_package(package):
+        raise ArgumentTypeError("case.packages()", "package", "a CFPackage: a mapping with a 'CFDocument'", package)
+    main = dict(package)
+    embedded: Sequence[Any] = ()
+    extensions = package.get("extensions")
+    ours = extensions.get(EXTENSION) if isinstance(extensions, Mapping) else None
+    listed = ours.get("packages") if isinstance(ours, Mapping) else None
+    if isinstance(extensions, Mapping) and isinstance(ours, Mapping) and isinstance(listed, (list, tuple)) and listed:
+        embedded = listed
+        rest = {k: v for k, v in extensions.items() if k != EXTENSION}
+        left = {k: v for k, v in ours.items() if k != "packages"}
+        if left:
+            rest[EXTENSION] = left
+        if rest:
+            main["extensions"] = rest
+        else:
+            del main["extensions"]
+    return [*(dict(p) for p in embedded if isinstance(p, Mapping)), main]
