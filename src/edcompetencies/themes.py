@@ -154,7 +154,7 @@ class ThemeCounts:
         """A domain-by-theme table of totals (with a total row) as text, Markdown or HTML."""
         if format not in _FORMATS:
             raise UnknownFormatError(format, _FORMATS)
-        from ._render import table
+        from .diff._render import table
 
         codes = [t.value for t in Theme]
         by_domain = self.by_domain()
