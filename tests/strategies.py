@@ -144,3 +144,18 @@ json_values = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=20,
 )
+
+# Long texts for the word redline: 80 to 400 words, many repeated, some rare, with punctuation
+# and odd whitespace, so that both the anchors and the windows of diff._wordops are exercised.
+long_texts = st.lists(
+    st.one_of(
+        st.sampled_from(["the", "learners", "data", "and", "of", "support", "equity", "—", ",", "“voice”"]),
+        st.from_regex(r"\A[a-z]{1,3}[0-9]{0,2}\Z"),
+    ),
+    min_size=80,
+    max_size=400,
+).flatmap(
+    lambda ws: st.lists(st.sampled_from([" ", " ", " ", "  ", "\n", ", "]), min_size=len(ws), max_size=len(ws)).map(
+        lambda seps: "".join(w + s for w, s in zip(ws, seps, strict=True))
+    )
+)
