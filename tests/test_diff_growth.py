@@ -122,6 +122,19 @@ def test_a_redline_without_rare_words_grows_linearly_too() -> None:
     assert growth(repetitive, 400) <= 2.5
 
 
+def test_n_sibling_indicators_grow_linearly() -> None:
+    """Issue 11 item 2: 16,000 sibling indicators took 30 s (each looked up among its siblings)."""
+    assert growth(siblings, 1000) <= 2.5
+
+
+def test_n_identical_texts_grow_linearly() -> None:
+    """Issue 11 item 2: 16,000 identical texts took 24 s (each scanned the free items with its text)."""
+    assert growth(identical, 1000) <= 2.5
+    d = identical(100)()
+    assert isinstance(d, diff.Diff) and {"unchanged"} == {c.kind.value for c in d}
+    assert all(c.old.id.split(":")[1] == c.new.id.split(":")[1] for c in d if c.old and c.new)  # in document order
+
+
 def test_short_texts_are_aligned_as_difflib_aligns_them() -> None:
     """Below SMALL the redline is difflib's own, so every redline of the two editions is unchanged."""
     rng = random.Random(3)

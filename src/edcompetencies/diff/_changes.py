@@ -489,11 +489,19 @@ def compare(old: Framework, new: Framework, *, lineage: Lineage | None = None) -
     return Diff(old, new, _classify(old, new, pairs, lineage), curated=lineage is not None)
 
 
-def _position(fw: Framework, item: Indicator) -> tuple[int, int]:
-    parent = fw.parent(item)
-    assert parent is not None
-    siblings = parent.children
-    return (item.depth, next(n for n, s in enumerate(siblings) if getattr(s, "id", None) == item.id))
+def _places(fw: Framework) -> dict[str, tuple[str, int, int]]:
+    """Each indicator's (parent ID, depth, index among its siblings), all in one walk of the tree.
+
+    (Looking each one up among its parent's children made n sibling indicators cost n squared.)
+    """
+    places: dict[str, tuple[str, int, int]] = {}
+    stack: list[Competency | Indicator] = list(fw.competencies())
+    while stack:
+        parent = stack.pop()
+        for n, child in enumerate(parent.children):
+            places[child.id] = (parent.id, child.depth, n)
+        stack.extend(parent.children)
+    return places
 
 
 def _classify(
@@ -506,6 +514,7 @@ def _classify(
         pred[b].append(a)
     new_order = {item_id: n for n, item_id in enumerate(new.ids())}
     old_order = {item_id: n for n, item_id in enumerate(old.ids())}
+    old_places, new_places = _places(old), _places(new)
 
     def rationale(a: str | None, b: str | None) -> str | None:
         return lineage.rationale(a, b) if lineage is not None else None
@@ -537,13 +546,11 @@ def _classify(
                     moved = o.domain_key != n.domain_key
                     renumbered = not moved and o.number != n.number
                 elif isinstance(n, Indicator) and isinstance(o, Indicator):
-                    parent_old = o.competency_id if o.depth == 1 else old.parent(o).id  # type: ignore[union-attr]
-                    parent_new = n.competency_id if n.depth == 1 else new.parent(n).id  # type: ignore[union-attr]
                     moved = o.domain_key != n.domain_key or (
-                        parent_new not in succ.get(parent_old, ())
+                        new_places[n.id][0] not in succ.get(old_places[o.id][0], ())
                         and not (o.depth != n.depth and n.competency_id in succ.get(o.competency_id, ()))
                     )
-                    renumbered = not moved and _position(old, o) != _position(new, n)
+                    renumbered = not moved and old_places[o.id][1:] != new_places[n.id][1:]
                 else:  # pragma: no cover - both aligners pair items of one level
                     raise LineageMismatchError(f"{a!r} and {n.id!r} are not items of the same level")
                 partners: tuple[str, ...] = ()
