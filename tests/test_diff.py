@@ -582,3 +582,61 @@ def test_select_takes_one_string_or_a_list() -> None:
     for bad in ({"domains": [1]}, {"kinds": 3}, {"level": 1}, {"ignore_punctuation": "yes"}):
         with pytest.raises(ArgumentTypeError, match=r"Diff.select\(\): "):
             d.select(**bad)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- errors (issue 11 item 5)
+
+
+def _lineage(old: ec.Framework, new: ec.Framework, *links: tuple[str, str]) -> ec.Lineage:
+    return ec.Lineage(
+        old.edition, new.edition, "made by hand", [ec.Link(a, b, "reworded", "r") for a, b in links], [], []
+    )
+
+
+def test_a_lineage_linking_a_competency_to_an_indicator_is_refused() -> None:
+    """A user-built lineage that joins two levels raised AssertionError inside compare()."""
+    old, new = ec.load(2015), ec.load(2020)
+    for link, message in (
+        (
+            ("2015:cognitive.1", "2020:cognitive.1.a"),
+            "links competency '2015:cognitive.1' to indicator '2020:cognitive.1.a'",
+        ),
+        (
+            ("2015:cognitive.1.1", "2020:cognitive.2"),
+            "links indicator '2015:cognitive.1.1' to competency '2020:cognitive.2'",
+        ),
+        (("2015:cognitive", "2020:cognitive"), "links domain '2015:cognitive' to domain '2020:cognitive'"),
+    ):
+        with pytest.raises(diff.LineageMismatchError, match=message) as info:
+            diff.compare(old, new, lineage=_lineage(old, new, link))
+        assert isinstance(info.value, ValueError) and "two competencies or two indicators" in str(info.value)
+    sub = _lineage(old, new, ("2015:cognitive.1.1", "2020:cognitive.3.c.i"))  # an indicator to a sub-indicator is fine
+    assert ("2015:cognitive.1.1", "2020:cognitive.3.c.i") in diff.compare(old, new, lineage=sub).pairs()
+
+
+@given(frameworks(text=words, max_domains=2), frameworks(text=words, max_domains=2), st.data())
+def test_any_hand_made_lineage_gives_a_diff_or_the_librarys_error(
+    a: ec.Framework, b: ec.Framework, data: st.DataObject
+) -> None:
+    """Whatever a lineage links, compare() returns a diff or raises LineageMismatchError, nothing else."""
+    ids_a, ids_b = [i.id for i in a.items()], [i.id for i in b.items()]
+    links = data.draw(st.lists(st.tuples(st.sampled_from(ids_a), st.sampled_from(ids_b)), max_size=6))
+    try:
+        d = diff.compare(a, b, lineage=_lineage(a, b, *links))
+    except diff.LineageMismatchError:
+        levels = {
+            (a[x].kind == "competency", b[y].kind == "competency", "domain" in (a[x].kind, b[y].kind)) for x, y in links
+        }
+        assert any(x != y or dom for x, y, dom in levels)
+    else:
+        assert d.pairs() == set(links) and len({c.old.id for c in d if c.old}) == sum(
+            1 for _ in a.competencies()
+        ) + sum(1 for _ in a.indicators())
+
+
+def test_lookups_refuse_what_is_not_an_id(auto: diff.Diff) -> None:
+    for method in (auto.change_for, auto.changes_for):
+        with pytest.raises(ArgumentTypeError, match=r"item_id must be an item ID"):
+            method(2015)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match=r"Change\(\): old or new must be a Competency or Indicator"):
+        diff.Change(ChangeKind.ADDED, None, None).to_record()

@@ -17,7 +17,7 @@ import attrs
 
 from .._lineage import Lineage
 from .._markup import Tabular
-from .._model import Competency, Framework, Indicator, StrEnum, Theme
+from .._model import Competency, Domain, Framework, Indicator, StrEnum, Theme
 from ..errors import ArgumentTypeError, DiffLookupError, LineageMismatchError, UnknownChoiceError
 from . import _render
 from ._align import Node, auto_pairs
@@ -317,6 +317,8 @@ class Diff(Tabular):
 
     def changes_for(self, item_id: str) -> tuple[Change, ...]:
         """The changes an item (old or new, by full ID) takes part in."""
+        if not isinstance(item_id, str):
+            raise ArgumentTypeError("Diff.changes_for()", "item_id", 'an item ID (e.g. "2020:cognitive.1")', item_id)
         return tuple(c for c in self.changes if item_id in c._key())
 
     def change_for(self, item_id: str) -> Change:
@@ -325,6 +327,8 @@ class Diff(Tabular):
         Raises :class:`DiffLookupError` (a ``KeyError``) if it has none, or several (a merged or
         split item: use :meth:`changes_for`).
         """
+        if not isinstance(item_id, str):
+            raise ArgumentTypeError("Diff.change_for()", "item_id", 'an item ID (e.g. "2020:cognitive.1")', item_id)
         found = self.changes_for(item_id)
         if len(found) != 1:
             raise DiffLookupError(item_id, len(found))
@@ -471,14 +475,27 @@ def _curated_pairs(old: Framework, new: Framework, lineage: Lineage) -> set[tupl
             f"the lineage links {lineage.old} -> {lineage.new}, but the frameworks are {old.edition} -> {new.edition}"
         )
     # a selection (e.g. one theme) holds only some items: keep the links between those
-    return {(x.old, x.new) for x in lineage.links if x.old in old and x.new in new}
+    pairs = set()
+    for link in lineage.links:
+        a, b = old.get(link.old), new.get(link.new)
+        if a is None or b is None:
+            continue
+        if isinstance(a, Domain) or isinstance(b, Domain) or isinstance(a, Competency) != isinstance(b, Competency):
+            raise LineageMismatchError(
+                f"the lineage links {a.kind} {link.old!r} to {b.kind} {link.new!r}: "
+                "a link joins two competencies or two indicators"
+            )
+        pairs.add((a.id, b.id))
+    return pairs
 
 
 def compare(old: Framework, new: Framework, *, lineage: Lineage | None = None) -> Diff:
     """Compare two frameworks: every competency and indicator, aligned, classified.
 
     Without *lineage* the alignment is computed from the text and structure; with it,
-    the curated links are used (and their rationales attached to the changes).
+    the curated links are used (and their rationales attached to the changes). A lineage
+    for other editions, or one that links a competency to an indicator, raises
+    :class:`~edcompetencies.errors.LineageMismatchError` (a ``ValueError``).
     """
     for name, value in (("old", old), ("new", new)):
         if not isinstance(value, Framework):
