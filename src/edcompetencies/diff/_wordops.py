@@ -168,7 +168,8 @@ def _windowed(
     ``SequenceMatcher`` aligns the next window of each side; the runs that end in the first
     half of the old window are kept, and the next windows start where the old half ends (the
     new side as far on as the last kept run says). The work per window is bounded, and the
-    windows advance by half a window each time.
+    windows advance by half a window each time. A deletion or insertion longer than a window
+    is not seen through: what follows it is then reported as replaced (the texts still rebuild).
     """
     half = WINDOW // 2
     while (ahi - alo) * (bhi - blo) > SMALL and ahi - alo > half and bhi - blo > half:
