@@ -9,8 +9,10 @@ above 2, a quadratic one 4, a cubic one 8. Targets (issue 11, items 1 and 2): at
 3. ``diff.compare`` of a framework whose one competency has n sibling indicators, with a copy of
    itself in which every other indicator is reworded (every kept pair is checked for renumbering).
 4. ``diff.compare`` of two frameworks whose n indicators all have the same text.
-5. ``diff.compare`` (with a one-link lineage) plus the text report of two one-item frameworks whose texts have n words
-   (the shape of two CASE files with one long description).
+5. ``diff.compare`` (with a one-link lineage) plus the text report of two one-item frameworks
+   whose texts have n words (the shape of two CASE files with one long description).
+6. ``diff.compare`` with a curated lineage of n links. Still quadratic (about 4x per doubling):
+   ``Lineage.rationale`` scans every link for each change; an index on ``Lineage`` fixes it.
 
     python benchmarks/growth_diff.py [--quick]
 """
@@ -124,6 +126,15 @@ def long_item(n: int) -> Callable[[], object]:
     return lambda: diff.compare(old, new, lineage=_one_link()).render("text")
 
 
+def curated(n: int) -> Callable[[], object]:
+    texts = [f"Indicator x{k} y{k * 7}." for k in range(n)]
+    old, new = _framework("a", texts, 16), _framework("b", texts, 16)
+    links = [ec.Link(i.id, "b:" + i.id.partition(":")[2], "same", "r") for i in old.indicators()]
+    links += [ec.Link(c.id, "b:" + c.id.partition(":")[2], "same", "r") for c in old.competencies()]
+    lineage = ec.Lineage("a", "b", "n links", links, [], [])
+    return lambda: diff.compare(old, new, lineage=lineage)
+
+
 def _one_link() -> ec.Lineage:
     return ec.Lineage("a", "b", "one link", [ec.Link("a:d.1.1", "b:d.1.1", "reworded", "r")], [], [])
 
@@ -141,6 +152,7 @@ def main() -> int:
         ("compare, n sibling indicators", siblings, [2000, 4000, 8000, 16000]),
         ("compare, n identical texts", identical, [2000, 4000, 8000, 16000]),
         ("compare + to_text, one item of n words", long_item, [400, 800, 1600, 3200]),
+        ("compare, a lineage of n links", curated, [1000, 2000, 4000, 8000]),
     ]
     print(f"{'path':<46} {'n':>7} {'seconds':>9} {'x per doubling':>15}")
     summary = []
