@@ -572,6 +572,9 @@ def test_csv_quotes_a_bare_carriage_return() -> None:
 def test_an_empty_diff_still_has_its_columns() -> None:
     d = diff.compare(ec.load(2015), ec.load(2020)).select(kinds=[])
     assert [] == d.to_records() and ",".join(d.columns) + "\r\n" == d.to_csv()
+    only_competencies = diff.compare(_one_statement("a", "Use data."), _one_statement("b", "Use data."))
+    assert ["competency", "all"] == [row["name"] for row in only_competencies.summary().to_records()][:2]
+    assert "competency 1 -> 1" in only_competencies.summary().to_text()
 
 
 def test_select_takes_one_string_or_a_list() -> None:
@@ -640,3 +643,39 @@ def test_lookups_refuse_what_is_not_an_id(auto: diff.Diff) -> None:
             method(2015)  # type: ignore[arg-type]
     with pytest.raises(ArgumentTypeError, match=r"Change\(\): old or new must be a Competency or Indicator"):
         diff.Change(ChangeKind.ADDED, None, None).to_record()
+
+
+@st.composite
+def hand_built(draw: st.DrawFn, edition: str) -> ec.Framework:
+    """A framework built with the constructors, whose IDs need not follow the tree (no reader checked them)."""
+    ids = iter(
+        draw(
+            st.lists(
+                st.from_regex(rf"\A{edition}:[a-z]{{1,3}}(\.[a-z0-9]{{1,2}}){{0,3}}\Z"),
+                min_size=40,
+                max_size=40,
+                unique=True,
+            )
+        )
+    )
+    text = st.sampled_from(["Use data.", "Use data well.", "Reflect on equity.", "Build trust", "—"])
+
+    def indicators(depth: int) -> list[ec.Indicator]:
+        count = draw(st.integers(0, 3 if depth < 3 else 0))
+        return [ec.Indicator(next(ids), "a", draw(text), children=indicators(depth + 1)) for _ in range(count)]
+
+    competencies = [
+        ec.Competency(next(ids), n + 1, draw(text), None, (), indicators(1)) for n in range(draw(st.integers(1, 3)))
+    ]
+    return ec.Framework(edition, "T", [ec.Domain(next(ids), "d", "D", competencies)])
+
+
+@given(hand_built("a"), hand_built("b"))
+def test_hand_built_frameworks_diff_without_a_stray_exception(a: ec.Framework, b: ec.Framework) -> None:
+    """IDs that do not follow the tree (no reader checked them) are no reason for a KeyError inside."""
+    for d in (diff.compare(a, b), diff.compare(a, a)):
+        for fmt in ("text", "markdown", "html", "json", "csv", "jsonl"):
+            assert d.render(fmt)
+        assert len({c.old.id for c in d if c.old}) == sum(1 for _ in d.old.competencies()) + sum(
+            1 for _ in d.old.indicators()
+        )

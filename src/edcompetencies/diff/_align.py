@@ -304,10 +304,23 @@ def _exact(a: _Side, b: _Side, taken_a: dict[int, list[int]], taken_b: dict[int,
                 taken_b[j] = [i]
 
 
+def _indicators(competencies: list[Competency]) -> tuple[list[Indicator], list[int]]:
+    """Every indicator node in document order, and the index of the competency holding each
+    (from the tree, not parsed from the IDs, which a hand-built framework may not keep to)."""
+    indicators: list[Indicator] = []
+    owners: list[int] = []
+    for n, competency in enumerate(competencies):
+        for indicator in competency.walk():
+            indicators.append(indicator)
+            owners.append(n)
+    return indicators, owners
+
+
 def auto_pairs(old: Framework, new: Framework) -> set[tuple[str, str]]:
     """The aligned (old ID, new ID) pairs of competencies and of indicators, from text and structure."""
-    old_ind, new_ind = list(old.indicators()), list(new.indicators())
     old_comp, new_comp = list(old.competencies()), list(new.competencies())
+    old_ind, owner_a = _indicators(old_comp)
+    new_ind, owner_b = _indicators(new_comp)
 
     # 1. indicators: identical wording, then confident one-to-one matches
     ind = _Aligner(old_ind, new_ind)
@@ -318,15 +331,13 @@ def auto_pairs(old: Framework, new: Framework) -> set[tuple[str, str]]:
 
     # 2. competencies: statements, plus where their indicators went
     comp = _Aligner(old_comp, new_comp)
-    comp_index_a = {c.id: n for n, c in enumerate(old_comp)}
-    comp_index_b = {c.id: n for n, c in enumerate(new_comp)}
     flow: Counter[tuple[int, int]] = Counter()
     out_a: Counter[int] = Counter()
     in_b: Counter[int] = Counter()
     for i, js in ia.items():
-        ca = comp_index_a[old_ind[i].competency_id]
+        ca = owner_a[i]
         for j in js:
-            cb = comp_index_b[new_ind[j].competency_id]
+            cb = owner_b[j]
             flow[ca, cb] += 1
             out_a[ca] += 1
             in_b[cb] += 1
@@ -361,8 +372,7 @@ def auto_pairs(old: Framework, new: Framework) -> set[tuple[str, str]]:
     comp_pairs = {(ca, cb) for ca, cbs in ca_taken.items() for cb in cbs}
 
     def ind_bonus(i: int, j: int) -> float:
-        ca = comp_index_a[old_ind[i].competency_id]
-        cb = comp_index_b[new_ind[j].competency_id]
+        ca, cb = owner_a[i], owner_b[j]
         return 0.2 if (ca, cb) in comp_pairs else 0.0
 
     ind.one_to_one(0.5, ia, ib, ind_bonus)

@@ -229,8 +229,8 @@ class Summary(Tabular):
         return self.to_text()
 
     def _groups(self) -> list[tuple[str, str, dict[str, int]]]:
-        rows = [("level", level, self.by_kind[level]) for level in ("competency", "indicator", "all")]
-        rows = [row for row in rows if row[1] in self.by_kind]
+        levels = [level for level in ("competency", "indicator", "all") if level in self.by_kind]
+        rows: list[tuple[str, str, dict[str, int]]] = [("level", level, self.by_kind[level]) for level in levels]
         rows += [("domain", key, row) for key, row in self.by_domain.items()]
         rows += [("theme", key, row) for key, row in self.by_theme.items()]
         return rows
@@ -506,18 +506,19 @@ def compare(old: Framework, new: Framework, *, lineage: Lineage | None = None) -
     return Diff(old, new, _classify(old, new, pairs, lineage), curated=lineage is not None)
 
 
-def _places(fw: Framework) -> dict[str, tuple[str, int, int]]:
-    """Each indicator's (parent ID, depth, index among its siblings), all in one walk of the tree.
+def _places(fw: Framework) -> dict[str, tuple[str, int, int, str]]:
+    """Each indicator's (parent ID, depth, index among its siblings, competency ID), from one walk
+    of the tree (not parsed from the IDs, which a hand-built framework may not keep to).
 
     (Looking each one up among its parent's children made n sibling indicators cost n squared.)
     """
-    places: dict[str, tuple[str, int, int]] = {}
-    stack: list[Competency | Indicator] = list(fw.competencies())
+    places: dict[str, tuple[str, int, int, str]] = {}
+    stack: list[tuple[Competency | Indicator, int, str]] = [(c, 1, c.id) for c in fw.competencies()]
     while stack:
-        parent = stack.pop()
+        parent, depth, competency = stack.pop()
         for n, child in enumerate(parent.children):
-            places[child.id] = (parent.id, child.depth, n)
-        stack.extend(parent.children)
+            places[child.id] = (parent.id, depth, n, competency)
+            stack.append((child, depth + 1, competency))
     return places
 
 
@@ -563,11 +564,13 @@ def _classify(
                     moved = o.domain_key != n.domain_key
                     renumbered = not moved and o.number != n.number
                 elif isinstance(n, Indicator) and isinstance(o, Indicator):
+                    (parent_old, depth_old, index_old, comp_old) = old_places[o.id]
+                    (parent_new, depth_new, index_new, comp_new) = new_places[n.id]
                     moved = o.domain_key != n.domain_key or (
-                        new_places[n.id][0] not in succ.get(old_places[o.id][0], ())
-                        and not (o.depth != n.depth and n.competency_id in succ.get(o.competency_id, ()))
+                        parent_new not in succ.get(parent_old, ())
+                        and not (depth_old != depth_new and comp_new in succ.get(comp_old, ()))
                     )
-                    renumbered = not moved and old_places[o.id][1:] != new_places[n.id][1:]
+                    renumbered = not moved and (depth_old, index_old) != (depth_new, index_new)
                 else:  # pragma: no cover - both aligners pair items of one level
                     raise LineageMismatchError(f"{a!r} and {n.id!r} are not items of the same level")
                 partners: tuple[str, ...] = ()
