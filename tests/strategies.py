@@ -159,3 +159,28 @@ long_texts = st.lists(
         lambda seps: "".join(w + s for w, s in zip(ws, seps, strict=True))
     )
 )
+
+
+@st.composite
+def hand_built_frameworks(draw: st.DrawFn, edition: str) -> Framework:
+    """A framework built with the constructors, whose IDs need not follow the tree (no reader checked them)."""
+    ids = iter(
+        draw(
+            st.lists(
+                st.from_regex(rf"\A{edition}:[a-z]{{1,3}}(\.[a-z0-9]{{1,2}}){{0,3}}\Z"),
+                min_size=40,
+                max_size=40,
+                unique=True,
+            )
+        )
+    )
+    text = st.sampled_from(["Use data.", "Use data well.", "Reflect on equity.", "Build trust", "—"])
+
+    def indicators(depth: int) -> list[Indicator]:
+        count = draw(st.integers(0, 3 if depth < 3 else 0))
+        return [Indicator(next(ids), "a", draw(text), children=indicators(depth + 1)) for _ in range(count)]
+
+    competencies = [
+        Competency(next(ids), n + 1, draw(text), None, (), indicators(1)) for n in range(draw(st.integers(1, 3)))
+    ]
+    return Framework(edition, "T", [Domain(next(ids), "d", "D", competencies)])

@@ -19,7 +19,7 @@ from edcompetencies import diff
 from edcompetencies.diff import ChangeKind, normalise_words, word_ops
 from edcompetencies.errors import ArgumentTypeError, EdCompetenciesError, UnknownChoiceError
 
-from .strategies import frameworks, texts, words
+from .strategies import frameworks, hand_built_frameworks, texts, words
 
 K = ChangeKind
 
@@ -645,32 +645,7 @@ def test_lookups_refuse_what_is_not_an_id(auto: diff.Diff) -> None:
         diff.Change(ChangeKind.ADDED, None, None).to_record()
 
 
-@st.composite
-def hand_built(draw: st.DrawFn, edition: str) -> ec.Framework:
-    """A framework built with the constructors, whose IDs need not follow the tree (no reader checked them)."""
-    ids = iter(
-        draw(
-            st.lists(
-                st.from_regex(rf"\A{edition}:[a-z]{{1,3}}(\.[a-z0-9]{{1,2}}){{0,3}}\Z"),
-                min_size=40,
-                max_size=40,
-                unique=True,
-            )
-        )
-    )
-    text = st.sampled_from(["Use data.", "Use data well.", "Reflect on equity.", "Build trust", "—"])
-
-    def indicators(depth: int) -> list[ec.Indicator]:
-        count = draw(st.integers(0, 3 if depth < 3 else 0))
-        return [ec.Indicator(next(ids), "a", draw(text), children=indicators(depth + 1)) for _ in range(count)]
-
-    competencies = [
-        ec.Competency(next(ids), n + 1, draw(text), None, (), indicators(1)) for n in range(draw(st.integers(1, 3)))
-    ]
-    return ec.Framework(edition, "T", [ec.Domain(next(ids), "d", "D", competencies)])
-
-
-@given(hand_built("a"), hand_built("b"))
+@given(hand_built_frameworks("a"), hand_built_frameworks("b"))
 def test_hand_built_frameworks_diff_without_a_stray_exception(a: ec.Framework, b: ec.Framework) -> None:
     """IDs that do not follow the tree (no reader checked them) are no reason for a KeyError inside."""
     for d in (diff.compare(a, b), diff.compare(a, a)):
