@@ -258,3 +258,47 @@ def case_nested(depth: int) -> object:
     for _ in range(depth):
         value = [value]
     return value
+
+
+# Long texts for the word redline: 80 to 400 words, many repeated, some rare, with punctuation
+# and odd whitespace, so that both the anchors and the windows of diff._wordops are exercised.
+long_texts = st.lists(
+    st.one_of(
+        st.sampled_from(["the", "learners", "data", "and", "of", "support", "equity", "—", ",", "“voice”"]),
+        st.from_regex(r"\A[a-z]{1,3}[0-9]{0,2}\Z"),
+    ),
+    min_size=80,
+    max_size=400,
+).flatmap(
+    lambda ws: st.lists(st.sampled_from([" ", " ", " ", "  ", "\n", ", "]), min_size=len(ws), max_size=len(ws)).map(
+        lambda seps: "".join(w + s for w, s in zip(ws, seps, strict=True))
+    )
+)
+
+
+@st.composite
+def hand_built_frameworks(draw: st.DrawFn, edition: str) -> Framework:
+    """A framework built with the constructors, whose IDs need not follow the tree (no reader checked them).
+
+    At most 40 nodes: 1 domain, 3 competencies, each with 3 indicators of 3 sub-indicators.
+    """
+    ids = iter(
+        draw(
+            st.lists(
+                st.from_regex(rf"\A{edition}:[a-z]{{1,3}}(\.[a-z0-9]{{1,2}}){{0,3}}\Z"),
+                min_size=40,
+                max_size=40,
+                unique=True,
+            )
+        )
+    )
+    text = st.sampled_from(["Use data.", "Use data well.", "Reflect on equity.", "Build trust", "—"])
+
+    def indicators(depth: int) -> list[Indicator]:
+        count = draw(st.integers(0, 3 if depth < 3 else 0))
+        return [Indicator(next(ids), "a", draw(text), children=indicators(depth + 1)) for _ in range(count)]
+
+    competencies = [
+        Competency(next(ids), n + 1, draw(text), None, (), indicators(1)) for n in range(draw(st.integers(1, 3)))
+    ]
+    return Framework(edition, "T", [Domain(next(ids), "d", "D", competencies)])

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 import edcompetencies as ec
 from edcompetencies import diff
 from edcompetencies.diff import ChangeKind, normalise_words, word_ops
-from edcompetencies.errors import EdCompetenciesError, UnknownChoiceError
+from edcompetencies.errors import ArgumentTypeError, EdCompetenciesError, UnknownChoiceError
 
-from .strategies import frameworks, texts, words
+from .strategies import frameworks, hand_built_frameworks, texts, words
 
 K = ChangeKind
 
@@ -467,8 +467,8 @@ def test_select_refuses_unknown_choices(auto: diff.Diff) -> None:
         auto.select(kinds=["renamed"])
     with pytest.raises(UnknownChoiceError, match="unknown level 'indicators'"):
         auto.select(level="indicators")
-    with pytest.raises(TypeError, match="domains must be a list"):
-        auto.select(domains="cognitive")  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match="domains must be a string or a list of strings"):
+        auto.select(domains=3)  # type: ignore[arg-type]
     assert isinstance(UnknownChoiceError("x", 1, ()), ValueError)
 
 
@@ -485,3 +485,172 @@ def test_to_dataframe(auto: diff.Diff) -> None:
     assert len(auto.changes) == len(frame)
     assert list(frame.columns) == list(auto.to_records()[0])
     assert frame["kind"].tolist() == [c.kind.value for c in auto.changes]
+
+
+# ---------------------------------------------------------------- the package and its verbs
+
+
+def test_the_package_shows_only_its_public_names() -> None:
+    """Tab completion on ``diff.`` lists the public names, not ``re``, ``attrs`` or ``annotations``."""
+    assert sorted(diff.__all__) == diff.__all__ == dir(diff)
+    for name in diff.__all__:
+        assert getattr(diff, name) is getattr(__import__("edcompetencies.diff", fromlist=[name]), name)
+    assert not {"re", "attrs", "annotations", "TYPE_CHECKING"} & set(dir(diff))
+
+
+def _package_imports() -> dict[str, set[str]]:
+    """Each module of the diff package -> the package modules it imports, at module level or in a
+    function, leaving out imports for type checkers only (``if TYPE_CHECKING:``)."""
+    import ast
+    from pathlib import Path
+
+    folder = Path(diff.__file__).parent
+    graph: dict[str, set[str]] = {}
+    for path in folder.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = {
+            id(node)
+            for block in ast.walk(tree)
+            if isinstance(block, ast.If) and getattr(block.test, "id", None) == "TYPE_CHECKING"
+            for node in ast.walk(block)
+        }
+        found = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and id(node) not in typing_only:
+                found |= {node.module} if node.module else {alias.name for alias in node.names}
+        graph[path.stem] = found
+    return graph
+
+
+def test_the_package_imports_in_one_direction() -> None:
+    """Word operations <- alignment <- rendering <- result types <- the package face: no circle."""
+    graph = _package_imports()
+    assert {"__init__", "_align", "_changes", "_render", "_wordops"} == set(graph)
+    assert set() == graph["_wordops"]
+    assert {"_wordops"} == graph["_align"] == graph["_render"]
+    assert "_changes" not in graph["_render"]  # the renderer knows the result types only by duck typing
+
+
+@pytest.mark.parametrize("which", ["diff", "summary", "change"])
+def test_every_result_has_the_shared_verbs(which: str, curated: diff.Diff) -> None:
+    """Issue 10 point 3: Diff, Summary and Change answer the verbs of every tabular result."""
+    obj = {"diff": curated, "summary": curated.summary(), "change": curated.changes[0]}[which]
+    records = obj.to_records()
+    assert records and all(list(obj.columns) == list(row) for row in records)
+    rows = list(csv.reader(io.StringIO(obj.to_csv(), newline=""), strict=True))
+    assert [list(obj.columns)] + [[str(v) if v is not None else "" for v in r.values()] for r in records] == rows
+    assert obj.to_csv().endswith("\r\n")
+    page = obj.to_html()
+    assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page and "<title>" in page
+    fragment = obj.to_html(document=False)
+    assert "<!DOCTYPE" not in fragment and fragment == obj._repr_html_() and 'class="edc edc-diff"' in fragment
+    assert obj.render() == obj.to_text() and obj.render("markdown") == obj.to_markdown()
+    assert [json.loads(line) for line in obj.to_jsonl().splitlines()] == records
+
+
+def test_a_change_is_one_row_of_the_diff(curated: diff.Diff) -> None:
+    change = curated.change_for("2015:cognitive.1.1")
+    assert [change.to_record()] == change.to_records()
+    assert list(curated.columns) == list(change.to_record()) == list(curated.to_records()[0])
+    index = curated.changes.index(change)
+    assert change.to_csv().splitlines()[1] == curated.to_csv().splitlines()[1 + index]
+
+
+def test_csv_quotes_a_bare_carriage_return() -> None:
+    """Issue 11 item 10: the diff CSV left a bare CR unquoted, which splits the row in a spreadsheet."""
+    change = diff.Change(
+        ChangeKind.REWORDED,
+        ec.Indicator(id="x:d.1.a", label="a", text="one\rtwo"),
+        ec.Indicator(id="y:d.1.a", label="a", text="one\r\nthree"),
+    )
+    d = diff.Diff(_one_statement("x", "s"), _one_statement("y", "s"), (change,))
+    for text in (d.to_csv(), d.render("csv"), change.to_csv()):
+        header, row = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        assert ("one\rtwo", "one\r\nthree") == (row[header.index("old_text")], row[header.index("new_text")])
+
+
+def test_an_empty_diff_still_has_its_columns() -> None:
+    d = diff.compare(ec.load(2015), ec.load(2020)).select(kinds=[])
+    assert [] == d.to_records() and ",".join(d.columns) + "\r\n" == d.to_csv()
+    only_competencies = diff.compare(_one_statement("a", "Use data."), _one_statement("b", "Use data."))
+    assert ["competency", "all"] == [row["name"] for row in only_competencies.summary().to_records()][:2]
+    assert "competency 1 -> 1" in only_competencies.summary().to_text()
+
+
+def test_select_takes_one_string_or_a_list() -> None:
+    """Issue 10 point 4: ``domains=``, ``kinds=`` take a string or a list of strings, everywhere alike."""
+    d = diff.compare(ec.load(2015), ec.load(2020))
+    assert d.select(domains="cognitive").changes == d.select(domains=["cognitive"]).changes
+    assert d.select(kinds="moved").changes == d.select(kinds=("moved",)).changes
+    for bad in ({"domains": [1]}, {"kinds": 3}, {"level": 1}, {"ignore_punctuation": "yes"}):
+        with pytest.raises(ArgumentTypeError, match=r"Diff.select\(\): "):
+            d.select(**bad)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- errors (issue 11 item 5)
+
+
+def _lineage(old: ec.Framework, new: ec.Framework, *links: tuple[str, str]) -> ec.Lineage:
+    return ec.Lineage(
+        old.edition, new.edition, "made by hand", [ec.Link(a, b, "reworded", "r") for a, b in links], [], []
+    )
+
+
+def test_a_lineage_linking_a_competency_to_an_indicator_is_refused() -> None:
+    """A user-built lineage that joins two levels raised AssertionError inside compare()."""
+    old, new = ec.load(2015), ec.load(2020)
+    for link, message in (
+        (
+            ("2015:cognitive.1", "2020:cognitive.1.a"),
+            "links competency '2015:cognitive.1' to indicator '2020:cognitive.1.a'",
+        ),
+        (
+            ("2015:cognitive.1.1", "2020:cognitive.2"),
+            "links indicator '2015:cognitive.1.1' to competency '2020:cognitive.2'",
+        ),
+        (("2015:cognitive", "2020:cognitive"), "links domain '2015:cognitive' to domain '2020:cognitive'"),
+    ):
+        with pytest.raises(diff.LineageMismatchError, match=message) as info:
+            diff.compare(old, new, lineage=_lineage(old, new, link))
+        assert isinstance(info.value, ValueError) and "two competencies or two indicators" in str(info.value)
+    sub = _lineage(old, new, ("2015:cognitive.1.1", "2020:cognitive.3.c.i"))  # an indicator to a sub-indicator is fine
+    assert ("2015:cognitive.1.1", "2020:cognitive.3.c.i") in diff.compare(old, new, lineage=sub).pairs()
+
+
+@given(frameworks(text=words, max_domains=2), frameworks(text=words, max_domains=2), st.data())
+def test_any_hand_made_lineage_gives_a_diff_or_the_librarys_error(
+    a: ec.Framework, b: ec.Framework, data: st.DataObject
+) -> None:
+    """Whatever a lineage links, compare() returns a diff or raises LineageMismatchError, nothing else."""
+    ids_a, ids_b = [i.id for i in a.items()], [i.id for i in b.items()]
+    links = data.draw(st.lists(st.tuples(st.sampled_from(ids_a), st.sampled_from(ids_b)), max_size=6))
+    try:
+        d = diff.compare(a, b, lineage=_lineage(a, b, *links))
+    except diff.LineageMismatchError:
+        levels = {
+            (a[x].kind == "competency", b[y].kind == "competency", "domain" in (a[x].kind, b[y].kind)) for x, y in links
+        }
+        assert any(x != y or dom for x, y, dom in levels)
+    else:
+        assert d.pairs() == set(links) and len({c.old.id for c in d if c.old}) == sum(
+            1 for _ in a.competencies()
+        ) + sum(1 for _ in a.indicators())
+
+
+def test_lookups_refuse_what_is_not_an_id(auto: diff.Diff) -> None:
+    for method in (auto.change_for, auto.changes_for):
+        with pytest.raises(ArgumentTypeError, match=r"item_id must be an item ID"):
+            method(2015)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match=r"Change\(\): old or new must be a Competency or Indicator"):
+        diff.Change(ChangeKind.ADDED, None, None).to_record()
+
+
+@given(hand_built_frameworks("a"), hand_built_frameworks("b"))
+def test_hand_built_frameworks_diff_without_a_stray_exception(a: ec.Framework, b: ec.Framework) -> None:
+    """IDs that do not follow the tree (no reader checked them) are no reason for a KeyError inside."""
+    for d in (diff.compare(a, b), diff.compare(a, a)):
+        for fmt in ("text", "markdown", "html", "json", "csv", "jsonl"):
+            assert d.render(fmt)
+        assert len({c.old.id for c in d if c.old}) == sum(1 for _ in d.old.competencies()) + sum(
+            1 for _ in d.old.indicators()
+        )

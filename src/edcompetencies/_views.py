@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import _markup
+from ._format import dumps
 from ._markup import csv_text, html_escape, html_fragment, html_page, jsonl_text, md_emphasis, md_escape
 from ._model import Competency, Domain, Framework, Indicator, Item, Theme, _theme_codes
 from .errors import ArgumentTypeError, UnknownFormatError
@@ -328,8 +329,6 @@ def render(fw: Framework, format: str, *, caption: str | None = None) -> str:
     if format == "jsonl":
         return to_jsonl(fw)
     if format == "json":
-        from ._format import dumps
-
         return dumps(fw)
     if format == "markdown":
         return to_markdown(fw, caption=caption)

@@ -364,15 +364,6 @@ def _write(text: str, output: str | None, out: _Out) -> None:
     write_text(output, text)
 
 
-def _page(text: str, title: str, args: argparse.Namespace) -> str:
-    """HTML output as a full page (DOCTYPE, charset, title, the stylesheet) unless ``--fragment``."""
-    if getattr(args, "fragment", False) or text.lstrip().startswith("<!DOCTYPE"):
-        return text
-    from ._markup import html_page
-
-    return html_page(title, f'<div class="edc">{text}</div>')
-
-
 def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
     import edcompetencies as ec
     from edcompetencies import diff
@@ -382,9 +373,12 @@ def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
     result = diff.compare(old, new, lineage=lineage)
     if args.domain or args.ignore:
         result = result.select(domains=args.domain or None, ignore_punctuation="punctuation" in (args.ignore or []))
-    text = result.render(args.format)
     if args.format == "html":
-        text = _page(text, f"Changes from {old.edition} to {new.edition}", args)
+        text = result.to_html(document=not args.fragment)
+    elif args.format == "csv":
+        text = result.to_csv(escape_formulas=not args.keep_formulas)
+    else:
+        text = result.render(args.format)
     _write(text, args.output, out)
     return 0
 
@@ -601,7 +595,7 @@ def _setup_diff(compare: argparse.ArgumentParser) -> None:
         help="hide unchanged and punctuation-only changes",
     )
     compare.add_argument("--domain", action="append", metavar="KEY", help="only changes in this domain (repeatable)")
-    _add_output(compare, csv=False)
+    _add_output(compare, csv=True)
 
 
 # name: (one-line help, description, epilog, argument setup, handler)
@@ -757,3 +751,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             raise
         return 1
+
+
+def __dir__() -> list[str]:
+    """The public names only (tab completion shows no ``re``, ``attrs`` or ``annotations``)."""
+    return sorted(__all__)

@@ -28,6 +28,7 @@ from ._model import Domain as _Domain
 from ._model import Framework as _Framework
 from ._model import Indicator as _Indicator
 from ._model import Item as _Item
+from .case import identifier as _identifier
 from .errors import ArgumentTypeError as _ArgumentTypeError
 from .errors import FrameworkFormatError as _FrameworkFormatError
 
@@ -44,9 +45,7 @@ TARGET_TYPE = "CFItem"
 
 def case_identifier(item: _Item | str) -> str:
     """The CASE identifier our CASE export gives *item* (``case.identifier``)."""
-    from . import case
-
-    return case.identifier(item)
+    return _identifier(item)
 
 
 def _item(item: _Item | str, function: str) -> tuple[_Item, _Framework]:

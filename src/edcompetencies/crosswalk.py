@@ -35,11 +35,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _toolkit_data
+from ._lineage import lineage
 from ._loading import _edition_number, load
 from ._markup import Tabular, dataframe
 from ._model import Competency, Domain, Framework, Indicator, Item, SourceNote
 from ._packaged import edition_number
 from ._rules import ascii_number
+from ._sssom import crosswalk_table
 from ._toolkit_data import Section
 from .errors import (
     ArgumentTypeError,
@@ -340,8 +342,6 @@ def _published() -> tuple[Alignment, ...]:
 @cache
 def _derived_2015() -> tuple[Alignment, ...]:
     """Part two alignments carried back to 2015 competencies through the curated lineage."""
-    from ._lineage import lineage
-
     lin = lineage(2015, 2020)
     new = load(2020)
     by_item: dict[str, list[Alignment]] = {}
@@ -690,8 +690,6 @@ def to_sssom() -> str:
     >>> last[0], last[2], last[3], last[6]
     ('EDC2020:interpersonal.4', 'skos:relatedMatch', 'INTASC:10', 'crosswalk part two')
     """
-    from ._sssom import crosswalk_table
-
     fw = load(2020)
     return crosswalk_table(
         [

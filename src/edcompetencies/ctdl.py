@@ -52,13 +52,18 @@ import json as _json
 import uuid as _uuid
 from typing import Any as _Any
 
+from . import crosswalk
+from ._lineage import lineage
+from ._loading import editions, load
 from ._model import Competency as _Competency
 from ._model import Domain as _Domain
 from ._model import Framework as _Framework
 from ._model import Indicator as _Indicator
 from ._model import Item as _Item
 from ._model import Theme as _Theme
+from .case._identifiers import document_name, item_name, name_uuid
 from .errors import ArgumentTypeError as _ArgumentTypeError
+from .errors import NotPublishedError, UnknownChoiceError
 
 __all__ = ["CONTEXT", "REGISTRY", "ctid", "dumps", "export"]
 
@@ -87,8 +92,6 @@ _INTASC_TITLE = "InTASC Model Core Teaching Standards, as quoted in the 2020 Edu
 
 
 def _ctid_of(name: str) -> str:
-    from .case._identifiers import name_uuid
-
     return "ce-" + str(_uuid.UUID(bytes=_uuid.UUID(name_uuid(name)).bytes, version=4))
 
 
@@ -100,8 +103,6 @@ def ctid(item: _Item | _Framework | str) -> str:
     >>> ctdl.ctid("2020:cognitive.3.c") == ctdl.ctid("2020:cognitive.3.c"), len(ctdl.ctid("2020:cognitive.3.c"))
     (True, 39)
     """
-    from .case._identifiers import document_name, item_name
-
     if isinstance(item, _Framework):
         return _ctid_of(document_name(item.edition))
     if isinstance(item, (_Domain, _Competency, _Indicator)):
@@ -199,8 +200,6 @@ def _framework(graph: _Graph, fw: _Framework) -> None:
 
 
 def _lineage(graph: _Graph, fw: _Framework) -> None:
-    from ._lineage import lineage
-
     other = 2015 if fw.edition == 2020 else 2020
     lin = lineage(other, fw.edition)  # links point from the other edition into this one
     for link in lin.links:
@@ -214,8 +213,6 @@ def _lineage(graph: _Graph, fw: _Framework) -> None:
 
 
 def _intasc(graph: _Graph) -> None:
-    from . import crosswalk
-
     framework_ctid = _ctid_of("document:intasc")
     framework_uri = graph.uri(framework_ctid)
     standards = crosswalk.standards()
@@ -282,12 +279,8 @@ def export(fw: _Framework, *, lineage: bool = False, intasc: bool = False, base_
         raise _ArgumentTypeError("ctdl.export()", "fw", "a Framework (ec.load(), ec.loads())", fw)
     if not isinstance(base_uri, str) or ":" not in base_uri:
         raise _ArgumentTypeError("ctdl.export()", "base_uri", "an absolute URI ending in / (or :)", base_uri)
-    from ._loading import editions, load
-
     packaged = fw.edition in editions() and load(fw.edition) == fw
     if (lineage or intasc) and not packaged:
-        from .errors import UnknownChoiceError
-
         option = "lineage=True" if lineage else "intasc=True"
         raise UnknownChoiceError(f"framework for {option} (a packaged edition)", fw.edition, editions())
     graph = _Graph(base_uri)
@@ -296,8 +289,6 @@ def export(fw: _Framework, *, lineage: bool = False, intasc: bool = False, base_
         _lineage(graph, fw)
     if intasc:
         if fw.edition != 2020:
-            from .errors import NotPublishedError
-
             raise NotPublishedError(
                 f"the {fw.edition} edition publishes no InTASC crosswalk; the 2020 edition's is exported with "
                 "ctdl.export(ec.load(2020), intasc=True)"

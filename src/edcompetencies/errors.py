@@ -437,3 +437,8 @@ class ArgumentValueError(EdCompetenciesError, ValueError):
     def __str__(self) -> str:
         problem = f" ({self.problem})" if self.problem else ""
         return f"{self.function}: {self.argument} must be {self.expected}, not {_shown_value(self.value)}{problem}"
+
+
+def __dir__() -> list[str]:
+    """The public names only (tab completion shows no ``re``, ``attrs`` or ``annotations``)."""
+    return sorted(__all__)

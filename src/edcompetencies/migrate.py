@@ -64,8 +64,11 @@ from ._markup import Tabular as _Tabular
 from ._markup import html_escape as _html_escape
 from ._markup import md_escape as _md_escape
 from ._model import Competency as _Competency
+from .case import identifier as _identifier
+from .credentials import find_alignments
+from .diff import normalise_words
 from .errors import ArgumentTypeError as _ArgumentTypeError
-from .errors import MigrationError
+from .errors import MigrationError, MissingExtraError
 from .errors import UnknownChoiceError as _UnknownChoiceError
 
 if _TYPE_CHECKING:  # pragma: no cover
@@ -240,15 +243,13 @@ class Migrations(_Tabular, _Sequence[Migration]):
 @_cache
 def _names(edition: int) -> dict[str, str]:
     """Every way a tag may name an item of *edition* (folded) -> the item's ID."""
-    from . import case  # the CASE identifiers of our own exports
-
     fw = load(edition)
     names: dict[str, str] = {}
     for item in fw.items():
         path = item.id.partition(":")[2]
         names[item.id.casefold()] = item.id
         names[path.casefold()] = item.id
-        names[case.identifier(item).casefold()] = item.id
+        names[_identifier(item).casefold()] = item.id
     return names
 
 
@@ -304,8 +305,6 @@ def _resolve(tag: str, source: int, target: int) -> tuple[str | None, str | None
 
 
 def _editorial(old: str, new: str) -> bool:
-    from .diff import normalise_words
-
     return normalise_words(old) == normalise_words(new)
 
 
@@ -313,8 +312,6 @@ def _editorial(old: str, new: str) -> bool:
 def _nearest(source: int, target: int, item_id: str, n: int = 3) -> tuple[str, ...]:
     """The *n* items of *target* whose words are most like the removed item's (same level)."""
     import difflib
-
-    from .diff import normalise_words
 
     item = load(source)[item_id]
     level_is_competency = isinstance(item, _Competency)
@@ -467,8 +464,6 @@ def frame(df: pandas.DataFrame, *, column: str, to: int | str = 2020) -> pandas.
     try:
         import pandas
     except ImportError:  # pragma: no cover - the caller has a DataFrame, so pandas is there
-        from .errors import MissingExtraError
-
         raise MissingExtraError("migrate.frame()", "pandas", "pandas") from None
     if not isinstance(df, pandas.DataFrame):
         raise _ArgumentTypeError("migrate.frame()", "df", "a pandas DataFrame", df)
@@ -501,8 +496,6 @@ def alignments(data: _Any, *, to: int | str = 2020) -> Migrations:
     $.credentialSubject.achievement.alignment[0] True ('2020:cognitive.1.c',)
     $.credentialSubject.achievement.alignment[1] False ('2020:cognitive.6',)
     """
-    from .credentials import find_alignments
-
     source, target = _editions(to)
     out = []
     for path, found in find_alignments(data):

@@ -58,3 +58,8 @@ def notes(edition: int | str = 2020) -> tuple[SourceNote, ...]:
     True
     """
     return tuple(SourceNote(n["id"], n["kind"], n["items"], n["text"], n["source"]) for n in note_records(edition))
+
+
+def __dir__() -> list[str]:
+    """The public names only (tab completion shows no ``re``, ``attrs`` or ``annotations``)."""
+    return sorted(__all__)

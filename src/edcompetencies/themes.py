@@ -215,3 +215,8 @@ def counts(fw: Framework) -> ThemeCounts:
         key=lambda c: (domain_order[c[0]], _LEVELS.index(c[1]), order[c[2]]),
     )
     return ThemeCounts(edition=fw.edition, domains=tuple((d.key, d.name) for d in fw.domains), cells=tuple(cells))
+
+
+def __dir__() -> list[str]:
+    """The public names only (tab completion shows no ``re``, ``attrs`` or ``annotations``)."""
+    return sorted(__all__)

@@ -15,6 +15,9 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .. import crosswalk as _crosswalk
+from .._lineage import lineage as _curated_lineage
+from .._loading import load as _load
 from .._model import Competency, Domain, Framework, Indicator, SourceNote, Theme
 from .._rules import surrogate_at
 from ..errors import ArgumentTypeError, ArgumentValueError, NotPublishedError, UnknownItemError
@@ -312,10 +315,10 @@ class _Writer:
     # -- optional parts ----------------------------------------------------------------
 
     def lineage(self) -> None:
-        from .._lineage import lineage  # deferred (downward): only lineage=True needs it
-
         fw = self.fw
-        record = lineage(2015, 2020) if str(fw.edition) in ("2015", "2020") else lineage(fw.edition, 2020)
+        record = (
+            _curated_lineage(2015, 2020) if str(fw.edition) in ("2015", "2020") else _curated_lineage(fw.edition, 2020)
+        )
         own = 0 if str(fw.edition) == "2015" else 1
         grouping = self.grouping(
             "lineage-2015-2020",
@@ -339,8 +342,6 @@ class _Writer:
             )
 
     def crosswalk(self) -> None:
-        from ..crosswalk import alignments  # deferred (downward): ~130 ms, only intasc=True needs it
-
         fw = self.fw
         if str(fw.edition) != "2020":
             raise NotPublishedError(
@@ -359,7 +360,7 @@ class _Writer:
                 "Crosswalk Part Two of the 2020 edition: each InTASC standard and its related competencies.",
             ),
         }
-        for alignment in alignments():
+        for alignment in _crosswalk.alignments():
             if alignment.item not in fw:
                 raise UnknownItemError(alignment.item, fw.edition, (), reason="the InTASC crosswalk aligns this item")
             standard = f"intasc:{alignment.standard}"
@@ -414,9 +415,7 @@ class _Writer:
 def _is_packaged(fw: Framework) -> bool:
     if fw.edition not in (2015, 2020) or isinstance(fw.edition, bool):
         return False
-    from .._loading import load  # deferred (downward): the packaged editions
-
-    return fw == load(fw.edition)
+    return fw == _load(fw.edition)
 
 
 def _differences(derived: Mapping[str, Any], actual: Mapping[str, Any]) -> dict[str, Any]:
@@ -533,8 +532,6 @@ def intasc_package(*, base_uri: str | None = None) -> dict[str, Any]:
 
 
 def _intasc_package(base_uri: str | None) -> dict[str, Any]:
-    from ..crosswalk import emphasis, standards  # deferred (downward): ~130 ms
-
     fw = Framework(edition="intasc", title=INTASC_TITLE, domains=(), year=2020)
     writer = _Writer(fw, base_uri)
     writer.document = "document:intasc"
@@ -555,8 +552,8 @@ def _intasc_package(base_uri: str | None) -> dict[str, Any]:
         "caseVersion": CASE_VERSION,
         "extensions": {EXTENSION: {"format": EXTENSION_FORMAT, "format_version": EXTENSION_VERSION}},
     }
-    for standard in standards():
-        quoted = emphasis(standard.number)
+    for standard in _crosswalk.standards():
+        quoted = _crosswalk.emphasis(standard.number)
         identifier = name_uuid(item_name(standard.id))
         writer.items.append(
             {

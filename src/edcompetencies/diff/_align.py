@@ -1,0 +1,383 @@
+"""The automatic alignment: which items of two frameworks correspond, from text and structure.
+
+Word features (content words and word pairs) go into an inverted index, so an item is only
+ever scored against its best-voted candidates, never against every item of the other side;
+then identical texts pair, confident one-to-one matches are taken greedily, competencies
+follow their indicators, and merges and splits attach free items to matched ones. Every rule
+treats the two sides alike, so ``compare(b, a)`` finds the pairs of ``compare(a, b)``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from .._model import Competency, Framework, Indicator
+from ._wordops import normalise_words
+
+__all__ = ["Node", "auto_pairs"]
+
+Node = Competency | Indicator
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "both",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "them",
+        "these",
+        "they",
+        "this",
+        "to",
+        "via",
+        "when",
+        "which",
+        "while",
+        "who",
+        "with",
+        "will",
+        "own",
+        "one",
+        "each",
+        "such",
+    ]
+)
+
+
+class _Side:
+    """The items of one framework at one level, with their word features."""
+
+    def __init__(self, items: Sequence[Node]) -> None:
+        self.items = list(items)
+        self.words = [normalise_words(i.text) for i in self.items]
+        self.content = [frozenset(w for w in ws if w not in _STOP) or frozenset(ws) for ws in self.words]
+        self.features: list[frozenset[str]] = []
+        for ws, content in zip(self.words, self.content, strict=True):
+            grams = {f"{a} {b}" for a, b in itertools.pairwise(ws)}
+            self.features.append(frozenset(grams | content))
+
+
+def _tie_key(score: float, i: int, j: int) -> tuple[float, int, int, int]:
+    """Sort key for greedy matching that is the same whichever side is called old.
+
+    Scores are rounded so that float summation order cannot break a tie one way and not
+    the other; among equal scores, pairs nearer the start of both documents come first.
+    Two pairs that still tie share no item, so their order cannot change the result.
+    """
+    return (-round(score, 9), i + j, min(i, j), max(i, j))
+
+
+class _Aligner:
+    """Finds the pairs of one level: one-to-one first, then merges and splits.
+
+    Everything here treats the two sides alike (candidates are drawn from both sides,
+    ties are broken symmetrically), so comparing new with old finds the same pairs as
+    comparing old with new.
+    """
+
+    MAX_DF = 40  # a feature in more items than this is too common to find candidates with
+    VOTE_BUDGET = 60  # postings an item reads when voting, rarest features first
+    CANDIDATES = 12
+    RARE = 6  # an item's rarest features whose pairs find candidates when single features are too common
+
+    def __init__(self, old: Sequence[Node], new: Sequence[Node]) -> None:
+        self.a, self.b = _Side(old), _Side(new)
+        df: Counter[str] = Counter()
+        for content in self.a.content + self.b.content:
+            df.update(content)
+        n = len(self.a.items) + len(self.b.items) + 1
+        self.idf = {w: math.log(n / c) + 1.0 for w, c in df.items()}
+        self.mass_a = [sum(self.idf[w] ** 2 for w in sorted(c)) for c in self.a.content]
+        self.mass_b = [sum(self.idf[w] ** 2 for w in sorted(c)) for c in self.b.content]
+        self.scores = self._score_candidates()
+
+    def _score_candidates(self) -> dict[tuple[int, int], tuple[float, float, float]]:
+        """Score each item's best-voted candidates on the other side (from both sides)."""
+        postings_a = self._postings(self.a.features)
+        postings_b = self._postings(self.b.features)
+        df = {f: len(postings_a.get(f, ())) + len(postings_b.get(f, ())) for f in postings_a.keys() | postings_b.keys()}
+        candidates = {(i, j) for i, j in self._top(self.a.features, postings_b, df)}
+        candidates |= {(i, j) for j, i in self._top(self.b.features, postings_a, df)}
+        candidates |= self._by_rare_pairs(df)
+        return {(i, j): self._score(i, j) for i, j in sorted(candidates)}
+
+    def _by_rare_pairs(self, df: dict[str, int]) -> set[tuple[int, int]]:
+        """Candidates that share two of their rarest features, however common each one is.
+
+        In a large framework whose wording is uniform, every single word or word pair of an
+        item may be in more than ``MAX_DF`` items, and voting then finds nothing for it. For
+        such starved items (fewer than ``RARE // 2`` features that can vote), two items that share two
+        of their ``RARE`` rarest features are still a telling pair: the pairs of those features
+        are far rarer than any one of them. Both sides rank features by the same counts, so an
+        item and its reworded successor keep most of their rarest features; the work per item
+        stays bounded (``RARE`` choose 2 keys, and keys in more than ``MAX_DF`` items are skipped).
+        """
+
+        order = {f: n for n, f in enumerate(sorted(df, key=lambda f: (df[f], f)))}  # rank, rarest first
+        size = len(order)
+        votable = self.MAX_DF
+
+        def keys(feats: frozenset[str]) -> list[int]:
+            rare = sorted([order[f] for f in feats])[: self.RARE]
+            return [a * size + b for a, b in itertools.combinations(rare, 2)]
+
+        def starved(feats: frozenset[str]) -> bool:
+            return sum(1 for f in feats if df[f] <= votable) < self.RARE // 2
+
+        keys_a = [keys(feats) for feats in self.a.features]
+        keys_b = [keys(feats) for feats in self.b.features]
+        pairs: set[tuple[int, int]] = set()
+        for own, other, features, flip in (
+            (keys_a, keys_b, self.a.features, False),
+            (keys_b, keys_a, self.b.features, True),
+        ):
+            index: dict[int, list[int]] = defaultdict(list)
+            for m, item_keys in enumerate(other):
+                for key in item_keys:
+                    index[key].append(m)
+            for n, feats in enumerate(features):
+                if not starved(feats):
+                    continue
+                votes: Counter[int] = Counter()
+                for key in own[n]:
+                    found = index.get(key, ())
+                    if len(found) <= self.MAX_DF:
+                        votes.update(found)
+                best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: self.CANDIDATES]
+                pairs |= {(m, n) if flip else (n, m) for m, _ in best}
+        return pairs
+
+    @staticmethod
+    def _postings(features: list[frozenset[str]]) -> dict[str, list[int]]:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for n, feats in enumerate(features):
+            for f in feats:
+                postings[f].append(n)
+        return postings
+
+    def _top(
+        self, features: list[frozenset[str]], postings: dict[str, list[int]], df: dict[str, int]
+    ) -> Iterator[tuple[int, int]]:
+        """Each item's best-voted candidates on the other side.
+
+        An item votes with its rarest features first (the most telling ones) and stops once
+        it has read ``VOTE_BUDGET`` postings, so the work per item does not grow with the
+        size of the frameworks; a feature in more than ``MAX_DF`` items never votes.
+        """
+        for n, feats in enumerate(features):
+            votes: dict[int, float] = defaultdict(float)
+            read = 0
+            for f in sorted((f for f in feats if df[f] <= self.MAX_DF), key=lambda f: (df[f], f)):
+                if read >= self.VOTE_BUDGET:
+                    break
+                weight = 2.0 if " " in f else 1.0
+                found = postings.get(f, ())
+                read += len(found)
+                for m in found:
+                    votes[m] += weight
+            for m, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: self.CANDIDATES]:
+                yield n, m
+
+    def _score(self, i: int, j: int) -> tuple[float, float, float]:
+        """(cosine, share of old covered by new, share of new covered by old) on idf-weighted words."""
+        shared = sorted(self.a.content[i] & self.b.content[j])
+        dot = sum(self.idf[w] ** 2 for w in shared)
+        ma, mb = self.mass_a[i], self.mass_b[j]
+        if not dot or not ma or not mb:
+            return (0.0, 0.0, 0.0)
+        return (dot / math.sqrt(ma * mb), dot / ma, dot / mb)
+
+    def one_to_one(
+        self, threshold: float, taken_a: dict[int, list[int]], taken_b: dict[int, list[int]], bonus: Any = None
+    ) -> None:
+        ranked = []
+        for (i, j), (cos, _, _) in self.scores.items():
+            if i in taken_a or j in taken_b:
+                continue
+            score = cos + (bonus(i, j) if bonus else 0.0)
+            if score >= threshold:
+                ranked.append((_tie_key(score, i, j), i, j))
+        for _, i, j in sorted(ranked):
+            if i not in taken_a and j not in taken_b:
+                taken_a[i] = [j]
+                taken_b[j] = [i]
+
+    def many(self, threshold: float, taken_a: dict[int, list[int]], taken_b: dict[int, list[int]]) -> None:
+        """Merges (an unmatched old item contained in a matched new one) and splits (the converse)."""
+        merges: dict[int, tuple[tuple[float, int, int, int], int]] = {}  # free old item -> (key, new item)
+        splits: dict[int, tuple[tuple[float, int, int, int], int]] = {}  # free new item -> (key, old item)
+        for (i, j), (_, cover_a, cover_b) in self.scores.items():
+            if i not in taken_a and j in taken_b and cover_a >= threshold:
+                key = _tie_key(cover_a, i, j)
+                if i not in merges or key < merges[i][0]:
+                    merges[i] = (key, j)
+            elif j not in taken_b and i in taken_a and cover_b >= threshold:
+                key = _tie_key(cover_b, i, j)
+                if j not in splits or key < splits[j][0]:
+                    splits[j] = (key, i)
+        _attach(merges, splits, taken_a, taken_b)
+
+
+def _attach(
+    merges: dict[int, tuple[tuple[float, int, int, int], int]],
+    splits: dict[int, tuple[tuple[float, int, int, int], int]],
+    taken_a: dict[int, list[int]],
+    taken_b: dict[int, list[int]],
+) -> None:
+    """Attach free items to matched ones, never making a many-to-many group.
+
+    A matched pair that would both absorb old items (a merge) and shed new ones (a split)
+    keeps only the side with the stronger evidence, or neither when it is a tie, so the
+    rule reads the same in both directions.
+    """
+    best_merge: dict[int, tuple[float, int, int, int]] = {}  # new item -> strongest merge into it
+    for key, j in merges.values():
+        best_merge[j] = min(key, best_merge.get(j, key))
+    best_split: dict[int, tuple[float, int, int, int]] = {}  # old item -> strongest split from it
+    for key, i in splits.values():
+        best_split[i] = min(key, best_split.get(i, key))
+    drop_merge: set[int] = set()
+    drop_split: set[int] = set()
+    for j, merge_key in best_merge.items():
+        for i in taken_b[j]:
+            split_key = best_split.get(i)
+            if split_key is None:
+                continue
+            # a many-to-many group would form around the pair (i, j); key[0] is minus the evidence
+            if merge_key[0] <= split_key[0]:
+                drop_split.add(i)
+            if split_key[0] <= merge_key[0]:
+                drop_merge.add(j)
+    for i, (_, j) in sorted(merges.items()):
+        if j not in drop_merge:
+            taken_a[i] = [j]
+            taken_b[j].append(i)
+    for j, (_, i) in sorted(splits.items()):
+        if i not in drop_split:
+            taken_b[j] = [i]
+            taken_a[i].append(j)
+
+
+def _exact(a: _Side, b: _Side, taken_a: dict[int, list[int]], taken_b: dict[int, list[int]]) -> None:
+    """Pair identical texts (first exactly, then up to punctuation), in document order.
+
+    Each text keeps a queue of the free new items that have it, so n identical texts pair
+    in n steps (a scan of the free items for each old one took n squared).
+    """
+    for key_a, key_b in (
+        ([i.text for i in a.items], [j.text for j in b.items]),
+        ([" ".join(ws) or None for ws in a.words], [" ".join(ws) or None for ws in b.words]),
+    ):
+        by_text: dict[str | None, deque[int]] = defaultdict(deque)
+        for j, key in enumerate(key_b):
+            if j not in taken_b and key is not None:
+                by_text[key].append(j)
+        for i, key in enumerate(key_a):
+            if i in taken_a or key is None:
+                continue
+            free = by_text.get(key)
+            if free:
+                j = free.popleft()
+                taken_a[i] = [j]
+                taken_b[j] = [i]
+
+
+def _indicators(competencies: list[Competency]) -> tuple[list[Indicator], list[int]]:
+    """Every indicator node in document order, and the index of the competency holding each
+    (from the tree, not parsed from the IDs, which a hand-built framework may not keep to)."""
+    indicators: list[Indicator] = []
+    owners: list[int] = []
+    for n, competency in enumerate(competencies):
+        for indicator in competency.walk():
+            indicators.append(indicator)
+            owners.append(n)
+    return indicators, owners
+
+
+def auto_pairs(old: Framework, new: Framework) -> set[tuple[str, str]]:
+    """The aligned (old ID, new ID) pairs of competencies and of indicators, from text and structure."""
+    old_comp, new_comp = list(old.competencies()), list(new.competencies())
+    old_ind, owner_a = _indicators(old_comp)
+    new_ind, owner_b = _indicators(new_comp)
+
+    # 1. indicators: identical wording, then confident one-to-one matches
+    ind = _Aligner(old_ind, new_ind)
+    ia: dict[int, list[int]] = {}
+    ib: dict[int, list[int]] = {}
+    _exact(ind.a, ind.b, ia, ib)
+    ind.one_to_one(0.55, ia, ib)
+
+    # 2. competencies: statements, plus where their indicators went
+    comp = _Aligner(old_comp, new_comp)
+    flow: Counter[tuple[int, int]] = Counter()
+    out_a: Counter[int] = Counter()
+    in_b: Counter[int] = Counter()
+    for i, js in ia.items():
+        ca = owner_a[i]
+        for j in js:
+            cb = owner_b[j]
+            flow[ca, cb] += 1
+            out_a[ca] += 1
+            in_b[cb] += 1
+    for (ca, cb), _ in flow.items():
+        comp.scores.setdefault((ca, cb), comp._score(ca, cb))
+
+    def comp_bonus(ca: int, cb: int) -> float:
+        f = flow.get((ca, cb), 0)
+        if not f:
+            return 0.0
+        return 0.5 * (f / out_a[ca] + f / in_b[cb])
+
+    ca_taken: dict[int, list[int]] = {}
+    cb_taken: dict[int, list[int]] = {}
+    _exact(comp.a, comp.b, ca_taken, cb_taken)
+    comp.one_to_one(0.5, ca_taken, cb_taken, comp_bonus)
+    # folded competencies: most of an unmatched competency's indicators went into a matched one
+    folds: dict[int, tuple[tuple[float, int, int, int], int]] = {}
+    unfolds: dict[int, tuple[tuple[float, int, int, int], int]] = {}
+    for (ca, cb), f in flow.items():
+        if ca not in ca_taken and cb in cb_taken and f / out_a[ca] >= 0.5:
+            key = _tie_key(f / out_a[ca], ca, cb)
+            if ca not in folds or key < folds[ca][0]:
+                folds[ca] = (key, cb)
+        elif cb not in cb_taken and ca in ca_taken and f / in_b[cb] >= 0.5:
+            key = _tie_key(f / in_b[cb], ca, cb)
+            if cb not in unfolds or key < unfolds[cb][0]:
+                unfolds[cb] = (key, ca)
+    _attach(folds, unfolds, ca_taken, cb_taken)
+
+    # 3. indicators again: weaker matches where the competencies agree, then merges and splits
+    comp_pairs = {(ca, cb) for ca, cbs in ca_taken.items() for cb in cbs}
+
+    def ind_bonus(i: int, j: int) -> float:
+        ca, cb = owner_a[i], owner_b[j]
+        return 0.2 if (ca, cb) in comp_pairs else 0.0
+
+    ind.one_to_one(0.5, ia, ib, ind_bonus)
+    ind.many(0.6, ia, ib)
+
+    pairs = {(old_comp[ca].id, new_comp[cb].id) for ca, cbs in ca_taken.items() for cb in cbs}
+    pairs |= {(old_ind[i].id, new_ind[j].id) for i, js in ia.items() for j in js}
+    return pairs

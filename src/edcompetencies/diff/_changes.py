@@ -1,0 +1,589 @@
+"""Classification and the result types: :func:`compare`, :class:`Diff`, :class:`Change`, :class:`Summary`.
+
+``compare`` takes the pairs of items (from the automatic alignment or a curated lineage)
+and says what happened to each item: unchanged, reworded, moved, merged, split ...; the
+result types carry the shared verbs of every tabular result (``to_records``, ``to_csv``,
+``to_html`` ...) and render through :mod:`._render`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from typing import Any
+
+import attrs
+
+from .._lineage import Lineage
+from .._markup import Tabular
+from .._model import Competency, Domain, Framework, Indicator, StrEnum, Theme
+from ..errors import ArgumentTypeError, DiffLookupError, LineageMismatchError, UnknownChoiceError
+from . import _render
+from ._align import Node, auto_pairs
+from ._wordops import WordOp, normalise_words, similarity, word_ops
+
+__all__ = ["COLUMNS", "LEVELS", "Change", "ChangeKind", "Diff", "Summary", "compare"]
+
+LEVELS = ("competency", "indicator")
+
+COLUMNS = (
+    "level",
+    "kind",
+    "kinds",
+    "text_change",
+    "moved",
+    "renumbered",
+    "old_id",
+    "new_id",
+    "old_domain",
+    "domain",
+    "similarity",
+    "themes",
+    "partners",
+    "old_text",
+    "new_text",
+    "rationale",
+)
+"""The fields of a change's record, in order (the CSV header and the DataFrame columns)."""
+
+
+class ChangeKind(StrEnum):
+    """What happened to an item between the two frameworks."""
+
+    UNCHANGED = "unchanged"
+    PUNCTUATION = "punctuation"
+    """Only punctuation or typography changed (quotes, dashes, the serial comma)."""
+    REWORDED = "reworded"
+    MOVED = "moved"
+    """The item now sits under another competency (or domain); see ``Change.text_change``."""
+    MERGED = "merged"
+    """Two or more old items became this one new item."""
+    SPLIT = "split"
+    """One old item became two or more new items."""
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+def _text_kind(old: str, new: str) -> ChangeKind:
+    if old == new:
+        return ChangeKind.UNCHANGED
+    if normalise_words(old) == normalise_words(new):
+        return ChangeKind.PUNCTUATION
+    return ChangeKind.REWORDED
+
+
+# --------------------------------------------------------------------------- changes
+
+
+@attrs.frozen(eq=False)
+class Change(Tabular):
+    """One aligned pair of items, or one item without a counterpart.
+
+    ``kind`` is the headline; ``kinds`` holds every kind that applies (a moved item that
+    was also reworded has ``{MOVED, REWORDED}``), ``text_change`` what happened to the
+    wording alone, ``moved`` whether it left its competency (or domain) and ``renumbered``
+    whether its position changed within the same parent. ``partners`` names the other
+    items of a merge (old IDs) or a split (new IDs).
+
+    A change has the verbs of every tabular result (one row): ``to_records()``, ``to_csv()``,
+    ``to_html()`` (a page; ``document=False`` for a fragment), ``render(format="text")`` ...
+    """
+
+    kind: ChangeKind
+    old: Node | None
+    new: Node | None
+    text_change: ChangeKind | None = None
+    moved: bool = False
+    renumbered: bool = False
+    partners: tuple[str, ...] = ()
+    rationale: str | None = None
+
+    columns = COLUMNS
+
+    @property
+    def kinds(self) -> frozenset[ChangeKind]:
+        """Every kind that applies to this change."""
+        kinds = {self.kind}
+        if self.text_change is not None:
+            kinds.add(self.text_change)
+        if self.moved:
+            kinds.add(ChangeKind.MOVED)
+        return frozenset(kinds)
+
+    @property
+    def _item(self) -> Node:
+        item = self.new if self.new is not None else self.old
+        if item is None:
+            raise ArgumentTypeError("Change()", "old or new", "a Competency or Indicator", None)
+        return item
+
+    @property
+    def level(self) -> str:
+        """``"competency"`` or ``"indicator"`` (indicators include sub-indicators)."""
+        return "competency" if isinstance(self._item, Competency) else "indicator"
+
+    @property
+    def domain(self) -> str:
+        """The domain key of the new item, or of the old one for a removal."""
+        return self._item.domain_key
+
+    @property
+    def old_domain(self) -> str | None:
+        return None if self.old is None else self.old.domain_key
+
+    @property
+    def themes(self) -> frozenset[Theme]:
+        """The theme tags of the new item (or of the old one for a removal)."""
+        return self._item.themes
+
+    @cached_property
+    def similarity(self) -> float:
+        """Similarity of the two texts on normalised words, 0..1 (0 for added/removed)."""
+        if self.old is None or self.new is None:
+            return 0.0
+        return similarity(normalise_words(self.old.text), normalise_words(self.new.text))
+
+    @cached_property
+    def words(self) -> tuple[WordOp, ...]:
+        """Word-level operations from the old text to the new one."""
+        return word_ops(self.old.text if self.old else "", self.new.text if self.new else "")
+
+    def _key(self) -> tuple[str, str]:
+        return (self.old.id if self.old else "", self.new.id if self.new else "")
+
+    def __repr__(self) -> str:
+        old, new = self._key()
+        return f"Change({self.kind.value}, {old or None!r} -> {new or None!r})"
+
+    def to_record(self) -> dict[str, Any]:
+        """A flat row for a table (see :meth:`Diff.to_records`)."""
+        return {
+            "level": self.level,
+            "kind": self.kind.value,
+            "kinds": " ".join(sorted(k.value for k in self.kinds)),
+            "text_change": self.text_change.value if self.text_change else None,
+            "moved": self.moved,
+            "renumbered": self.renumbered,
+            "old_id": self.old.id if self.old else None,
+            "new_id": self.new.id if self.new else None,
+            "old_domain": self.old_domain,
+            "domain": self.domain,
+            "similarity": round(self.similarity, 4),
+            "themes": " ".join(t.value for t in Theme if t in self.themes),
+            "partners": " ".join(self.partners),
+            "old_text": self.old.text if self.old else None,
+            "new_text": self.new.text if self.new else None,
+            "rationale": self.rationale,
+        }
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """This change as one row, with the columns of :meth:`Diff.to_records`."""
+        return [self.to_record()]
+
+    def to_text(self) -> str:
+        """The IDs, the kinds, the similarity and the ``[-deleted-]{+inserted+}`` redline."""
+        return _render.change_text(self)
+
+    def to_markdown(self) -> str:
+        """A list item with the ``~~deleted~~ **inserted**`` redline (every text escaped)."""
+        return _render.change_markdown(self)
+
+    def _html_body(self) -> str:
+        return f'<div class="edc edc-diff">{_render.change_html(self)}</div>'
+
+    def _title(self) -> str:
+        old, new = self._key()
+        return f"{self.kind.value}: {old or '(none)'} -> {new or '(none)'}"
+
+
+# --------------------------------------------------------------------------- summary
+
+
+@attrs.frozen
+class Summary(Tabular):
+    """Counts by kind, by level, by domain and by theme: the headline numbers.
+
+    Its records are the rows of its table: ``group`` (``level``, ``domain`` or ``theme``),
+    ``name`` and one count per kind.
+    """
+
+    old_edition: int | str
+    new_edition: int | str
+    by_kind: dict[str, dict[str, int]]
+    """level -> kind -> count, plus ``"all"``."""
+    by_domain: dict[str, dict[str, int]]
+    """domain key -> kind -> count (all levels)."""
+    by_theme: dict[str, dict[str, int]]
+    """theme code -> kind -> count (items tagged with the theme; 2020 tags)."""
+    moved: dict[str, int]
+    """level -> number of moved items."""
+    totals: dict[str, tuple[int, int]]
+    """level -> (items in old, items in new)."""
+
+    columns = ("group", "name", *(k.value for k in ChangeKind))
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _groups(self) -> list[tuple[str, str, dict[str, int]]]:
+        levels = [level for level in ("competency", "indicator", "all") if level in self.by_kind]
+        rows: list[tuple[str, str, dict[str, int]]] = [("level", level, self.by_kind[level]) for level in levels]
+        rows += [("domain", key, row) for key, row in self.by_domain.items()]
+        rows += [("theme", key, row) for key, row in self.by_theme.items()]
+        return rows
+
+    def _table(self) -> tuple[list[str], list[tuple[str, list[int]]]]:
+        """The kinds that occur, and one named row of counts per level, domain and theme."""
+        groups = self._groups()
+        used = [k.value for k in ChangeKind if any(k.value in row for _, _, row in groups)]
+        names = [name if group == "level" else f"{group}: {name}" for group, name, _ in groups]
+        return used, [(name, [row.get(c, 0) for c in used]) for name, (_, _, row) in zip(names, groups, strict=True)]
+
+    def _heading(self) -> str:
+        totals = ", ".join(f"{lvl} {a} -> {b}" for lvl, (a, b) in self.totals.items())
+        moved = ", ".join(f"{lvl} {n}" for lvl, n in self.moved.items()) or "none"
+        return f"{self.old_edition} -> {self.new_edition}: {totals}; moved: {moved}"
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per level, domain and theme: ``group``, ``name`` and a count for every kind.
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> s = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020)).summary()
+        >>> s.to_records()[0]
+        {'group': 'level', 'name': 'competency', 'unchanged': 6, 'punctuation': 1, 'reworded': 11, ...}
+        """
+        kinds = [k.value for k in ChangeKind]
+        return [
+            {"group": group, "name": name, **{k: row.get(k, 0) for k in kinds}} for group, name, row in self._groups()
+        ]
+
+    def to_text(self) -> str:
+        """The totals line and an aligned table."""
+        return _render.summary_text(self)
+
+    def to_markdown(self) -> str:
+        """The totals line and a Markdown table.
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> s = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020)).summary()
+        >>> print(s.render("markdown").splitlines()[2])
+        | | unchanged | punctuation | reworded | moved | merged | split | added | removed |
+        """
+        return _render.summary_markdown(self)
+
+    def _html_body(self) -> str:
+        return f'<div class="edc edc-diff">{_render.summary_html(self)}</div>'
+
+    def _title(self) -> str:
+        return f"Summary of the changes from {self.old_edition} to {self.new_edition}"
+
+
+# --------------------------------------------------------------------------- diff
+
+
+@attrs.frozen(eq=False)
+class Diff(Tabular):
+    """The comparison of two frameworks: every :class:`Change`, competencies first.
+
+    ``render(format="text")`` gives the whole report (``"text"``, ``"markdown"``, ``"html"``,
+    ``"json"``, ``"csv"`` or ``"jsonl"``); ``to_html()`` is a self-contained page and
+    ``to_html(document=False)`` the fragment a notebook shows.
+    """
+
+    old: Framework
+    new: Framework
+    changes: tuple[Change, ...]
+    curated: bool = False
+
+    columns = COLUMNS
+
+    def __iter__(self) -> Iterator[Change]:
+        return iter(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    def __repr__(self) -> str:
+        counts = Counter(c.kind.value for c in self.changes)
+        listed = ", ".join(f"{k.value} {counts[k.value]}" for k in ChangeKind if counts[k.value])
+        how = "curated" if self.curated else "automatic"
+        return f"<Diff {self.old.edition} -> {self.new.edition} ({how}): {listed}>"
+
+    def changes_for(self, item_id: str) -> tuple[Change, ...]:
+        """The changes an item (old or new, by full ID) takes part in."""
+        if not isinstance(item_id, str):
+            raise ArgumentTypeError("Diff.changes_for()", "item_id", 'an item ID (e.g. "2020:cognitive.1")', item_id)
+        return tuple(c for c in self.changes if item_id in c._key())
+
+    def change_for(self, item_id: str) -> Change:
+        """The one change of an item (old or new, by full ID).
+
+        Raises :class:`DiffLookupError` (a ``KeyError``) if it has none, or several (a merged or
+        split item: use :meth:`changes_for`).
+        """
+        if not isinstance(item_id, str):
+            raise ArgumentTypeError("Diff.change_for()", "item_id", 'an item ID (e.g. "2020:cognitive.1")', item_id)
+        found = self.changes_for(item_id)
+        if len(found) != 1:
+            raise DiffLookupError(item_id, len(found))
+        return found[0]
+
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        """Every aligned (old ID, new ID) pair."""
+        return frozenset(c._key() for c in self.changes if c.old is not None and c.new is not None)
+
+    def select(
+        self,
+        *,
+        kinds: ChangeKind | str | Iterable[ChangeKind | str] | None = None,
+        domains: str | Iterable[str] | None = None,
+        level: str | None = None,
+        ignore_punctuation: bool = False,
+    ) -> Diff:
+        """A diff with only the changes that match (the alignment is unchanged).
+
+        ``kinds`` keeps a change any of whose :attr:`Change.kinds` is listed; ``domains`` (domain
+        keys) keeps a change whose old or new item is in one of the domains (each takes one
+        string or a list of them); ``level`` is ``"competency"`` or ``"indicator"``;
+        ``ignore_punctuation`` drops unchanged and punctuation-only changes. A kind, domain key
+        or level that does not exist raises :class:`~edcompetencies.errors.UnknownChoiceError`
+        (a ``ValueError``) listing the valid ones.
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> d = diff.compare(ec.load(2015), ec.load(2020))
+        >>> d.select(domains=["cognitve"])
+        Traceback (most recent call last):
+        ...
+        edcompetencies.errors.UnknownChoiceError: unknown domain 'cognitve'; choose one of intrapersonal, ...
+        """
+        wanted = None if kinds is None else {_kind(k) for k in _listed_arg(kinds, "kinds")}
+        keys = None
+        if domains is not None:
+            known = list(dict.fromkeys([d.key for d in self.new.domains] + [d.key for d in self.old.domains]))
+            keys = set(_listed_arg(domains, "domains"))
+            for key in sorted(keys):
+                if key not in known:
+                    raise UnknownChoiceError("domain", key, known)
+        if level is not None:
+            if not isinstance(level, str):
+                raise ArgumentTypeError("Diff.select()", "level", '"competency", "indicator" or None', level)
+            if level not in LEVELS:
+                raise UnknownChoiceError("level", level, LEVELS)
+        if not isinstance(ignore_punctuation, bool):
+            raise ArgumentTypeError("Diff.select()", "ignore_punctuation", "True or False", ignore_punctuation)
+        kept = []
+        for c in self.changes:
+            if wanted is not None and not (c.kinds & wanted):
+                continue
+            if keys is not None and not ({c.domain, c.old_domain} & keys):
+                continue
+            if level is not None and c.level != level:
+                continue
+            if ignore_punctuation and c.kinds <= {ChangeKind.UNCHANGED, ChangeKind.PUNCTUATION}:
+                continue
+            kept.append(c)
+        return Diff(self.old, self.new, tuple(kept), self.curated)
+
+    def summary(self) -> Summary:
+        """Counts by kind, level, domain and theme (each change counted once, by its ``kind``)."""
+        by_kind: dict[str, Counter[str]] = defaultdict(Counter)
+        by_domain: dict[str, Counter[str]] = defaultdict(Counter)
+        by_theme: dict[str, Counter[str]] = defaultdict(Counter)
+        moved: Counter[str] = Counter()
+        for c in self.changes:
+            by_kind[c.level][c.kind.value] += 1
+            by_kind["all"][c.kind.value] += 1
+            by_domain[c.domain][c.kind.value] += 1
+            for t in c.themes:
+                by_theme[t.value][c.kind.value] += 1
+            if c.moved:
+                moved[c.level] += 1
+        totals = {
+            "competency": (sum(1 for _ in self.old.competencies()), sum(1 for _ in self.new.competencies())),
+            "indicator": (sum(1 for _ in self.old.indicators()), sum(1 for _ in self.new.indicators())),
+        }
+        order = [k.value for k in ChangeKind]
+
+        def ordered(counter: Counter[str]) -> dict[str, int]:
+            return {k: counter[k] for k in order if counter[k]}
+
+        domain_order = [d.key for d in self.new.domains] + [d.key for d in self.old.domains]
+        return Summary(
+            old_edition=self.old.edition,
+            new_edition=self.new.edition,
+            by_kind={lvl: ordered(by_kind[lvl]) for lvl in ("competency", "indicator", "all") if lvl in by_kind},
+            by_domain={k: ordered(by_domain[k]) for k in dict.fromkeys(domain_order) if k in by_domain},
+            by_theme={t.value: ordered(by_theme[t.value]) for t in Theme if t.value in by_theme},
+            moved=dict(moved),
+            totals=totals,
+        )
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per change: level, kind, kinds, IDs, domains, similarity, texts, rationale."""
+        return [c.to_record() for c in self.changes]
+
+    def to_text(self) -> str:
+        """The whole report: a title, the summary, then the changes by domain."""
+        return _render.diff_text(self)
+
+    def to_markdown(self) -> str:
+        """The whole report as Markdown (every text escaped)."""
+        return _render.diff_markdown(self)
+
+    def to_json(self) -> str:
+        """The summary and every change with its word operations, as JSON."""
+        return _render.diff_json(self, Change)
+
+    def _html_body(self) -> str:
+        return _render.diff_html(self)
+
+    def _title(self) -> str:
+        return _render.diff_title(self)
+
+
+def _listed_arg(values: object, name: str) -> list[str]:
+    """One string or an iterable of strings, as a list."""
+    if isinstance(values, str):
+        return [values]
+    if isinstance(values, Iterable):
+        listed = list(values)
+        if all(isinstance(v, str) for v in listed):
+            return listed
+    raise ArgumentTypeError("Diff.select()", name, 'a string or a list of strings (e.g. ["cognitive"])', values)
+
+
+def _kind(value: str) -> ChangeKind:
+    try:
+        return ChangeKind(value)
+    except ValueError:
+        raise UnknownChoiceError("change kind", value, [k.value for k in ChangeKind]) from None
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def _curated_pairs(old: Framework, new: Framework, lineage: Lineage) -> set[tuple[str, str]]:
+    if (str(lineage.old), str(lineage.new)) != (str(old.edition), str(new.edition)):
+        raise LineageMismatchError(
+            f"the lineage links {lineage.old} -> {lineage.new}, but the frameworks are {old.edition} -> {new.edition}"
+        )
+    # a selection (e.g. one theme) holds only some items: keep the links between those
+    pairs = set()
+    for link in lineage.links:
+        a, b = old.get(link.old), new.get(link.new)
+        if a is None or b is None:
+            continue
+        if isinstance(a, Domain) or isinstance(b, Domain) or isinstance(a, Competency) != isinstance(b, Competency):
+            raise LineageMismatchError(
+                f"the lineage links {a.kind} {link.old!r} to {b.kind} {link.new!r}: "
+                "a link joins two competencies or two indicators"
+            )
+        pairs.add((a.id, b.id))
+    return pairs
+
+
+def compare(old: Framework, new: Framework, *, lineage: Lineage | None = None) -> Diff:
+    """Compare two frameworks: every competency and indicator, aligned, classified.
+
+    Without *lineage* the alignment is computed from the text and structure; with it,
+    the curated links are used (and their rationales attached to the changes). A lineage
+    for other editions, or one that links a competency to an indicator, raises
+    :class:`~edcompetencies.errors.LineageMismatchError` (a ``ValueError``).
+    """
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Framework):
+            raise ArgumentTypeError("diff.compare()", name, "a Framework (ec.load(), ec.loads())", value)
+    if lineage is not None and not isinstance(lineage, Lineage):
+        raise ArgumentTypeError("diff.compare()", "lineage", "a Lineage (ec.lineage()) or None", lineage)
+    pairs = auto_pairs(old, new) if lineage is None else _curated_pairs(old, new, lineage)
+    return Diff(old, new, _classify(old, new, pairs, lineage), curated=lineage is not None)
+
+
+def _places(fw: Framework) -> dict[str, tuple[str, int, int, str]]:
+    """Each indicator's (parent ID, depth, index among its siblings, competency ID), from one walk
+    of the tree (not parsed from the IDs, which a hand-built framework may not keep to).
+
+    (Looking each one up among its parent's children made n sibling indicators cost n squared.)
+    """
+    places: dict[str, tuple[str, int, int, str]] = {}
+    stack: list[tuple[Competency | Indicator, int, str]] = [(c, 1, c.id) for c in fw.competencies()]
+    while stack:
+        parent, depth, competency = stack.pop()
+        for n, child in enumerate(parent.children):
+            places[child.id] = (parent.id, depth, n, competency)
+            stack.append((child, depth + 1, competency))
+    return places
+
+
+def _classify(
+    old: Framework, new: Framework, pairs: set[tuple[str, str]], lineage: Lineage | None
+) -> tuple[Change, ...]:
+    succ: dict[str, list[str]] = defaultdict(list)
+    pred: dict[str, list[str]] = defaultdict(list)
+    for a, b in sorted(pairs):
+        succ[a].append(b)
+        pred[b].append(a)
+    new_order = {item_id: n for n, item_id in enumerate(new.ids())}
+    old_order = {item_id: n for n, item_id in enumerate(old.ids())}
+    old_places, new_places = _places(old), _places(new)
+
+    def rationale(a: str | None, b: str | None) -> str | None:
+        return lineage.rationale(a, b) if lineage is not None else None
+
+    changes: list[tuple[tuple[int, int, int], Change]] = []
+    levels: list[tuple[int, list[Node], list[Node]]] = [
+        (0, list(old.competencies()), list(new.competencies())),
+        (1, list(old.indicators()), list(new.indicators())),
+    ]
+    for level, old_items, new_items in levels:
+        for o in old_items:
+            if o.id not in succ:
+                changes.append(
+                    ((level, 1, old_order[o.id]), Change(ChangeKind.REMOVED, o, None, rationale=rationale(o.id, None)))
+                )
+        for n in new_items:
+            if n.id not in pred:
+                changes.append(
+                    ((level, 0, new_order[n.id]), Change(ChangeKind.ADDED, None, n, rationale=rationale(None, n.id)))
+                )
+                continue
+            for a in pred[n.id]:
+                prev = old[a]
+                if not isinstance(prev, (Competency, Indicator)):  # pragma: no cover - pairs join items of one level
+                    raise LineageMismatchError(f"{a!r} is not a competency or an indicator")
+                o = prev
+                text = _text_kind(o.text, n.text)
+                if isinstance(n, Competency) and isinstance(o, Competency):
+                    moved = o.domain_key != n.domain_key
+                    renumbered = not moved and o.number != n.number
+                elif isinstance(n, Indicator) and isinstance(o, Indicator):
+                    (parent_old, depth_old, index_old, comp_old) = old_places[o.id]
+                    (parent_new, depth_new, index_new, comp_new) = new_places[n.id]
+                    moved = o.domain_key != n.domain_key or (
+                        parent_new not in succ.get(parent_old, ())
+                        and not (depth_old != depth_new and comp_new in succ.get(comp_old, ()))
+                    )
+                    renumbered = not moved and (depth_old, index_old) != (depth_new, index_new)
+                else:  # pragma: no cover - both aligners pair items of one level
+                    raise LineageMismatchError(f"{a!r} and {n.id!r} are not items of the same level")
+                partners: tuple[str, ...] = ()
+                if len(pred[n.id]) > 1:
+                    kind, partners = ChangeKind.MERGED, tuple(x for x in pred[n.id] if x != a)
+                elif len(succ[a]) > 1:
+                    kind, partners = ChangeKind.SPLIT, tuple(x for x in succ[a] if x != n.id)
+                elif moved:
+                    kind = ChangeKind.MOVED
+                else:
+                    kind = text
+                changes.append(
+                    (
+                        (level, 0, new_order[n.id]),
+                        Change(kind, o, n, text, moved, renumbered, partners, rationale(a, n.id)),
+                    )
+                )
+    changes.sort(key=lambda pair: pair[0])
+    return tuple(c for _, c in changes)

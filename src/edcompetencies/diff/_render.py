@@ -1,0 +1,282 @@
+"""Rendering diffs: redlines, one change, the summary and the whole report (every text escaped).
+
+This module knows the result types only by their attributes (``change.kind.value``,
+``diff.changes``, ``summary.by_kind`` ...): it imports nothing above the word operations,
+so the result types can import it and no circle forms. CSV, the page shell and the shared
+verbs come from :mod:`edcompetencies._markup`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .._markup import html_escape, md_escape, table
+from .._model import Competency, Indicator, StrEnum
+from ._wordops import WordOp
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._changes import Change, Diff, Summary
+
+__all__ = [
+    "change_html",
+    "change_markdown",
+    "change_text",
+    "diff_html",
+    "diff_json",
+    "diff_markdown",
+    "diff_text",
+    "diff_title",
+    "redline_html",
+    "redline_markdown",
+    "redline_text",
+    "summary_html",
+    "summary_markdown",
+    "summary_text",
+    "table",
+]
+
+
+# --------------------------------------------------------------------------- redlines
+
+
+def redline_text(ops: Sequence[WordOp]) -> str:
+    """``[-deleted-]{+inserted+}``."""
+    out = []
+    for op in ops:
+        if op.op == "equal":
+            out.append(op.new)
+        if op.op in ("delete", "replace"):
+            out.append(f"[-{op.old}-]")
+        if op.op in ("insert", "replace"):
+            out.append(f"{{+{op.new}+}}")
+    return "".join(out)
+
+
+def redline_markdown(ops: Sequence[WordOp]) -> str:
+    """``~~deleted~~ **inserted**``; the spaces around a change stay outside the markers
+    (Markdown ignores ``~~ text~~``), and a space on either side of either text is kept."""
+    out = []
+    for op in ops:
+        if op.op == "equal":
+            out.append(md_escape(op.new))
+            continue
+        marks = []
+        if op.old.strip():
+            marks.append(f"~~{md_escape(op.old.strip())}~~")
+        if op.new.strip():
+            marks.append(f"**{md_escape(op.new.strip())}**")
+        if not marks:  # a change of whitespace only
+            out.append(op.new)
+            continue
+        lead = any(span[:1].isspace() for span in (op.old, op.new))
+        trail = any(span[-1:].isspace() for span in (op.old, op.new))
+        out.append((" " if lead else "") + " ".join(marks) + (" " if trail else ""))
+    return "".join(out)
+
+
+def redline_html(ops: Sequence[WordOp]) -> str:
+    """``<del>deleted</del><ins>inserted</ins>``."""
+    out = []
+    for op in ops:
+        if op.op == "equal":
+            out.append(html_escape(op.new))
+        if op.op in ("delete", "replace"):
+            out.append(f"<del>{html_escape(op.old)}</del>")
+        if op.op in ("insert", "replace"):
+            out.append(f"<ins>{html_escape(op.new)}</ins>")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- one change
+
+
+def _label(change: Change) -> str:
+    kinds = [change.kind.value]
+    if change.text_change is not None and change.text_change != change.kind:
+        kinds.append(change.text_change.value)
+    if change.moved and change.kind.value != "moved":
+        kinds.append("moved")
+    if change.renumbered:
+        kinds.append("renumbered")
+    return ", ".join(kinds)
+
+
+def _ids(change: Change) -> str:
+    old = change.old.id if change.old else "(none)"
+    new = change.new.id if change.new else "(none)"
+    return f"{old} -> {new}"
+
+
+def _text(change: Change) -> str:
+    """The text of an added or removed item."""
+    return change.new.text if change.new is not None else change.old.text if change.old is not None else ""
+
+
+def change_text(change: Change) -> str:
+    lines = [f"{_label(change):<24} {_ids(change)}"]
+    if change.old is not None and change.new is not None:
+        lines.append(f"    similarity {change.similarity:.2f}")
+        lines.append("    " + redline_text(change.words))
+    else:
+        lines.append("    " + _text(change))
+    if change.partners:
+        lines.append("    with " + ", ".join(change.partners))
+    if change.rationale:
+        lines.append("    rationale: " + change.rationale)
+    return "\n".join(lines) + "\n"
+
+
+def change_markdown(change: Change) -> str:
+    head = f"- **{md_escape(_label(change))}** `{_ids(change)}`"
+    if change.old is not None and change.new is not None:
+        body = f"{redline_markdown(change.words)} (similarity {change.similarity:.2f})"
+    else:
+        body = md_escape(_text(change))
+    extra = ""
+    if change.partners:
+        extra += f"\n  with {', '.join(f'`{p}`' for p in change.partners)}"
+    if change.rationale:
+        extra += f"\n  *{md_escape(change.rationale)}*"
+    return f"{head}: {body}{extra}\n"
+
+
+def change_html(change: Change) -> str:
+    if change.old is not None and change.new is not None:
+        body = redline_html(change.words)
+    else:
+        tag = "ins" if change.new is not None else "del"
+        body = f"<{tag}>{html_escape(_text(change))}</{tag}>"
+    extra = ""
+    if change.partners:
+        extra += f'<div class="partners">with {html_escape(", ".join(change.partners))}</div>'
+    if change.rationale:
+        extra += f'<div class="rationale">{html_escape(change.rationale)}</div>'
+    sim = (
+        f' <span class="similarity">{change.similarity:.2f}</span>'
+        if change.old is not None and change.new is not None
+        else ""
+    )
+    return (
+        f'<div class="change kind-{html_escape(change.kind.value)}">'
+        f'<div class="head"><span class="kind">{html_escape(_label(change))}</span> '
+        f"<code>{html_escape(_ids(change))}</code>{sim}</div>"
+        f'<div class="text">{body}</div>{extra}</div>'
+    )
+
+
+# --------------------------------------------------------------------------- tables and the summary
+
+
+def summary_text(s: Summary) -> str:
+    columns, rows = s._table()
+    return s._heading() + "\n" + table(columns, rows, "text")
+
+
+def summary_markdown(s: Summary) -> str:
+    columns, rows = s._table()
+    return md_escape(s._heading()) + "\n\n" + table(columns, rows, "markdown")
+
+
+def summary_html(s: Summary) -> str:
+    columns, rows = s._table()
+    return f'<div class="summary"><p>{html_escape(s._heading())}</p>{table(columns, rows, "html")}</div>'
+
+
+# --------------------------------------------------------------------------- the whole diff
+
+
+def _by_domain(d: Diff) -> list[tuple[str, list[Change]]]:
+    """The changes grouped by domain key, in the domains' order (new framework first)."""
+    groups: dict[str, list[Change]] = {}
+    for key in [x.key for x in d.new.domains] + [x.key for x in d.old.domains]:
+        groups.setdefault(key, [])
+    for c in d.changes:
+        groups.setdefault(c.domain, []).append(c)
+    return [(k, v) for k, v in groups.items() if v]
+
+
+def _domain_name(d: Diff, key: str) -> str:
+    for fw in (d.new, d.old):
+        for dom in fw.domains:
+            if dom.key == key:
+                return dom.name
+    return key
+
+
+def diff_title(d: Diff) -> str:
+    how = "curated lineage" if d.curated else "automatic alignment"
+    return f"Changes from {d.old.edition} to {d.new.edition} ({how})"
+
+
+def diff_text(d: Diff) -> str:
+    title = diff_title(d)
+    parts = [title, "=" * len(title), "", summary_text(d.summary())]
+    for key, changes in _by_domain(d):
+        name = _domain_name(d, key)
+        parts += ["", name, "-" * len(name)]
+        parts += [change_text(c).rstrip("\n") for c in changes]
+    return "\n".join(parts) + "\n"
+
+
+def diff_markdown(d: Diff) -> str:
+    parts = [f"# {md_escape(diff_title(d))}", "", summary_markdown(d.summary())]
+    for key, changes in _by_domain(d):
+        parts += [f"## {md_escape(_domain_name(d, key))}", ""]
+        parts += [change_markdown(c).rstrip("\n") for c in changes]
+        parts.append("")
+    return "\n".join(parts)
+
+
+def diff_html(d: Diff) -> str:
+    """The report as an HTML fragment in ``<div class="edc edc-diff">`` (styled by ``_markup.STYLE``)."""
+    body = "".join(
+        f"<h3>{html_escape(_domain_name(d, key))}</h3>" + "".join(change_html(c) for c in changes)
+        for key, changes in _by_domain(d)
+    )
+    return f'<div class="edc edc-diff"><h2>{html_escape(diff_title(d))}</h2>{summary_html(d.summary())}{body}</div>'
+
+
+def diff_json(d: Diff, change_type: type[Change]) -> str:
+    """The summary and every change with its word operations, as JSON.
+
+    A plain cattrs ``Converter`` with hooks for the model's items, the enums and word
+    operations; *change_type* is the :class:`Change` class (passed in so that this module
+    does not import the result types).
+    """
+    import cattrs
+
+    conv = cattrs.Converter()
+    conv.register_unstructure_hook_func(lambda t: isinstance(t, type) and issubclass(t, StrEnum), lambda e: e.value)
+    conv.register_unstructure_hook(
+        Competency, lambda c: {"id": c.id, "kind": "competency", "text": c.statement, "title": c.title}
+    )
+    conv.register_unstructure_hook(Indicator, lambda i: {"id": i.id, "kind": i.kind, "text": i.text})
+    conv.register_unstructure_hook(WordOp, lambda w: {"op": w.op, "old": w.old, "new": w.new})
+    base: Callable[[Any], dict[str, Any]] = conv.gen_unstructure_attrs_fromdict(change_type)
+
+    def change_hook(c: Change) -> dict[str, Any]:
+        out = base(c)
+        out["kinds"] = sorted(k.value for k in c.kinds)
+        out["level"] = c.level
+        out["similarity"] = round(c.similarity, 4)
+        out["words"] = [conv.unstructure(w) for w in c.words]
+        return out
+
+    s = d.summary()
+    data = {
+        "format": "edcompetencies/diff",
+        "old": d.old.edition,
+        "new": d.new.edition,
+        "curated": d.curated,
+        "summary": {
+            "by_kind": s.by_kind,
+            "by_domain": s.by_domain,
+            "by_theme": s.by_theme,
+            "moved": s.moved,
+            "totals": {k: list(v) for k, v in s.totals.items()},
+        },
+        "changes": [change_hook(c) for c in d.changes],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
