@@ -11,11 +11,14 @@ The capabilities are imported inside the methods, downward only, so that ``ec.lo
 does not pay for search, selection and the views until they are used.
 """
 
-from typing import TYPE_CHECKING, Any
+from __future__ import annotations
 
 from . import _model
 
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: the cold path of ec.load need not import typing first
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
+
     import pandas  # type: ignore[import-untyped, unused-ignore]
 
     from ._model import Framework, Item
@@ -30,70 +33,70 @@ class _Conveniences:
 
     __slots__ = ()
 
-    def select(self, fw: "Framework", **kwargs: Any) -> "Framework":
+    def select(self, fw: Framework, **kwargs: Any) -> Framework:
         from ._select import select
 
         return select(fw, **kwargs)
 
-    def search(self, fw: "Framework", query: str, **kwargs: Any) -> "SearchResults":
+    def search(self, fw: Framework, query: str, **kwargs: Any) -> SearchResults:
         from ._search import search
 
         return search(fw, query, **kwargs)
 
-    def records(self, fw: "Framework") -> "list[dict[str, Any]]":
+    def records(self, fw: Framework) -> list[dict[str, Any]]:
         from ._views import records
 
         return records(fw)
 
-    def dataframe(self, fw: "Framework") -> "pandas.DataFrame":
+    def dataframe(self, fw: Framework) -> pandas.DataFrame:
         from ._markup import dataframe
         from ._views import COLUMNS, records
 
         return dataframe(records(fw), "Framework.to_dataframe()", COLUMNS)
 
-    def csv(self, fw: "Framework", *, escape_formulas: bool = True) -> str:
+    def csv(self, fw: Framework, *, escape_formulas: bool = True) -> str:
         from ._markup import csv_text
         from ._views import COLUMNS, records
 
         return csv_text(records(fw), COLUMNS, escape_formulas=escape_formulas)
 
-    def jsonl(self, fw: "Framework") -> str:
+    def jsonl(self, fw: Framework) -> str:
         from ._markup import jsonl_text
         from ._views import records
 
         return jsonl_text(records(fw))
 
-    def markdown(self, fw: "Framework", **kwargs: Any) -> str:
+    def markdown(self, fw: Framework, **kwargs: Any) -> str:
         from ._views import to_markdown
 
         return to_markdown(fw, **kwargs)
 
-    def html(self, fw: "Framework", **kwargs: Any) -> str:
+    def html(self, fw: Framework, **kwargs: Any) -> str:
         from ._views import to_html
 
         return to_html(fw, **kwargs)
 
-    def render(self, fw: "Framework", format: str, **kwargs: Any) -> str:
+    def render(self, fw: Framework, format: str, **kwargs: Any) -> str:
         from ._views import render
 
         return render(fw, format, **kwargs)
 
-    def item_html(self, item: "Item") -> str:
+    def item_html(self, item: Item) -> str:
         from ._views import item_html
 
         return item_html(item)
 
-    def item_markdown(self, item: "Item") -> str:
+    def item_markdown(self, item: Item) -> str:
         from ._views import item_markdown
 
         return item_markdown(item)
 
-    def endnotes(self, edition: int | str) -> "tuple[Endnote, ...]":
+    def endnotes(self, edition: int | str) -> tuple[Endnote, ...]:
         from ._publication import EDITIONS, endnotes
 
         return endnotes(edition) if edition in EDITIONS else ()
 
-    def endnotes_of(self, ref: str) -> "tuple[Endnote, ...]":
+    def endnotes_of(self, ref: str) -> tuple[Endnote, ...]:
         from ._publication import endnotes_of
 
         return endnotes_of(ref)

@@ -18,6 +18,7 @@ import threading
 from functools import cache
 from typing import Any
 
+from . import _conveniences  # noqa: F401 - lends the frameworks it builds fw.search, fw.to_html ...
 from ._model import Competency, Domain, Framework, Indicator, NoteKind, SourceNote, Theme
 from ._packaged import EDITIONS, edition_number, read_bytes, read_data
 from .errors import UnknownEditionError

@@ -28,6 +28,7 @@ the InTASC package) and ``_reader`` (:func:`read`, :func:`load`, :func:`loads`).
 imports this module.
 """
 
+from .. import _conveniences  # noqa: F401 - lends the frameworks it builds fw.search, fw.to_html ...
 from ._identifiers import CASE_VERSION, NAMESPACE, identifier
 from ._mapping import is_package
 from ._reader import MAX_BYTES, MAX_DEPTH, load, loads, read
