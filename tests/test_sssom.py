@@ -204,3 +204,17 @@ def test_the_sssom_toolkit_validates_the_crosswalk_table(tmp_path: Path) -> None
     path.write_text(crosswalk.to_sssom(), encoding="utf-8")
     result = subprocess.run([exe, "validate", str(path)], capture_output=True, text=True, timeout=300)
     assert 0 == result.returncode, result.stderr[-2000:]
+
+
+def test_a_diff_as_a_mapping_table() -> None:
+    """The curated diff's table is the lineage's; the automatic one is lexical with confidences."""
+    from edcompetencies import diff
+
+    curated = diff.compare(ec.load(2015), ec.load(2020), lineage=LINEAGE)
+    back = ec.Lineage.from_sssom(curated.to_sssom())
+    assert {(x.old, x.new, x.relation) for x in LINEAGE.links} == {(x.old, x.new, x.relation) for x in back.links}
+    assert {u.id for u in LINEAGE.removed} == {u.id for u in back.removed}
+    _, rows = _sssom.loads(diff.compare(ec.load(2015), ec.load(2020)).to_sssom())
+    linked = [r for r in rows if "sssom:NoTermFound" not in (r["subject_id"], r["object_id"])]
+    assert {"semapv:LexicalMatching"} == {r["mapping_justification"] for r in rows}
+    assert all(0 <= float(r["confidence"]) <= 1 for r in linked)

@@ -15,7 +15,8 @@ from typing import Any
 
 import attrs
 
-from .._lineage import Lineage
+from .. import _sssom
+from .._lineage import Lineage, Link, Unmatched
 from .._markup import Tabular
 from .._model import Competency, Domain, Framework, Indicator, StrEnum, Theme
 from ..errors import ArgumentTypeError, DiffLookupError, LineageMismatchError, UnknownChoiceError
@@ -63,6 +64,16 @@ class ChangeKind(StrEnum):
     """One old item became two or more new items."""
     ADDED = "added"
     REMOVED = "removed"
+
+
+# How a change of the diff reads as a lineage link (a moved item keeps its wording's relation).
+_LINK_RELATIONS = {
+    ChangeKind.UNCHANGED: "same",
+    ChangeKind.PUNCTUATION: "same",
+    ChangeKind.REWORDED: "reworded",
+    ChangeKind.MERGED: "merged",
+    ChangeKind.SPLIT: "split",
+}
 
 
 def _text_kind(old: str, new: str) -> ChangeKind:
@@ -437,6 +448,52 @@ class Diff(Tabular):
     def to_json(self) -> str:
         """The summary and every change with its word operations, as JSON."""
         return _render.diff_json(self, Change)
+
+    def to_lineage(self) -> Lineage:
+        """The alignment as a :class:`~edcompetencies.Lineage`: a link per aligned pair (unchanged and
+        punctuation-only ``same``, reworded or moved ``reworded``, ``merged``, ``split``), the removed
+        and added items; the curated rationales where the diff used the curated lineage."""
+        links, removed, added = [], [], []
+        for c in self.changes:
+            if c.old is not None and c.new is not None:
+                kind = c.text_change if c.kind is ChangeKind.MOVED and c.text_change is not None else c.kind
+                relation = _LINK_RELATIONS.get(kind, "reworded")
+                links.append(Link(c.old.id, c.new.id, relation, c.rationale or ""))
+            elif c.old is not None:
+                removed.append(Unmatched(c.old.id, c.rationale or ""))
+            elif c.new is not None:
+                added.append(Unmatched(c.new.id, c.rationale or ""))
+        how = "curated lineage" if self.curated else "automatic alignment"
+        return Lineage(
+            old=self.old.edition,
+            new=self.new.edition,
+            description=f"The {how} of edcompetencies.diff.compare() from {self.old.edition} to {self.new.edition}.",
+            links=links,
+            removed=removed,
+            added=added,
+        )
+
+    def to_sssom(self) -> str:
+        """The alignment as an SSSOM/TSV mapping table (see :meth:`Lineage.to_sssom`): justified
+        ``semapv:ManualMappingCuration`` for the curated lineage, ``semapv:LexicalMatching`` with
+        each pair's word similarity as ``confidence`` for the automatic one.
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> table = diff.compare(ec.load(2015), ec.load(2020)).to_sssom()
+        >>> rows = [row.split(chr(9)) for row in table.splitlines() if not row.startswith("#")]
+        >>> rows[0][5:7], rows[1][5]
+        (['mapping_justification', 'confidence'], 'semapv:LexicalMatching')
+        """
+        lineage = self.to_lineage()
+        if self.curated:
+            return _sssom.lineage_table(lineage)
+        confidence = {
+            (c.old.id, c.new.id): round(c.similarity, 4)
+            for c in self.changes
+            if c.old is not None and c.new is not None
+        }
+        return _sssom.lineage_table(lineage, justification=_sssom.LEXICAL, confidence=confidence)
 
     def _html_body(self) -> str:
         return _render.diff_html(self)
