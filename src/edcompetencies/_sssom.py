@@ -422,17 +422,7 @@ def lineage_parts(
     return old, new, description, links, removed, added
 
 
-CROSSWALK_COLUMNS = (
-    "subject_id",
-    "subject_label",
-    "predicate_id",
-    "object_id",
-    "object_label",
-    "mapping_justification",
-    "comment",
-    "subject_source_version",
-    "object_source_version",
-)
+CROSSWALK_COLUMNS = tuple(c for c in LINEAGE_COLUMNS if c != "confidence")
 
 
 def crosswalk_table(rows: Sequence[tuple[str, str, int, str, str]]) -> str:

@@ -364,6 +364,16 @@ def _write(text: str, output: str | None, out: _Out) -> None:
     write_text(output, text)
 
 
+def _rendered(result: Any, args: argparse.Namespace) -> str:
+    """A result in ``--format``, by its shared verbs: a full HTML page unless ``--fragment``, CSV
+    with formulas neutralised unless ``--keep-formulas``."""
+    if args.format == "html":
+        return str(result.to_html(document=not args.fragment))
+    if args.format == "csv":
+        return str(result.to_csv(escape_formulas=not args.keep_formulas))
+    return str(result.render(args.format))
+
+
 def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
     import edcompetencies as ec
     from edcompetencies import diff
@@ -373,13 +383,7 @@ def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
     result = diff.compare(old, new, lineage=lineage)
     if args.domain or args.ignore:
         result = result.select(domains=args.domain or None, ignore_punctuation="punctuation" in (args.ignore or []))
-    if args.format == "html":
-        text = result.to_html(document=not args.fragment)
-    elif args.format == "csv":
-        text = result.to_csv(escape_formulas=not args.keep_formulas)
-    else:
-        text = result.render(args.format)
-    _write(text, args.output, out)
+    _write(_rendered(result, args), args.output, out)
     return 0
 
 
@@ -409,13 +413,7 @@ def _cmd_search(args: argparse.Namespace, out: _Out) -> int:
     fw = _selected(_framework(args.framework), args)
     query = " ".join(args.query)
     hits = fw.search(query, mode=args.match, kinds=args.kind or None, limit=args.limit)
-    if args.format == "csv":
-        text = hits.to_csv(escape_formulas=not args.keep_formulas)
-    elif args.format == "html":
-        text = hits.to_html(document=not args.fragment)
-    else:
-        text = hits.render(args.format)
-    _write(text, args.output, out)
+    _write(_rendered(hits, args), args.output, out)
     return 0 if len(hits) else 1
 
 
@@ -478,11 +476,7 @@ def _cmd_migrate(args: argparse.Namespace, out: _Out) -> int:
         _error_line(f"edcompetencies: {migrations.summary()}")
         return 0
     migrations = migrate.ids(tags, to=args.to, indicators=args.indicators)
-    if args.format == "csv":
-        text = migrations.to_csv(escape_formulas=not args.keep_formulas)
-    else:
-        text = migrations.render(args.format)
-    _write(text, args.output, out)
+    _write(_rendered(migrations, args), args.output, out)
     return 1 if any(m.relation == "unknown" for m in migrations) else 0
 
 
