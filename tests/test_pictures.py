@@ -39,6 +39,8 @@ def test_heatmap_marks_each_filled_cell_with_its_category_and_initial() -> None:
     assert ["one", "two"] == [c.get("data-category") for c in cells]
     texts = [t.text for t in _parse(p).iter(SVG + "text")]
     assert "O" in texts and "T" in texts
+    marked = pictures.heatmap(["r"], ["c"], {("r", "c"): "one"}, ("one",), marks={"one": "1"})
+    assert "1" in [t.text for t in _parse(marked).iter(SVG + "text")]
 
 
 def test_sankey_draws_one_band_per_band_and_a_box_per_node() -> None:
@@ -78,3 +80,38 @@ def test_save_and_html(tmp_path: object) -> None:
     assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page and p.to_svg() in page
     assert p.to_svg() in p.to_html(document=False)
     assert repr(p).startswith("<Picture 'Saved'")
+
+
+def test_the_lineage_diagram_has_one_band_per_curated_link() -> None:
+    """Issue 13: a band per lineage link (competencies, or every indicator), a stub per added or removed item."""
+    import edcompetencies as ec
+    from edcompetencies import diff
+
+    lin = ec.lineage(2015, 2020)
+    old, new = ec.load(2015), ec.load(2020)
+    d = diff.compare(old, new, lineage=lin)
+    for level, kinds in (("competency", ("competency",)), ("indicator", ("indicator", "sub-indicator"))):
+        root = _parse(d.sankey(level=level))
+        bands = _classed(root, "band")
+        links = [x for x in lin.links if old[x.old].kind in kinds]
+        unmatched = [u for u in lin.removed if old[u.id].kind in kinds] + [
+            u for u in lin.added if new[u.id].kind in kinds
+        ]
+        assert len(links) + len(unmatched) == len(bands)
+        assert {b.get("data-category") for b in bands} <= {"unchanged", "punctuation", "reworded", "moved",
+                                                           "merged", "split", "added", "removed"}  # fmt: skip
+
+
+def test_the_charts_of_the_library() -> None:
+    import edcompetencies as ec
+    from edcompetencies import crosswalk, diff, themes
+
+    s = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020)).summary()
+    segments = _classed(_parse(s.chart()), "segment")
+    assert sum(int(x.find(SVG + "title").text.rsplit(" ", 1)[1]) for x in segments) == sum(  # type: ignore[union-attr]
+        n for row in [*s.by_domain.values(), *s.by_theme.values()] for n in row.values()
+    )
+    cells = _classed(_parse(crosswalk.heatmap()), "cell")
+    assert 80 == len(cells) and {"one", "two", "both"} == {c.get("data-category") for c in cells}
+    counted = _classed(_parse(themes.counts(ec.load(2020)).chart()), "segment")
+    assert 12 + 28 + 29 + 63 == sum(int(x.find(SVG + "title").text.rsplit(" ", 1)[1]) for x in counted)  # type: ignore[union-attr]

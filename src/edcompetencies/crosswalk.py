@@ -51,6 +51,8 @@ from .errors import (
     UnknownItemError,
     UnknownStandardError,
 )
+from .pictures import Picture
+from .pictures import heatmap as _heatmap
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx  # type: ignore[import-untyped, unused-ignore]
@@ -70,6 +72,7 @@ __all__ = [
     "domains_for",
     "emphasis",
     "graph",
+    "heatmap",
     "introduction",
     "notes",
     "notes_for",
@@ -678,6 +681,39 @@ def to_records(*, edition: int | str = 2020) -> list[dict[str, Any]]:
 def to_dataframe(*, edition: int | str = 2020) -> pandas.DataFrame:
     """:func:`to_records` as a pandas DataFrame (install the ``pandas`` extra)."""
     return dataframe(to_records(edition=edition), "crosswalk.to_dataframe()", Alignments.columns)
+
+
+def heatmap() -> Picture:
+    """The 2020 competencies x the ten InTASC standards as an SVG heatmap: a cell is filled where the
+    crosswalk aligns them - part two (the competency itself), part one (its domain) or both - with
+    the part's colour, pattern and initial.
+
+    >>> from edcompetencies import crosswalk
+    >>> crosswalk.heatmap().to_svg().count('class="cell"')
+    80
+    """
+    fw = load(2020)
+    part_one = {(a.item.partition(":")[2], a.standard) for a in alignments(edition=2020, part="one")}
+    part_two = {(a.item, a.standard) for a in alignments(edition=2020, part="two")}
+    rows = [c.id for c in fw.competencies()]
+    columns = [str(s.number) for s in standards()]
+    cells: dict[tuple[str, str], str] = {}
+    for c in fw.competencies():
+        for s in standards():
+            one, two = (c.domain_key, s.number) in part_one, (c.id, s.number) in part_two
+            if one or two:
+                cells[(c.id, str(s.number))] = "both" if one and two else ("two" if two else "one")
+    return _heatmap(
+        rows,
+        columns,
+        cells,
+        ("two", "one", "both"),
+        title="The 2020 competencies and the InTASC standards (the crosswalk)",
+        labels={"one": "1: part one (the domain)", "two": "2: part two (the competency)", "both": "1+2: both parts"},
+        marks={"one": "1", "two": "2", "both": "1+2"},
+        row_labels={c.id: f"{c.domain_key[:1].upper()}{c.domain_key[1:]} {c.number}" for c in fw.competencies()},
+        column_labels={str(s.number): f"{s.number}. {s.title}" for s in standards()},
+    )
 
 
 def to_sssom() -> str:

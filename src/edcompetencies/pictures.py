@@ -234,9 +234,10 @@ def heatmap(
     labels: _Mapping[str, str] | None = None,
     row_labels: _Mapping[str, str] | None = None,
     column_labels: _Mapping[str, str] | None = None,
+    marks: _Mapping[str, str] | None = None,
 ) -> Picture:
     """A grid of *rows* x *columns*; a cell in *cells* is filled with its category's colour and pattern,
-    and carries the category's initial, so the picture reads without colour too."""
+    and carries its mark (*marks*, else the label's initial), so the picture reads without colour too."""
     row_names = [(row_labels or {}).get(r, r) for r in rows]
     col_names = [(column_labels or {}).get(c, c) for c in columns]
     left = max([len(n) for n in row_names] + [6]) * 6.6 + 20
@@ -265,14 +266,16 @@ def heatmap(
                 )
                 continue
             label = (labels or {}).get(category, category)
+            mark = (marks or {}).get(category, label[:1].upper())
             body.append(
                 f'<rect class="cell" data-category="{_e(category)}" x="{x:.1f}" y="{y:.1f}" width="{size:.1f}" '
                 f'height="{size:.1f}" fill="{_fill(category)}" stroke="#fff" stroke-width="1">'
                 f"<title>{_e(name)} x {_e(col_names[j])}: {_e(label)}</title></rect>"
                 f'<text x="{x + size / 2:.1f}" y="{y + size / 2 + 4:.1f}" font-size="11" text-anchor="middle" '
-                f'fill="#000" stroke="#fff" stroke-width="3" paint-order="stroke">{_e(label[:1].upper())}</text>'
+                f'fill="#000" stroke="#fff" stroke-width="3" paint-order="stroke">{_e(mark)}</text>'
             )
-    width = left + len(columns) * size + 40
+    longest = max([len(n) for n in col_names] + [4]) * 5.0
+    width = max(left + len(columns) * size + longest + 20, len(title) * 8.5 + 40)
     height = top + len(rows) * size + 20
     return Picture(_svg(width, height, title, "".join(body), _pattern_defs(categories)), title)
 

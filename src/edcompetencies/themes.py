@@ -30,6 +30,7 @@ from ._markup import Tabular, table
 from ._model import Competency, Framework, Indicator, Theme
 from ._select import MODES, require_tags
 from .errors import ArgumentTypeError, UnknownChoiceError
+from .pictures import Picture, bars
 
 __all__ = ["MODES", "Theme", "ThemeCounts", "counts", "filter", "parse", "tagged"]
 
@@ -133,6 +134,23 @@ class ThemeCounts(Tabular):
             n
             for d, lvl, t, n in self.cells
             if t == code and (domain is None or d == domain) and (level is None or lvl == level)
+        )
+
+    def chart(self) -> Picture:
+        """Theme tags per domain as an SVG bar chart (themes in the key's order).
+
+        >>> import edcompetencies as ec
+        >>> counts(ec.load(2020)).chart().to_svg().count('class="segment"')
+        16
+        """
+        names = dict(self.domains)
+        rows = [(names[key], row) for key, row in self.by_domain().items()]
+        labels = {t.value: f"{t.value} {t.label}" for t in Theme}
+        return bars(
+            [("Theme tags per domain", rows)],
+            [t.value for t in Theme],
+            title=f"Theme tags in the {self.edition} edition",
+            labels=labels,
         )
 
     def by_domain(self, *, level: str | None = None) -> dict[str, dict[str, int]]:

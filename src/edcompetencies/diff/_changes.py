@@ -20,7 +20,8 @@ from .._lineage import Lineage, Link, Unmatched
 from .._markup import Tabular
 from .._model import Competency, Domain, Framework, Indicator, StrEnum, Theme
 from ..errors import ArgumentTypeError, DiffLookupError, LineageMismatchError, UnknownChoiceError
-from . import _render
+from ..pictures import Picture
+from . import _pictures, _render
 from ._align import Node, auto_pairs
 from ._wordops import WordOp, normalise_words, similarity, word_ops
 
@@ -291,6 +292,16 @@ class Summary(Tabular):
     def _title(self) -> str:
         return f"Summary of the changes from {self.old_edition} to {self.new_edition}"
 
+    def chart(self) -> Picture:
+        """Changes by kind per domain and per theme as an SVG bar chart (kinds in a fixed order).
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020)).summary().chart()
+        <Picture '2015 -> 2020: changes by kind': ... characters of SVG>
+        """
+        return _pictures.summary_chart(self)
+
 
 # --------------------------------------------------------------------------- diff
 
@@ -448,6 +459,19 @@ class Diff(Tabular):
     def to_json(self) -> str:
         """The summary and every change with its word operations, as JSON."""
         return _render.diff_json(self, Change)
+
+    def sankey(self, level: str = "competency") -> Picture:
+        """The lineage diagram: the old items (grouped by domain) -> the new ones, one band per aligned
+        pair, its width the indicators carried; splits, merges, removed and added items show.
+        ``level="indicator"`` draws every indicator.
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> d = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020))
+        >>> d.sankey().to_svg().count('class="band"')
+        25
+        """
+        return _pictures.diff_sankey(self, level)
 
     def to_lineage(self) -> Lineage:
         """The alignment as a :class:`~edcompetencies.Lineage`: a link per aligned pair (unchanged and
