@@ -68,8 +68,13 @@ def test_diff_report() -> None:
     result = run("diff", "2015", "2020")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert out.startswith("Changes from 2015 to 2020 (automatic alignment)")
+    assert out.startswith("Changes from 2015 to 2020 (curated lineage)")  # the default for the packaged editions
     assert out.index("competency 21 -> 23") < out.index("\nIntrapersonal\n")  # summary first, then by domain
+    assert "of 115 2015 indicators, 12 carried over unchanged, 31 editorially, 53 substantively" in out
+    assert "Notation: [-deleted-] {+inserted+}" in out
+    auto = run("diff", "2015", "2020", "--auto")
+    assert auto.stdout.startswith("Changes from 2015 to 2020 (automatic alignment)")
+    assert 2 == run("diff", "2015", "2020", "--auto", "--curated").returncode
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json", "csv"])

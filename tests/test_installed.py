@@ -65,14 +65,27 @@ def test_a_file_name_is_never_a_path() -> None:
         read_bytes("../__init__.py")
 
 
-PUBLIC_MODULES = ("crosswalk", "glossary", "toolkit")
+PUBLIC_MODULES = (
+    "crosswalk",
+    "glossary",
+    "toolkit",
+    "publication",
+    "migrate",
+    "credentials",
+    "ctdl",
+    "pictures",
+    "themes",
+)
 
 
 def _public_types() -> set[type]:
     import importlib
 
     found: set[type] = set()
-    for module in (ec, *(importlib.import_module(f"edcompetencies.{m}") for m in (*PUBLIC_MODULES, "errors"))):
+    for module in (
+        ec,
+        *(importlib.import_module(f"edcompetencies.{m}") for m in (*PUBLIC_MODULES, "errors", "diff", "case")),
+    ):
         found |= {v for v in map(lambda n: getattr(module, n), module.__all__) if isinstance(v, type)}
     return found
 

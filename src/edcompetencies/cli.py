@@ -33,8 +33,8 @@ __all__ = ["main"]
 
 _EPILOG_DIFF = """\
 examples:
-  edcompetencies diff 2015 2020                        the report: summary, then changes by domain
-  edcompetencies diff 2015 2020 --curated              use the curated lineage instead of the automatic alignment
+  edcompetencies diff 2015 2020                        the report along the curated lineage: summary, then changes
+  edcompetencies diff 2015 2020 --auto                 the automatic alignment instead (weaker; for any two files)
   edcompetencies diff 2015 2020 --ignore punctuation   hide unchanged and punctuation-only items
   edcompetencies diff 2015 2020 --domain cognitive --format markdown
   edcompetencies diff 2020 ours.json --format csv -o changes.csv
@@ -379,7 +379,12 @@ def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
     from edcompetencies import diff
 
     old, new = _framework(args.old), _framework(args.new)
-    lineage = ec.lineage(old.edition, new.edition) if args.curated else None
+    packaged = (
+        {old.edition, new.edition} == {2015, 2020} and old == ec.load(old.edition) and new == ec.load(new.edition)
+    )
+    if args.curated and not packaged:
+        raise _UsageError("edcompetencies diff: --curated needs the packaged editions (2015 and 2020)")
+    lineage = ec.lineage(old.edition, new.edition) if packaged and not args.auto else None
     result = diff.compare(old, new, lineage=lineage)
     if args.domain or args.ignore:
         result = result.select(domains=args.domain or None, ignore_punctuation="punctuation" in (args.ignore or []))
@@ -579,8 +584,14 @@ def _setup_diff(compare: argparse.ArgumentParser) -> None:
     compare.add_argument("old", help="the older edition (2015) or a framework JSON or CASE file")
     compare.add_argument("new", help="the newer edition (2020) or a framework JSON or CASE file")
     compare.add_argument("--format", choices=[f for f in FORMATS if f != "jsonl"], default="text", help="output format")
-    compare.add_argument(
-        "--curated", action="store_true", help="align with the curated lineage (packaged editions only)"
+    how = compare.add_mutually_exclusive_group()
+    how.add_argument(
+        "--curated",
+        action="store_true",
+        help="align with the curated lineage (the default for the packaged editions; an error for other inputs)",
+    )
+    how.add_argument(
+        "--auto", action="store_true", help="align automatically by wording (the default for framework and CASE files)"
     )
     compare.add_argument(
         "--ignore",

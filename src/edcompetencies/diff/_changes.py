@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from .. import _sssom
+from .._editorial import classify
 from .._lineage import Lineage, Link, Unmatched
 from .._markup import Tabular
 from .._model import Competency, Domain, Framework, Indicator, StrEnum, Theme
@@ -41,6 +42,7 @@ COLUMNS = (
     "old_domain",
     "domain",
     "similarity",
+    "edit",
     "themes",
     "partners",
     "old_text",
@@ -168,6 +170,23 @@ class Change(Tabular):
         old, new = self._key()
         return f"Change({self.kind.value}, {old or None!r} -> {new or None!r})"
 
+    @cached_property
+    def edit(self) -> str | None:
+        """What the change does to the wording: ``"unchanged"``, ``"editorial"`` (punctuation,
+        typography, spelling, capitalisation, articles, number style, hyphenation) or
+        ``"substantive"``; ``None`` for an added or removed item. The rule is documented in
+        docs/diff.md.
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> d = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020))
+        >>> d.change_for("2015:intrapersonal.3.2").edit, d.change_for("2015:cognitive.2").edit
+        ('editorial', 'substantive')
+        """
+        if self.old is None or self.new is None:
+            return None
+        return classify(self.old.text, self.new.text)
+
     def to_record(self) -> dict[str, Any]:
         """A flat row for a table (see :meth:`Diff.to_records`)."""
         return {
@@ -182,6 +201,7 @@ class Change(Tabular):
             "old_domain": self.old_domain,
             "domain": self.domain,
             "similarity": round(self.similarity, 4),
+            "edit": self.edit,
             "themes": " ".join(t.value for t in Theme if t in self.themes),
             "partners": " ".join(self.partners),
             "old_text": self.old.text if self.old else None,
@@ -232,6 +252,9 @@ class Summary(Tabular):
     """level -> number of moved items."""
     totals: dict[str, tuple[int, int]]
     """level -> (items in old, items in new)."""
+    fates: dict[str, dict[str, int]] = attrs.field(factory=dict)
+    """level -> what became of the old items (``unchanged``, ``editorial``, ``substantive``,
+    ``removed``) and how many new items were ``added``: the headline of :meth:`headline`."""
 
     columns = ("group", "name", *(k.value for k in ChangeKind))
 
@@ -248,14 +271,39 @@ class Summary(Tabular):
     def _table(self) -> tuple[list[str], list[tuple[str, list[int]]]]:
         """The kinds that occur, and one named row of counts per level, domain and theme."""
         groups = self._groups()
-        used = [k.value for k in ChangeKind if any(k.value in row for _, _, row in groups)]
+        used = [k.value for k in ChangeKind if any(row.get(k.value) for _, _, row in groups)]
         names = [name if group == "level" else f"{group}: {name}" for group, name, _ in groups]
         return used, [(name, [row.get(c, 0) for c in used]) for name, (_, _, row) in zip(names, groups, strict=True)]
+
+    def headline(self, level: str = "indicator") -> str:
+        """What became of the old edition's items at *level*, in one sentence.
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> s = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020)).summary()
+        >>> print(s.headline())
+        of 115 2015 indicators, 12 carried over unchanged, 31 editorially, 53 substantively; 19 removed; 26 added
+        """
+        f = self.fates.get(level)
+        if f is None:
+            raise UnknownChoiceError("level", level, tuple(self.fates))
+        plural = {"competency": "competencies", "indicator": "indicators"}.get(level, level + "s")
+        return (
+            f"of {self.totals[level][0]} {self.old_edition} {plural}, {f['unchanged']} carried over unchanged, "
+            f"{f['editorial']} editorially, {f['substantive']} substantively; {f['removed']} removed; "
+            f"{f['added']} added"
+        )
 
     def _heading(self) -> str:
         totals = ", ".join(f"{lvl} {a} -> {b}" for lvl, (a, b) in self.totals.items())
         moved = ", ".join(f"{lvl} {n}" for lvl, n in self.moved.items()) or "none"
-        return f"{self.old_edition} -> {self.new_edition}: {totals}; moved: {moved}"
+        lines = [f"{self.old_edition} -> {self.new_edition}: {totals}"]
+        lines += [self.headline(level) for level in ("competency", "indicator") if level in self.fates]
+        lines.append(
+            f"left their competency or domain: {moved} (the table's moved column counts the items whose "
+            "headline change is the move; the others are counted by their change of wording)"
+        )
+        return "\n".join(lines)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One row per level, domain and theme: ``group``, ``name`` and a count for every kind.
@@ -281,7 +329,7 @@ class Summary(Tabular):
         >>> import edcompetencies as ec
         >>> from edcompetencies import diff
         >>> s = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020)).summary()
-        >>> print(s.render("markdown").splitlines()[2])
+        >>> print(next(line for line in s.render("markdown").splitlines() if line.startswith("| |")))
         | | unchanged | punctuation | reworded | moved | merged | split | added | removed |
         """
         return _render.summary_markdown(self)
@@ -431,7 +479,24 @@ class Diff(Tabular):
         order = [k.value for k in ChangeKind]
 
         def ordered(counter: Counter[str]) -> dict[str, int]:
-            return {k: counter[k] for k in order if counter[k]}
+            return {k: counter[k] for k in order}  # every kind, zeros included, in one fixed order
+
+        fates: dict[str, dict[str, int]] = {}
+        for level, items in (("competency", self.old.competencies()), ("indicator", self.old.indicators())):
+            found = dict.fromkeys(("unchanged", "editorial", "substantive", "removed", "added"), 0)
+            for item in items:
+                cs = self.changes_for(item.id)
+                edits = {c.edit for c in cs}
+                if not cs or any(c.new is None for c in cs):
+                    found["removed"] += 1
+                elif "substantive" in edits:
+                    found["substantive"] += 1
+                elif "editorial" in edits:
+                    found["editorial"] += 1
+                else:
+                    found["unchanged"] += 1
+            found["added"] = sum(1 for c in self.changes if c.old is None and c.level == level)
+            fates[level] = found
 
         domain_order = [d.key for d in self.new.domains] + [d.key for d in self.old.domains]
         return Summary(
@@ -442,6 +507,7 @@ class Diff(Tabular):
             by_theme={t.value: ordered(by_theme[t.value]) for t in Theme if t.value in by_theme},
             moved=dict(moved),
             totals=totals,
+            fates=fates,
         )
 
     def to_records(self) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..errors import UnknownChoiceError
 from ..pictures import Band, Node, Picture, bars, sankey
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,8 +30,6 @@ def diff_sankey(d: Diff, level: str = "competency") -> Picture:
     """The lineage diagram of *d*: the old framework's items (grouped by domain, or at the indicator
     level by competency) on the left, the new one's on the right, one band per aligned pair, its
     width the indicators the pair carries; removed and added items end or start in a stub."""
-    from ..errors import UnknownChoiceError
-
     if level not in LEVELS:
         raise UnknownChoiceError("level", level, LEVELS)
 

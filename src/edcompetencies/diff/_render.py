@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._changes import Change, Diff, Summary
 
 __all__ = [
+    "REDLINE_THRESHOLD",
     "change_html",
     "change_markdown",
     "change_text",
@@ -39,6 +40,18 @@ __all__ = [
 
 
 # --------------------------------------------------------------------------- redlines
+
+REDLINE_THRESHOLD = 0.35
+"""Below this word similarity a pair is shown as its old text and its new text: a word-by-word
+redline between two unrelated sentences is noise."""
+
+_LEGEND_TAIL = (
+    f"pairs whose words are less than {REDLINE_THRESHOLD:.0%} alike are shown as old and new text, not word by word"
+)
+
+
+def _redlined(change: Change) -> bool:
+    return change.old is not None and change.new is not None and change.similarity >= REDLINE_THRESHOLD
 
 
 def redline_text(ops: Sequence[WordOp]) -> str:
@@ -118,7 +131,10 @@ def change_text(change: Change) -> str:
     lines = [f"{_label(change):<24} {_ids(change)}"]
     if change.old is not None and change.new is not None:
         lines.append(f"    similarity {change.similarity:.2f}")
-        lines.append("    " + redline_text(change.words))
+        if _redlined(change):
+            lines.append("    " + redline_text(change.words))
+        else:
+            lines += ["    old: " + change.old.text, "    new: " + change.new.text]
     else:
         lines.append("    " + _text(change))
     if change.partners:
@@ -130,8 +146,13 @@ def change_text(change: Change) -> str:
 
 def change_markdown(change: Change) -> str:
     head = f"- **{md_escape(_label(change))}** `{_ids(change)}`"
-    if change.old is not None and change.new is not None:
+    if change.old is not None and change.new is not None and _redlined(change):
         body = f"{redline_markdown(change.words)} (similarity {change.similarity:.2f})"
+    elif change.old is not None and change.new is not None:
+        body = (
+            f"(similarity {change.similarity:.2f})\n  old: ~~{md_escape(change.old.text)}~~\n"
+            f"  new: **{md_escape(change.new.text)}**"
+        )
     else:
         body = md_escape(_text(change))
     extra = ""
@@ -143,8 +164,13 @@ def change_markdown(change: Change) -> str:
 
 
 def change_html(change: Change) -> str:
-    if change.old is not None and change.new is not None:
+    if change.old is not None and change.new is not None and _redlined(change):
         body = redline_html(change.words)
+    elif change.old is not None and change.new is not None:
+        body = (
+            f'<div class="old">old: <del>{html_escape(change.old.text)}</del></div>'
+            f'<div class="new">new: <ins>{html_escape(change.new.text)}</ins></div>'
+        )
     else:
         tag = "ins" if change.new is not None else "del"
         body = f"<{tag}>{html_escape(_text(change))}</{tag}>"
@@ -176,12 +202,14 @@ def summary_text(s: Summary) -> str:
 
 def summary_markdown(s: Summary) -> str:
     columns, rows = s._table()
-    return md_escape(s._heading()) + "\n\n" + table(columns, rows, "markdown")
+    heading = "\n\n".join(md_escape(line) for line in s._heading().split("\n"))
+    return heading + "\n\n" + table(columns, rows, "markdown")
 
 
 def summary_html(s: Summary) -> str:
     columns, rows = s._table()
-    return f'<div class="summary"><p>{html_escape(s._heading())}</p>{table(columns, rows, "html")}</div>'
+    heading = "".join(f"<p>{html_escape(line)}</p>" for line in s._heading().split("\n"))
+    return f'<div class="summary">{heading}{table(columns, rows, "html")}</div>'
 
 
 # --------------------------------------------------------------------------- the whole diff
@@ -212,7 +240,8 @@ def diff_title(d: Diff) -> str:
 
 def diff_text(d: Diff) -> str:
     title = diff_title(d)
-    parts = [title, "=" * len(title), "", summary_text(d.summary())]
+    legend = f"Notation: [-deleted-] {{+inserted+}}; {_LEGEND_TAIL}."
+    parts = [title, "=" * len(title), "", summary_text(d.summary()), legend]
     for key, changes in _by_domain(d):
         name = _domain_name(d, key)
         parts += ["", name, "-" * len(name)]
@@ -221,7 +250,8 @@ def diff_text(d: Diff) -> str:
 
 
 def diff_markdown(d: Diff) -> str:
-    parts = [f"# {md_escape(diff_title(d))}", "", summary_markdown(d.summary())]
+    legend = f"Notation: ~~deleted~~ **inserted**; {_LEGEND_TAIL}."
+    parts = [f"# {md_escape(diff_title(d))}", "", summary_markdown(d.summary()), legend, ""]
     for key, changes in _by_domain(d):
         parts += [f"## {md_escape(_domain_name(d, key))}", ""]
         parts += [change_markdown(c).rstrip("\n") for c in changes]
@@ -235,7 +265,9 @@ def diff_html(d: Diff) -> str:
         f"<h3>{html_escape(_domain_name(d, key))}</h3>" + "".join(change_html(c) for c in changes)
         for key, changes in _by_domain(d)
     )
-    return f'<div class="edc edc-diff"><h2>{html_escape(diff_title(d))}</h2>{summary_html(d.summary())}{body}</div>'
+    legend = f'<p class="legend">Notation: <del>deleted</del> <ins>inserted</ins>; {html_escape(_LEGEND_TAIL)}.</p>'
+    title = html_escape(diff_title(d))
+    return f'<div class="edc edc-diff"><h2>{title}</h2>{summary_html(d.summary())}{legend}{body}</div>'
 
 
 def diff_json(d: Diff, change_type: type[Change]) -> str:
