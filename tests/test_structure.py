@@ -202,3 +202,13 @@ def test_public_modules_complete_only_their_public_names(module: str) -> None:
     mod = importlib.import_module(module)
     leaked = {"re", "attrs", "annotations", "TYPE_CHECKING", "json", "Any", "Iterable"} & set(dir(mod))
     assert not leaked, leaked
+
+
+def test_every_library_error_is_listed_in_errors_all() -> None:
+    """Each error class of the library is public (``errors.__all__``), and derives from the base."""
+    import inspect
+
+    from edcompetencies import errors
+
+    classes = {n for n, o in vars(errors).items() if inspect.isclass(o) and issubclass(o, errors.EdCompetenciesError)}
+    assert classes == set(errors.__all__)

@@ -12,11 +12,13 @@ from collections.abc import Sequence
 __all__ = [
     "ArgumentTypeError",
     "ArgumentValueError",
+    "CapabilityMissingError",
     "CaseFormatError",
     "DiffLookupError",
     "EdCompetenciesError",
     "FrameworkFormatError",
     "LineageMismatchError",
+    "MigrationError",
     "MissingExtraError",
     "NoSuchFileError",
     "NoThemesError",
