@@ -241,3 +241,13 @@ def test_search_results_have_the_shared_verbs(fw: ec.Framework) -> None:
     assert hits.to_jsonl().count("\n") == 4
     assert list(hits.to_dataframe().columns) == list(hits.columns)
     assert hits.to_html().startswith("<!DOCTYPE html>")
+
+
+def test_match_is_the_one_keyword_of_the_api_and_the_command_line(fw: ec.Framework) -> None:
+    """Issue 10: ``match=`` on the API, ``--match`` on the CLI; ``mode=`` still works as its older name."""
+    assert fw.search("data feedback", match="any") == fw.search("data feedback", mode="any")
+    assert fw.search("data feedback", match="any", mode="any").ids
+    with pytest.raises(UnknownChoiceError):
+        fw.search("data feedback", match="any", mode="all")
+    with pytest.raises(UnknownChoiceError):
+        fw.search("data feedback", match="most")

@@ -733,15 +733,22 @@ class Framework:
         return _up().select(self, domains=domains, themes=themes, mode=mode, ids=ids)
 
     def search(
-        self, query: str, *, mode: str = "all", kinds: "str | Iterable[str] | None" = None, limit: int | None = None
+        self,
+        query: str,
+        *,
+        match: str = "all",
+        kinds: "str | Iterable[str] | None" = None,
+        limit: int | None = None,
+        mode: str | None = None,
     ) -> "SearchResults":
         """Items whose text matches *query*, best first, with the words that matched.
 
         Words match whatever their case, accents or quotes, in singular or plural, and a
         word of three letters or more also matches the longer words it begins (``trauma``
         finds ``trauma-informed``); ``"quoted phrases"`` match as a whole. By default an item
-        must match every term (``mode="all"``); ``mode="any"`` ranks items matching more
-        terms first. ``kinds`` limits the search to ``"domain"``, ``"competency"``,
+        must match every term (``match="all"``); ``match="any"`` ranks items matching more
+        terms first (the command line's ``--match``; ``mode=`` is the keyword's older name and
+        still works). ``kinds`` limits the search to ``"domain"``, ``"competency"``,
         ``"indicator"`` or ``"sub-indicator"``.
 
         >>> import edcompetencies as ec
@@ -752,7 +759,7 @@ class Framework:
         >>> hits[0].highlight()
         'Recognize challenges stemming from personal [trauma], [trauma]-adjacency and/or stress...'
         """
-        return _up().search(self, query, mode=mode, kinds=kinds, limit=limit)
+        return _up().search(self, query, match=match, mode=mode, kinds=kinds, limit=limit)
 
     # -- tables and printable views ------------------------------------------------
 

@@ -294,17 +294,22 @@ def search(
     fw: Framework,
     query: str,
     *,
-    mode: str = "all",
+    match: str = "all",
     kinds: str | Sequence[str] | None = None,
     limit: int | None = None,
+    mode: str | None = None,
 ) -> SearchResults:
-    """The implementation of :meth:`Framework.search` (see there)."""
+    """The implementation of :meth:`Framework.search` (see there); *mode* is *match*'s older name."""
+    if mode is not None:
+        if match not in ("all", mode):
+            raise UnknownChoiceError("match (mode= is its older name; give one)", (match, mode), ("match=", "mode="))
+        match = mode
     if not isinstance(fw, Framework):
         raise ArgumentTypeError("search()", "fw", "a Framework (ec.load(), ec.loads())", fw)
     if not isinstance(query, str):
         raise UnknownChoiceError("query", query, ["a string of words or quoted phrases"])
-    if mode not in MODES:
-        raise UnknownChoiceError("mode", mode, MODES)
+    if match not in MODES:
+        raise UnknownChoiceError("match", match, MODES)
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
         raise ArgumentTypeError("search()", "limit", "a whole number or None", limit)
     if limit is not None and limit < 0:
@@ -342,7 +347,7 @@ def search(
                     field=field,
                 )
                 best = (matched, score, hit)
-        if best is None or (mode == "all" and best[0] < len(terms)):
+        if best is None or (match == "all" and best[0] < len(terms)):
             continue
         scored.append((-best[0], -best[1], order, best[2]))
     scored.sort(key=lambda row: row[:3])

@@ -417,7 +417,7 @@ def _cmd_list(args: argparse.Namespace, out: _Out) -> int:
 def _cmd_search(args: argparse.Namespace, out: _Out) -> int:
     fw = _selected(_framework(args.framework), args)
     query = " ".join(args.query)
-    hits = fw.search(query, mode=args.match, kinds=args.kind or None, limit=args.limit)
+    hits = fw.search(query, match=args.match, kinds=args.kind or None, limit=args.limit)
     _write(_rendered(hits, args), args.output, out)
     return 0 if len(hits) else 1
 
