@@ -108,6 +108,22 @@ def render() -> str:
         "of them a comma before “and” was dropped (the 2020 text drops the serial comma throughout)."
     )
     add("")
+    add("## Pictures")
+    add("")
+    add(
+        "What became of each 2015 competency (a band per lineage link, its width the indicators it carries; "
+        "merges, splits and added items show), and the changes by kind per domain and theme. "
+        "Drawn by `d.sankey()` and `d.summary().chart()`; tools/write_pictures.py writes the files."
+    )
+    add("")
+    add("![Lineage diagram: the 2015 competencies to the 2020 ones](img/sankey-2015-2020.svg)")
+    add("")
+    add("![Changes by kind per domain and per theme](img/changes-2015-2020.svg)")
+    add("")
+    add('The finer picture, every indicator (`d.sankey(level="indicator")`):')
+    add("")
+    add("![Lineage diagram: the 2015 indicators to the 2020 ones](img/sankey-indicators-2015-2020.svg)")
+    add("")
     add("## Summary table")
     add("")
     add("Counts by level, by domain (the 2020 domain for aligned items) and by 2020 theme tag.")

@@ -38,6 +38,8 @@ examples:
   edcompetencies diff 2015 2020 --ignore punctuation   hide unchanged and punctuation-only items
   edcompetencies diff 2015 2020 --domain cognitive --format markdown
   edcompetencies diff 2020 ours.json --format csv -o changes.csv
+  edcompetencies diff 2015 2020 --format svg -o lineage.svg        the lineage diagram (--picture chart: the chart)
+  edcompetencies diff 2015 2020 --color always | less -R           coloured redlines through a pager
 """
 
 _EPILOG_SHOW = """\
@@ -120,6 +122,7 @@ class _Out:
     def __init__(self, stream: TextIO | None) -> None:
         self.stream = stream
         self.escape = True  # the fast path of `show` (packaged, checked data) turns it off
+        self.color = False  # --color: set by _color(); text is then coloured by the library's own codes
         self.width = 100  # where `show` wraps: the terminal's width on a terminal, else 100
         try:
             if stream is not None and stream.isatty():
@@ -129,12 +132,14 @@ class _Out:
         except (AttributeError, ValueError, OSError):  # not a real terminal after all
             pass
 
-    def write(self, text: str) -> None:
+    def write(self, text: str, *, safe: bool = False) -> None:
+        """Write *text* through the terminal writer; ``safe=True``: *text* is already terminal-safe
+        (made by ``terminal_text`` and ``styled``) and holds the library's own colour codes."""
         if self.stream is None:
             from .errors import EdCompetenciesError
 
             raise EdCompetenciesError("standard output is closed (write to a file with -o FILE)")
-        if self.escape:
+        if self.escape and not safe:
             from ._markup import terminal_text
 
             text = terminal_text(text)
@@ -143,6 +148,44 @@ class _Out:
         except UnicodeEncodeError:
             encoding = getattr(self.stream, "encoding", None) or "ascii"
             self.stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+
+    def styled(self, text: str, style: str) -> str:
+        """*text* (escaped unless on the fast path of checked data) in *style* when colouring:
+        what :meth:`write` then writes with ``safe=True``."""
+        if not self.color:
+            return text
+        from ._markup import styled, terminal_text
+
+        return styled(terminal_text(text) if self.escape else text, style, color=True)
+
+    def line(self, text: str, tail: str = "", style: str = "dim") -> None:
+        """Write *text* and a newline; when colouring, its *tail* (the theme tags, which end it) in *style*."""
+        if not self.color or not text:
+            self.write(text + "\n")
+            return
+        from ._markup import terminal_text
+
+        head, found = (text[: -len(tail)], True) if tail and text.endswith(tail) else (text, False)
+        head = terminal_text(head) if self.escape else head
+        self.write(head + (self.styled(tail, style) if found else "") + "\n", safe=True)
+
+
+def _color(args: argparse.Namespace, out: _Out, output: str | None = None) -> bool:
+    """Whether to colour (``--color``, ``NO_COLOR``, ``FORCE_COLOR``; never when writing ``-o FILE``
+    but with ``--color always``); sets ``out.color``. Without a terminal or ``FORCE_COLOR``, "auto"
+    answers without importing the rendering layer (the fast path of ``show``)."""
+    import os
+
+    mode = getattr(args, "color", "never")
+    stream = None if output is not None else out.stream
+    if mode == "never" or (mode == "auto" and stream is None):
+        return False
+    if mode == "auto" and not os.environ.get("FORCE_COLOR") and not getattr(stream, "isatty", lambda: False)():
+        return False
+    from ._markup import use_color
+
+    out.color = use_color(stream, mode)
+    return out.color
 
 
 def _wrap(text: str, indent: str, width: int = 100, *, tail: str = "") -> str:
@@ -176,13 +219,15 @@ def _tags(node: dict[str, Any]) -> str:
 
 def _print_indicators(nodes: list[dict[str, Any]], out: _Out, pad: str) -> None:
     for node in nodes:
-        out.write(_wrap(f"{node['label']}. {node['text']}", pad, out.width, tail=_tags(node)) + "\n")
+        tags = _tags(node)
+        out.line(_wrap(f"{node['label']}. {node['text']}", pad, out.width, tail=tags), tags)
         _print_indicators(node.get("children") or [], out, pad + "   ")
 
 
 def _print_competency(c: dict[str, Any], out: _Out, *, indicators: bool) -> None:
     title = f" {c['title']}:" if c.get("title") else ""
-    out.write(_wrap(f"{c['number']}.{title} {c['statement']}", "  ", out.width, tail=_tags(c)) + "\n")
+    tags = _tags(c)
+    out.line(_wrap(f"{c['number']}.{title} {c['statement']}", "  ", out.width, tail=tags), tags)
     if indicators:
         _print_indicators(c.get("indicators") or [], out, "     ")
 
@@ -207,10 +252,11 @@ def _find(data: dict[str, Any], item_id: str) -> tuple[str, dict[str, Any]] | No
 def _show(data: dict[str, Any], item_id: str | None, out: _Out, *, indicators: bool) -> bool:
     """Print the outline (no *item_id*) or one item; ``False`` when the item is not there."""
     if item_id is None:
-        out.write(f"{data['title']} ({data['edition']})\n")
+        out.line(f"{data['title']} ({data['edition']})", f"{data['title']} ({data['edition']})", "heading")
         for domain in data["domains"]:
             tagline = f" ({domain['tagline']})" if domain.get("tagline") else ""
-            out.write(f"\n{domain['name']}{tagline}\n")
+            out.write("\n")
+            out.line(f"{domain['name']}{tagline}", f"{domain['name']}{tagline}", "heading")
             for competency in domain["competencies"]:
                 _print_competency(competency, out, indicators=indicators)
         return True
@@ -291,6 +337,7 @@ def _cmd_show(args: argparse.Namespace, out: _Out) -> int:
     target: str = args.target
     edition, sep, item_id = target.partition(":")
     wanted = item_id.strip() or None if sep else None
+    _color(args, out)
     if not args.theme and not args.domain:
         from ._packaged import edition_data
 
@@ -388,16 +435,38 @@ def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
     result = diff.compare(old, new, lineage=lineage)
     if args.domain or args.ignore:
         result = result.select(domains=args.domain or None, ignore_punctuation="punctuation" in (args.ignore or []))
-    _write(_rendered(result, args), args.output, out)
+    if args.picture is not None and args.format != "svg":
+        raise _UsageError("edcompetencies diff: --picture goes with --format svg")
+    if args.no_pictures and args.format != "html":
+        raise _UsageError("edcompetencies diff: --no-pictures goes with --format html")
+    if args.format == "svg":
+        picture = args.picture or "sankey"
+        if picture == "chart":
+            svg = result.summary().chart().to_svg()
+        else:
+            svg = result.sankey(level="indicator" if picture == "sankey-indicators" else "competency").to_svg()
+        _write(svg + "\n", args.output, out)
+    elif args.format == "html" and args.no_pictures:
+        _write(result.to_html(document=not args.fragment, pictures=False), args.output, out)
+    elif args.format == "text" and _color(args, out, args.output):
+        text = result.to_text(color=True)
+        if args.output is None:
+            out.write(text, safe=True)
+        else:
+            _write(text, args.output, out)
+    else:
+        _write(_rendered(result, args), args.output, out)
     return 0
 
 
 def _cmd_list(args: argparse.Namespace, out: _Out) -> int:
+    from ._markup import terminal_text
     from ._model import _theme_codes
 
     whole = _framework(args.framework)
     fw = _selected(whole, args)
     kinds = set(args.kind or [])
+    color = _color(args, out)
     lines = []
     for item in fw.items():
         if item.kind == "domain" or (kinds and item.kind not in kinds):
@@ -406,8 +475,10 @@ def _cmd_list(args: argparse.Namespace, out: _Out) -> int:
             continue  # a flat list leaves out the items kept only to hold matching ones
         pad = "" if kinds else "  " * (item.id.count(".") - 1)
         codes = _theme_codes(getattr(item, "themes", frozenset()))
-        lines.append(f"{pad}{item.id}{f' [{codes}]' if codes else ''}  {item.text}\n")
-    out.write("".join(lines))
+        tags = f" {out.styled(f'[{codes}]', 'dim')}" if codes else ""
+        text = terminal_text(item.text) if color else item.text
+        lines.append(f"{pad}{out.styled(item.id, 'heading')}{tags}  {text}\n")
+    out.write("".join(lines), safe=color)
     if not lines:
         _error_line("edcompetencies: no item matches the selection")
         return 1
@@ -418,8 +489,29 @@ def _cmd_search(args: argparse.Namespace, out: _Out) -> int:
     fw = _selected(_framework(args.framework), args)
     query = " ".join(args.query)
     hits = fw.search(query, match=args.match, kinds=args.kind or None, limit=args.limit)
-    _write(_rendered(hits, args), args.output, out)
+    if args.format == "text" and args.output is None and _color(args, out):
+        out.write(_search_colored(hits.to_text(), out), safe=True)
+    else:
+        _write(_rendered(hits, args), args.output, out)
     return 0 if len(hits) else 1
+
+
+def _search_colored(text: str, out: _Out) -> str:
+    """The text of search hits, terminal-safe, coloured: each hit's ID bold, the matched words
+    (``[...]`` in the item's text, the brackets kept) bold and underlined as insertions are."""
+    import re
+
+    from ._markup import terminal_text
+
+    lines = []
+    for line in terminal_text(text).split("\n"):
+        if line.startswith("    "):
+            line = re.sub(r"\[[^\[\]]+\]", lambda m: out.styled(m.group(), "insert"), line)
+        elif line.partition("  ")[2]:
+            head, sep, rest = line.partition("  ")
+            line = out.styled(head, "heading") + sep + rest
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _cmd_export(args: argparse.Namespace, out: _Out) -> int:
@@ -515,9 +607,20 @@ def _add_output(parser: argparse.ArgumentParser, *, csv: bool) -> None:
         )
 
 
+def _add_color(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the text: auto (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), "
+        "always or never",
+    )
+
+
 def _setup_show(show: argparse.ArgumentParser) -> None:
     show.add_argument("target", help="an edition (2015, 2020) or an item ID such as 2020:instructional.4")
     show.add_argument("--indicators", action="store_true", help="in an outline, list every competency's indicators too")
+    _add_color(show)
     _add_selection(show)
 
 
@@ -529,6 +632,7 @@ def _setup_list(listing: argparse.ArgumentParser) -> None:
         choices=["competency", "indicator", "sub-indicator"],
         help="only items of this kind, as a flat list (repeatable)",
     )
+    _add_color(listing)
     _add_selection(listing)
 
 
@@ -546,6 +650,7 @@ def _setup_search(finder: argparse.ArgumentParser) -> None:
 
     finder.add_argument("--format", choices=[f for f in FORMATS if f != "json"], default="text", help="output format")
     _add_output(finder, csv=True)
+    _add_color(finder)
     _add_selection(finder)
 
 
@@ -583,7 +688,21 @@ def _setup_diff(compare: argparse.ArgumentParser) -> None:
 
     compare.add_argument("old", help="the older edition (2015) or a framework JSON or CASE file")
     compare.add_argument("new", help="the newer edition (2020) or a framework JSON or CASE file")
-    compare.add_argument("--format", choices=[f for f in FORMATS if f != "jsonl"], default="text", help="output format")
+    compare.add_argument(
+        "--format",
+        choices=[*(f for f in FORMATS if f != "jsonl"), "svg"],
+        default="text",
+        help="output format (svg: a picture, see --picture)",
+    )
+    compare.add_argument(
+        "--picture",
+        choices=["sankey", "sankey-indicators", "chart"],
+        help="with --format svg: the lineage diagram of the competencies (sankey, the default) or of the "
+        "indicators (sankey-indicators), or the chart of changes by kind (chart)",
+    )
+    compare.add_argument(
+        "--no-pictures", action="store_true", help="html: leave the lineage diagram and the chart out of the report"
+    )
     how = compare.add_mutually_exclusive_group()
     how.add_argument(
         "--curated",
@@ -601,6 +720,7 @@ def _setup_diff(compare: argparse.ArgumentParser) -> None:
     )
     compare.add_argument("--domain", action="append", metavar="KEY", help="only changes in this domain (repeatable)")
     _add_output(compare, csv=True)
+    _add_color(compare)
 
 
 # name: (one-line help, description, epilog, argument setup, handler)

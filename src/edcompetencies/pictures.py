@@ -61,6 +61,31 @@ _PALETTE = {
 _EXTRA = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
 # A pattern per category, drawn over the colour, so that print in grey and every reader tell them apart.
 _PATTERNS = ("", "hatch", "dots", "cross", "vertical", "back", "grid", "horizontal")
+# The well-known categories keep one pattern in every picture (a category the library does not know
+# gets one by its place among the picture's categories): the change kinds and their wording
+# classes, the themes, the crosswalk's parts.
+_PATTERN_OF = {
+    "unchanged": "",
+    "same": "",
+    "punctuation": "dots",
+    "editorial": "dots",
+    "reworded": "hatch",
+    "substantive": "hatch",
+    "moved": "cross",
+    "merged": "vertical",
+    "split": "back",
+    "added": "grid",
+    "removed": "horizontal",
+    "metadata": "",
+    "FC": "",
+    "EI": "hatch",
+    "SE": "dots",
+    "RL": "cross",
+    "two": "",
+    "one": "hatch",
+    "both": "dots",
+}
+_HALO = 'stroke="#fff" stroke-width="3" paint-order="stroke"'  # a white edge that keeps text readable on a band
 _FONT = "font-family:system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif"
 
 
@@ -89,7 +114,7 @@ def _pattern_defs(names: _Sequence[str]) -> str:
     }
     out = []
     for i, name in enumerate(names):
-        kind = _PATTERNS[i % len(_PATTERNS)]
+        kind = _PATTERN_OF.get(name, _PATTERNS[i % len(_PATTERNS)])
         fill = f'<rect width="6" height="6" fill="{_colour(name, i)}"/>'
         out.append(
             f'<pattern id="p-{_e(_slug(name))}" width="6" height="6" patternUnits="userSpaceOnUse">'
@@ -130,6 +155,11 @@ def _legend(names: _Sequence[str], x: float, y: float, labels: _Mapping[str, str
     return "".join(out)
 
 
+def _legend_width(names: _Sequence[str], labels: _Mapping[str, str] | None = None) -> float:
+    """Where a legend drawn from x = 12 ends (so that the picture is at least that wide)."""
+    return 12 + sum(34 + 6.6 * len((labels or {}).get(name, name)) for name in names)
+
+
 @_attrs.frozen
 class Picture:
     """An SVG picture: ``to_svg()``, ``save(path)``, ``to_html()``; notebooks show it directly."""
@@ -153,6 +183,12 @@ class Picture:
             f"<title>{_e(self.title)}</title>\n</head>\n<body>\n"
             f'<figure class="edc-picture">{self.svg}</figure>\n</body>\n</html>\n'
         )
+
+    def _inline(self, scope: str) -> str:
+        """The SVG for a page that holds other pictures: its pattern IDs prefixed with *scope*
+        (a slug), so that two pictures' patterns never share an ID."""
+        prefix = _slug(scope)
+        return self.svg.replace('id="p-', f'id="{prefix}-p-').replace("url(#p-", f"url(#{prefix}-p-")
 
     def save(self, path: str | _os.PathLike[str]) -> None:
         """Write the SVG to *path* (UTF-8)."""
@@ -217,7 +253,7 @@ def bars(
             body.append(f'<text x="{x + 6:.1f}" y="{y + 13:.1f}" font-size="11" fill="#444">{total}</text>')
             y += bar_height + gap
         y += 10
-    width = label_width + bar_width + 60
+    width = max(label_width + bar_width + 60, _legend_width(categories, labels), len(title) * 8.5 + 40)
     return Picture(_svg(width, y + 10, title, "".join(body), _pattern_defs(categories)), title)
 
 
@@ -275,7 +311,7 @@ def heatmap(
                 f'fill="#000" stroke="#fff" stroke-width="3" paint-order="stroke">{_e(mark)}</text>'
             )
     longest = max([len(n) for n in col_names] + [4]) * 5.0
-    width = max(left + len(columns) * size + longest + 20, len(title) * 8.5 + 40)
+    width = max(left + len(columns) * size + longest + 20, len(title) * 8.5 + 40, _legend_width(categories, labels))
     height = top + len(rows) * size + 20
     return Picture(_svg(width, height, title, "".join(body), _pattern_defs(categories)), title)
 
@@ -323,7 +359,7 @@ def sankey(
     label_w = max([len(n.label) for n in (*left, *right)] + [10]) * 6.2 + 16
     x_left = label_w + 10
     x_right = x_left + node_w + 420
-    width = x_right + node_w + label_w + 10
+    width = max(x_right + node_w + label_w + 10, _legend_width(categories, labels), len(title) * 8.5 + 40)
     out_weight: dict[str, int] = {}
     in_weight: dict[str, int] = {}
     for b in bands:
@@ -361,6 +397,7 @@ def sankey(
         return lbox[b.source][0] if b.source in lbox else -1.0
 
     body: list[str] = []
+    stub_labels: list[str] = []  # drawn after every band, so that no band hides one
     placed: list[tuple[Band, float, float]] = []
     left_start: dict[int, float] = {}
     for i, b in sorted(enumerate(bands), key=lambda ib: other_y(ib[1], "left")):
@@ -399,14 +436,17 @@ def sankey(
         )
         placed.append((b, y0, y1))
         if b.target is None:
-            body.append(
-                f'<text x="{xs + 4:.1f}" y="{y0 + h / 2 + 4:.1f}" font-size="10" fill="#7a2a00">{_e(label)}</text>'
-            )
-        if b.source is None:
-            body.append(
-                f'<text x="{xs - 4:.1f}" y="{y1 + h / 2 + 4:.1f}" font-size="10" text-anchor="end" fill="#005a40">'
+            stub_labels.append(
+                f'<text x="{xs + 4:.1f}" y="{y0 + h / 2 + 4:.1f}" font-size="10" fill="#7a2a00" {_HALO}>'
                 f"{_e(label)}</text>"
             )
+        if b.source is None:
+            stub_labels.append(
+                f'<text x="{xs - 4:.1f}" y="{y1 + h / 2 + 4:.1f}" font-size="10" text-anchor="end" '
+                f'fill="#005a40" {_HALO}>'
+                f"{_e(label)}</text>"
+            )
+    body += stub_labels
     for nodes, boxes, x, anchor, tx in (
         (left, lbox, x_left, "end", x_left - 6),
         (right, rbox, x_right, "start", x_right + node_w + 6),

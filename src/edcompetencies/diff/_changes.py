@@ -18,7 +18,7 @@ import attrs
 from .. import _sssom
 from .._editorial import classify
 from .._lineage import Lineage, Link, Unmatched
-from .._markup import Tabular
+from .._markup import Tabular, html_fragment, html_page
 from .._model import Competency, Domain, Framework, Indicator, StrEnum, Theme
 from ..errors import ArgumentTypeError, DiffLookupError, LineageMismatchError, UnknownChoiceError
 from ..pictures import Picture
@@ -213,9 +213,19 @@ class Change(Tabular):
         """This change as one row, with the columns of :meth:`Diff.to_records`."""
         return [self.to_record()]
 
-    def to_text(self) -> str:
-        """The IDs, the kinds, the similarity and the ``[-deleted-]{+inserted+}`` redline."""
-        return _render.change_text(self)
+    def to_text(self, *, color: bool = False) -> str:
+        """The IDs, the kinds, the similarity and the ``[-deleted-]{+inserted+}`` redline; with
+        ``color=True``, for a terminal: made terminal-safe (see :func:`_markup.terminal_text`), then
+        deletions red and struck, insertions green and underlined by the library's own ANSI codes
+        (the markers stay, so the redline reads without colour too).
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> ch = diff.compare(ec.load(2015), ec.load(2020)).change_for("2015:interpersonal.1.2")
+        >>> ch.to_text(color=True).splitlines()[2]
+        '    Contribute to student learning environments ... welcoming\\x1b[31;9m[-,-]\\x1b[0m and affirming.'
+        """
+        return _render.change_text(self, color=_flag(color, "Change.to_text()", "color"))
 
     def to_markdown(self) -> str:
         """A list item with the ``~~deleted~~ **inserted**`` redline (every text escaped)."""
@@ -514,9 +524,27 @@ class Diff(Tabular):
         """One row per change: level, kind, kinds, IDs, domains, similarity, texts, rationale."""
         return [c.to_record() for c in self.changes]
 
-    def to_text(self) -> str:
-        """The whole report: a title, the summary, then the changes by domain."""
-        return _render.diff_text(self)
+    def to_text(self, *, color: bool = False) -> str:
+        """The whole report: a title, the summary, then the changes by domain; ``color=True`` colours
+        it for a terminal as :meth:`Change.to_text` does (``render("text")`` stays plain)."""
+        return _render.diff_text(self, color=_flag(color, "Diff.to_text()", "color"))
+
+    def to_html(self, *, document: bool = True, pictures: bool = True) -> str:
+        """The report in HTML, every text escaped: a self-contained page, or with ``document=False``
+        the fragment a notebook shows; with *pictures* (the default) the lineage diagram
+        (:meth:`sankey`) and the chart of changes (:meth:`Summary.chart`) come inline as SVG after
+        the summary.
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> d = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020))
+        >>> d.to_html().count("<svg"), d.to_html(pictures=False).count("<svg")
+        (2, 0)
+        """
+        body = _render.diff_html(self, pictures=_flag(pictures, "Diff.to_html()", "pictures"))
+        if _flag(document, "Diff.to_html()", "document"):
+            return html_page(self._title(), body, style=self._style)
+        return html_fragment(body)
 
     def to_markdown(self) -> str:
         """The whole report as Markdown (every text escaped)."""
@@ -590,6 +618,12 @@ class Diff(Tabular):
 
     def _title(self) -> str:
         return _render.diff_title(self)
+
+
+def _flag(value: object, function: str, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise ArgumentTypeError(function, name, "True or False", value)
+    return value
 
 
 def _listed_arg(values: object, name: str) -> list[str]:

@@ -33,17 +33,24 @@ def diff_sankey(d: Diff, level: str = "competency") -> Picture:
     if level not in LEVELS:
         raise UnknownChoiceError("level", level, LEVELS)
 
+    changes = [c for c in d.changes if c.level == level]
+    drawn = {item.id for c in changes for item in (c.old, c.new) if item is not None}
+
     def nodes(fw: object) -> list[Node]:
+        """The items the changes hold (all of them for a whole diff; a selection's only)."""
         out = []
         for domain in fw.domains:  # type: ignore[attr-defined]
             for c in domain.competencies:
-                if level == "competency":
+                if level == "competency" and c.id in drawn:
                     out.append(Node(c.id, f"{domain.name} {c.number}", domain.name, max(1, sum(1 for _ in c.walk()))))
-                else:
-                    out.extend(Node(i.id, i.id.partition(":")[2], f"{domain.name} {c.number}") for i in c.walk())
+                elif level == "indicator":
+                    out.extend(
+                        Node(i.id, i.id.partition(":")[2], f"{domain.name} {c.number}")
+                        for i in c.walk()
+                        if i.id in drawn
+                    )
         return out
 
-    changes = [c for c in d.changes if c.level == level]
     pairs = {(c.old.id, c.new.id) for c in d.changes if c.old is not None and c.new is not None}
     bands = []
     for c in changes:

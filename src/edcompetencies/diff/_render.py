@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._markup import html_escape, md_escape, table
+from .._markup import html_escape, md_escape, styled, table, terminal_text
 from .._model import Competency, Indicator, StrEnum
 from ._wordops import WordOp
 
@@ -54,16 +54,28 @@ def _redlined(change: Change) -> bool:
     return change.old is not None and change.new is not None and change.similarity >= REDLINE_THRESHOLD
 
 
-def redline_text(ops: Sequence[WordOp]) -> str:
-    """``[-deleted-]{+inserted+}``."""
+def _plain(text: str, color: bool) -> str:
+    """*text* as it goes into a coloured report (terminal-safe: the report's own codes are the only
+    escapes in it) or a plain one (as it is; the terminal writer escapes it when printed)."""
+    return terminal_text(text) if color else text
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return styled(text, style, color=True) if color else text
+
+
+def redline_text(ops: Sequence[WordOp], *, color: bool = False) -> str:
+    """``[-deleted-]{+inserted+}``; with *color*, terminal-safe and the markers with their text
+    coloured (deletions red and struck, insertions green and underlined, see
+    :func:`edcompetencies._markup.styled`)."""
     out = []
     for op in ops:
         if op.op == "equal":
-            out.append(op.new)
+            out.append(_plain(op.new, color))
         if op.op in ("delete", "replace"):
-            out.append(f"[-{op.old}-]")
+            out.append(_paint(f"[-{op.old}-]", "delete", color))
         if op.op in ("insert", "replace"):
-            out.append(f"{{+{op.new}+}}")
+            out.append(_paint(f"{{+{op.new}+}}", "insert", color))
     return "".join(out)
 
 
@@ -127,20 +139,26 @@ def _text(change: Change) -> str:
     return change.new.text if change.new is not None else change.old.text if change.old is not None else ""
 
 
-def change_text(change: Change) -> str:
-    lines = [f"{_label(change):<24} {_ids(change)}"]
+def change_text(change: Change, *, color: bool = False) -> str:
+    """One change as text; with *color*, terminal-safe, the head bold and the redline coloured."""
+    t = _plain
+    lines = [_paint(t(f"{_label(change):<24} {_ids(change)}", color), "heading", color)]
     if change.old is not None and change.new is not None:
         lines.append(f"    similarity {change.similarity:.2f}")
         if _redlined(change):
-            lines.append("    " + redline_text(change.words))
+            lines.append("    " + redline_text(change.words, color=color))
         else:
-            lines += ["    old: " + change.old.text, "    new: " + change.new.text]
+            lines += [
+                "    old: " + _paint(change.old.text, "delete", color),
+                "    new: " + _paint(change.new.text, "insert", color),
+            ]
     else:
-        lines.append("    " + _text(change))
+        style = "insert" if change.new is not None else "delete"
+        lines.append("    " + _paint(_text(change), style, color))
     if change.partners:
-        lines.append("    with " + ", ".join(change.partners))
+        lines.append("    with " + t(", ".join(change.partners), color))
     if change.rationale:
-        lines.append("    rationale: " + change.rationale)
+        lines.append("    " + _paint("rationale: " + t(change.rationale, color), "dim", color))
     return "\n".join(lines) + "\n"
 
 
@@ -195,9 +213,9 @@ def change_html(change: Change) -> str:
 # --------------------------------------------------------------------------- tables and the summary
 
 
-def summary_text(s: Summary) -> str:
+def summary_text(s: Summary, *, color: bool = False) -> str:
     columns, rows = s._table()
-    return s._heading() + "\n" + table(columns, rows, "text")
+    return _plain(s._heading() + "\n" + table(columns, rows, "text"), color)
 
 
 def summary_markdown(s: Summary) -> str:
@@ -238,14 +256,18 @@ def diff_title(d: Diff) -> str:
     return f"Changes from {d.old.edition} to {d.new.edition} ({how})"
 
 
-def diff_text(d: Diff) -> str:
-    title = diff_title(d)
-    legend = f"Notation: [-deleted-] {{+inserted+}}; {_LEGEND_TAIL}."
-    parts = [title, "=" * len(title), "", summary_text(d.summary()), legend]
+def diff_text(d: Diff, *, color: bool = False) -> str:
+    """The report as text; with *color*, terminal-safe, with the library's own ANSI codes: headings
+    bold, deletions red and struck, insertions green and underlined (the markers stay)."""
+    title = _plain(diff_title(d), color)
+    legend = (
+        f"Notation: {_paint('[-deleted-]', 'delete', color)} {_paint('{+inserted+}', 'insert', color)}; {_LEGEND_TAIL}."
+    )
+    parts = [_paint(title, "heading", color), "=" * len(title), "", summary_text(d.summary(), color=color), legend]
     for key, changes in _by_domain(d):
-        name = _domain_name(d, key)
-        parts += ["", name, "-" * len(name)]
-        parts += [change_text(c).rstrip("\n") for c in changes]
+        name = _plain(_domain_name(d, key), color)
+        parts += ["", _paint(name, "heading", color), "-" * len(name)]
+        parts += [change_text(c, color=color).rstrip("\n") for c in changes]
     return "\n".join(parts) + "\n"
 
 
@@ -259,15 +281,26 @@ def diff_markdown(d: Diff) -> str:
     return "\n".join(parts)
 
 
-def diff_html(d: Diff) -> str:
-    """The report as an HTML fragment in ``<div class="edc edc-diff">`` (styled by ``_markup.STYLE``)."""
+def _figures(d: Diff) -> str:
+    """The lineage diagram and the chart of changes, inline SVG, each in a scrollable figure."""
+    pictures = (("sankey", d.sankey()), ("chart", d.summary().chart()))
+    return "".join(
+        f'<figure class="edc-picture" style="margin:1em 0;overflow-x:auto">{picture._inline(scope)}</figure>'
+        for scope, picture in pictures
+    )
+
+
+def diff_html(d: Diff, *, pictures: bool = True) -> str:
+    """The report as an HTML fragment in ``<div class="edc edc-diff">`` (styled by ``_markup.STYLE``);
+    with *pictures*, the lineage diagram and the chart of changes after the summary."""
     body = "".join(
         f"<h3>{html_escape(_domain_name(d, key))}</h3>" + "".join(change_html(c) for c in changes)
         for key, changes in _by_domain(d)
     )
     legend = f'<p class="legend">Notation: <del>deleted</del> <ins>inserted</ins>; {html_escape(_LEGEND_TAIL)}.</p>'
     title = html_escape(diff_title(d))
-    return f'<div class="edc edc-diff"><h2>{title}</h2>{summary_html(d.summary())}{legend}{body}</div>'
+    figures = _figures(d) if pictures else ""
+    return f'<div class="edc edc-diff"><h2>{title}</h2>{summary_html(d.summary())}{legend}{figures}{body}</div>'
 
 
 def diff_json(d: Diff, change_type: type[Change]) -> str:
