@@ -18,7 +18,7 @@ import attrs
 from .. import _sssom
 from .._editorial import classify
 from .._lineage import Lineage, Link, Unmatched
-from .._markup import Tabular
+from .._markup import Tabular, html_fragment, html_page
 from .._model import Competency, Domain, Framework, Indicator, StrEnum, Theme
 from ..errors import ArgumentTypeError, DiffLookupError, LineageMismatchError, UnknownChoiceError
 from ..pictures import Picture
@@ -88,6 +88,16 @@ def _text_kind(old: str, new: str) -> ChangeKind:
 
 
 # --------------------------------------------------------------------------- changes
+
+
+def _html(result: Change | Diff, document: bool, side_by_side: bool) -> str:
+    """``to_html()`` of a change or a diff: a page or a fragment (as every result's, see
+    :meth:`Tabular.to_html`) of the normal view or of the side-by-side one."""
+    for keyword, value in (("document", document), ("side_by_side", side_by_side)):
+        if not isinstance(value, bool):
+            raise ArgumentTypeError(f"{type(result).__name__}.to_html()", keyword, "True or False", value)
+    body = result._html_body(side_by_side=side_by_side)
+    return html_page(result._title(), body, style=result._style) if document else html_fragment(body)
 
 
 @attrs.frozen(eq=False)
@@ -221,8 +231,22 @@ class Change(Tabular):
         """A list item with the ``~~deleted~~ **inserted**`` redline (every text escaped)."""
         return _render.change_markdown(self)
 
-    def _html_body(self) -> str:
-        return f'<div class="edc edc-diff">{_render.change_html(self)}</div>'
+    def _html_body(self, *, side_by_side: bool = False) -> str:
+        return f'<div class="edc edc-diff">{_render.change_html(self, side_by_side=side_by_side)}</div>'
+
+    def to_html(self, *, document: bool = True, side_by_side: bool = False) -> str:
+        """HTML, every text escaped: a page, or with ``document=False`` a fragment that carries the
+        stylesheet; ``side_by_side=True`` shows the old and the new text in two columns, what was
+        deleted struck in the old one and what was inserted underlined in the new one.
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> d = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020))
+        >>> html = d.change_for("2015:intrapersonal.3.2").to_html(document=False, side_by_side=True)
+        >>> '<td class="old">Demonstrate ability' in html, '<td class="new">Demonstrate<ins> the</ins> ability' in html
+        (True, True)
+        """
+        return _html(self, document, side_by_side)
 
     def _title(self) -> str:
         old, new = self._key()
@@ -585,8 +609,21 @@ class Diff(Tabular):
         }
         return _sssom.lineage_table(lineage, justification=_sssom.LEXICAL, confidence=confidence)
 
-    def _html_body(self) -> str:
-        return _render.diff_html(self)
+    def _html_body(self, *, side_by_side: bool = False) -> str:
+        return _render.diff_html(self, side_by_side=side_by_side)
+
+    def to_html(self, *, document: bool = True, side_by_side: bool = False) -> str:
+        """The whole report as HTML, every text escaped: a self-contained page, or with
+        ``document=False`` the fragment a notebook shows; ``side_by_side=True`` shows each change
+        as its old text | its new text (a two-column table; deletions struck, insertions underlined).
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> d = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020))
+        >>> d.to_html(side_by_side=True).count('<table class="sbs">') == len(d)
+        True
+        """
+        return _html(self, document, side_by_side)
 
     def _title(self) -> str:
         return _render.diff_title(self)
