@@ -384,6 +384,7 @@ def sankey(
             right_start[i] = rnext[b.target]
             rnext[b.target] += b.weight * unit
     x0, x1 = x_left + node_w, x_right
+    stubs: list[str] = []  # the labels of the stubs, drawn over every band (with a halo) so none hides them
     for i, b in enumerate(bands):
         h = b.weight * unit
         if b.source is None and i in right_start:  # added: a stub into the new node
@@ -409,15 +410,18 @@ def sankey(
             f'fill-opacity="0.75" stroke="#fff" stroke-width="0.4"><title>{_e(b.title or label)}</title></path>'
         )
         placed.append((b, y0, y1))
+        halo = 'stroke="#fff" stroke-width="3" paint-order="stroke"'
         if b.target is None:
-            body.append(
-                f'<text x="{xs + 4:.1f}" y="{y0 + h / 2 + 4:.1f}" font-size="10" fill="#7a2a00">{_e(label)}</text>'
-            )
-        if b.source is None:
-            body.append(
-                f'<text x="{xs - 4:.1f}" y="{y1 + h / 2 + 4:.1f}" font-size="10" text-anchor="end" fill="#005a40">'
+            stubs.append(
+                f'<text x="{xs + 4:.1f}" y="{y0 + h / 2 + 4:.1f}" font-size="10" fill="#7a2a00" {halo}>'
                 f"{_e(label)}</text>"
             )
+        if b.source is None:
+            stubs.append(
+                f'<text x="{xs - 4:.1f}" y="{y1 + h / 2 + 4:.1f}" font-size="10" text-anchor="end" fill="#005a40" '
+                f"{halo}>{_e(label)}</text>"
+            )
+    body += stubs
     for nodes, boxes, x, anchor, tx in (
         (left, lbox, x_left, "end", x_left - 6),
         (right, rbox, x_right, "start", x_right + node_w + 6),
