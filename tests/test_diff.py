@@ -696,3 +696,90 @@ def test_unrelated_pairs_are_shown_as_old_and_new_text(curated: diff.Diff) -> No
     assert "Notation: [-deleted-] {+inserted+}; pairs whose words are less than 35% alike" in report
     assert "Notation: ~~deleted~~ **inserted**" in curated.render("markdown")
     assert '<p class="legend">' in curated.to_html()
+
+
+# --------------------------------------------------------------------------- the side-by-side view (issue 13 point 4)
+
+
+def _cells(html: str) -> tuple[str, str]:
+    """The old and the new cell of a side-by-side table."""
+    import re
+
+    match = re.search('<td class="old">(.*?)</td><td class="new">(.*?)</td>', html)
+    assert match is not None, html
+    return match.group(1), match.group(2)
+
+
+def _unmarked(cell: str, *, unescape: bool = True) -> str:
+    import html
+    import re
+
+    text = re.sub("</?(?:ins|del)[^>]*>", "", cell)
+    return html.unescape(text) if unescape else text
+
+
+@given(texts, texts)
+def test_side_by_side_rebuilds_both_texts_and_marks_each_in_its_column(old: str, new: str) -> None:
+    """Issue 13 point 4: old | new, deletions struck in the old column only, insertions underlined in
+    the new one only; each column, unmarked, is its text (every character escaped)."""
+    change = diff.Change(
+        ChangeKind.REWORDED,
+        ec.Indicator(id="x:d.1.a", label="a", text=old),
+        ec.Indicator(id="y:d.1.a", label="a", text=new),
+    )
+    html = change.to_html(document=False, side_by_side=True)
+    old_cell, new_cell = _cells(html)
+    assert (old, new) == (_unmarked(old_cell), _unmarked(new_cell))
+    assert "<ins" not in old_cell and "<del" not in new_cell
+    assert not any(c in _unmarked(old_cell + new_cell, unescape=False) for c in "<>\"'")  # every text escaped
+    assert html.count('<table class="sbs">') == 1
+
+
+def test_side_by_side_of_the_curated_diff(curated: diff.Diff) -> None:
+    """A redlined pair marks words; an unrelated pair (below the threshold) is struck and underlined
+    whole; an added or removed item has '(none)' in the other column; a space changed alone shows."""
+    old_cell, new_cell = _cells(curated.change_for("2015:intrapersonal.3.2").to_html(side_by_side=True))
+    assert "Demonstrate ability to strive" in old_cell and "<del" not in old_cell
+    assert new_cell.startswith("Demonstrate<ins> the</ins> ability")
+    low = _cells(curated.change_for("2015:intrapersonal.6").to_html(side_by_side=True))
+    assert ("<del>Analyze evidence to improve personal practices.</del>", "<ins>") == (low[0], low[1][:5])
+    added = next(c for c in curated if c.old is None)
+    assert '<span class="none">(none)</span>' == _cells(added.to_html(side_by_side=True))[0]
+    removed = next(c for c in curated if c.new is None)
+    assert '<span class="none">(none)</span>' == _cells(removed.to_html(side_by_side=True))[1]
+    real_world = _cells(curated.change_for("2015:cognitive.2.1.3").to_html(side_by_side=True))[0]
+    assert 'real-<del class="space" title="a space deleted"> </del>world' in real_world
+    assert (
+        '<del class="space" title="a space deleted"> </del>world'
+        in curated.change_for("2015:cognitive.2.1.3").to_html()
+    )
+    page = curated.to_html(side_by_side=True)
+    assert page.startswith("<!DOCTYPE html>") and page.count('<table class="sbs">') == len(curated)
+    assert curated.to_html(document=False, side_by_side=True).startswith("<style>")
+    assert curated.to_html() == curated.to_html(side_by_side=False) == curated.render("html")
+    from edcompetencies._markup import STYLE
+
+    assert "table.sbs" in STYLE and "@media print" in STYLE and "print-color-adjust:exact" in STYLE
+
+
+@pytest.mark.parametrize("bad", [{"side_by_side": "yes"}, {"side_by_side": 1}, {"document": None}])
+def test_to_html_keywords_are_booleans(curated: diff.Diff, bad: dict[str, object]) -> None:
+    change = curated.changes[0]
+    for result in (curated, change):
+        with pytest.raises(ArgumentTypeError, match=f"to_html.*{next(iter(bad))}"):
+            result.to_html(**bad)  # type: ignore[arg-type]
+
+
+def test_cli_side_by_side(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    """``edcompetencies diff 2015 2020 --format html --side-by-side``: a page, one two-column table a change;
+    the flag with another format is a usage error that says so."""
+    from edcompetencies import cli
+
+    assert 0 == cli.main(["diff", "2015", "2020", "--format", "html", "--side-by-side", "--domain", "cognitive"])
+    page = capsys.readouterr().out
+    d = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020)).select(domains="cognitive")
+    assert page == d.to_html(side_by_side=True) and page.count('<table class="sbs">') == len(d) > 0
+    assert 0 == cli.main(["diff", "2015", "2020", "--format", "html", "--side-by-side", "--fragment"])
+    assert capsys.readouterr().out.startswith("<style>")
+    assert 2 == cli.main(["diff", "2015", "2020", "--side-by-side"])
+    assert "--side-by-side goes with --format html" in capsys.readouterr().err

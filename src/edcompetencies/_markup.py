@@ -160,13 +160,17 @@ border-radius:.6em;border:1px solid currentColor;vertical-align:.1em}
 .edc-rubric td.developing,.edc-rubric td.refining{height:4em}
 .edc-rubric ul{margin:.3em 0 0;padding-left:1em;list-style:none}
 .edc-rubric .label{font-weight:bold}
-.edc-diff .change{margin:.4em 0}.edc-diff .head{font-size:90%;color:#555}
+.edc-diff .change{margin:.7em 0}.edc-diff .head{font-size:90%;color:#555}.edc del+ins{margin-left:.2em}
 .edc-diff .rationale{font-style:italic;color:#555}
+.edc-diff table.sbs{width:100%;table-layout:fixed;margin:.2em 0;font-size:inherit}
+.edc-diff table.sbs th{font-weight:normal;font-size:85%;color:#555}
+.edc-diff table.sbs td{width:50%;overflow-wrap:break-word}.edc-diff .none{color:#666;font-style:italic}
+.edc-diff ins.space,.edc-diff del.space{white-space:pre;padding:0 .15em}
 @media print{
 .edc{color:#000}
 .edc ins,.edc-diff ins{text-decoration:underline}.edc del,.edc-diff del{text-decoration:line-through}
 .edc-fw{max-width:none}.edc-fw h2{break-after:avoid-page}
-.edc tr{break-inside:avoid;page-break-inside:avoid}
+.edc tr,.edc-diff .change{break-inside:avoid;page-break-inside:avoid}
 }
 """
 """The one stylesheet of every page and notebook fragment the library writes.
@@ -175,8 +179,10 @@ Every rule is scoped under the library's own classes (``edc`` on every root elem
 ``edc-fw``, ``edc-rubric``, ``edc-diff``, ``edc-table`` for the views), so a notebook's own
 styles are left alone; table cells are left-aligned (Jupyter right-aligns them, and centres
 tables) but for counts (``num``, and the values of a table of named rows);
-insertions are underlined and deletions struck as well as coloured, and colours print
-(``print-color-adjust: exact``)."""
+insertions are underlined and deletions struck as well as coloured (a space changed alone,
+``class="space"``, kept visible), colours print (``print-color-adjust: exact``), and a diff's
+side-by-side view (``table.sbs``) has two equal columns in the size of the text around it.
+``tests/test_browser.py`` checks these in headless Chromium, with print emulation."""
 
 
 def html_fragment(body: str) -> str:

@@ -37,6 +37,7 @@ examples:
   edcompetencies diff 2015 2020 --auto                 the automatic alignment instead (weaker; for any two files)
   edcompetencies diff 2015 2020 --ignore punctuation   hide unchanged and punctuation-only items
   edcompetencies diff 2015 2020 --domain cognitive --format markdown
+  edcompetencies diff 2015 2020 --format html --side-by-side -o report.html   old | new, in two columns
   edcompetencies diff 2020 ours.json --format csv -o changes.csv
   edcompetencies diff 2015 2020 --format svg -o lineage.svg        the lineage diagram (--picture chart: the chart)
   edcompetencies diff 2015 2020 --color always | less -R           coloured redlines through a pager
@@ -411,11 +412,12 @@ def _write(text: str, output: str | None, out: _Out) -> None:
     write_text(output, text)
 
 
-def _rendered(result: Any, args: argparse.Namespace) -> str:
-    """A result in ``--format``, by its shared verbs: a full HTML page unless ``--fragment``, CSV
-    with formulas neutralised unless ``--keep-formulas``."""
+def _rendered(result: Any, args: argparse.Namespace, **html: bool) -> str:
+    """A result in ``--format``, by its shared verbs: a full HTML page unless ``--fragment`` (with
+    the *html* options of the result's ``to_html``), CSV with formulas neutralised unless
+    ``--keep-formulas``."""
     if args.format == "html":
-        return str(result.to_html(document=not args.fragment))
+        return str(result.to_html(document=not args.fragment, **html))
     if args.format == "csv":
         return str(result.to_csv(escape_formulas=not args.keep_formulas))
     return str(result.render(args.format))
@@ -425,6 +427,8 @@ def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
     import edcompetencies as ec
     from edcompetencies import diff
 
+    if args.side_by_side and args.format != "html":
+        raise _UsageError("edcompetencies diff: --side-by-side goes with --format html")
     old, new = _framework(args.old), _framework(args.new)
     packaged = (
         {old.edition, new.edition} == {2015, 2020} and old == ec.load(old.edition) and new == ec.load(new.edition)
@@ -447,7 +451,8 @@ def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
             svg = result.sankey(level="indicator" if picture == "sankey-indicators" else "competency").to_svg()
         _write(svg + "\n", args.output, out)
     elif args.format == "html" and args.no_pictures:
-        _write(result.to_html(document=not args.fragment, pictures=False), args.output, out)
+        html = result.to_html(document=not args.fragment, pictures=False, side_by_side=args.side_by_side)
+        _write(html, args.output, out)
     elif args.format == "text" and _color(args, out, args.output):
         text = result.to_text(color=True)
         if args.output is None:
@@ -455,7 +460,7 @@ def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
         else:
             _write(text, args.output, out)
     else:
-        _write(_rendered(result, args), args.output, out)
+        _write(_rendered(result, args, side_by_side=args.side_by_side), args.output, out)
     return 0
 
 
@@ -717,6 +722,11 @@ def _setup_diff(compare: argparse.ArgumentParser) -> None:
         action="append",
         choices=["punctuation"],
         help="hide unchanged and punctuation-only changes",
+    )
+    compare.add_argument(
+        "--side-by-side",
+        action="store_true",
+        help="html: each change as its old text | its new text, in two columns",
     )
     compare.add_argument("--domain", action="append", metavar="KEY", help="only changes in this domain (repeatable)")
     _add_output(compare, csv=True)

@@ -151,13 +151,19 @@ def _legend(names: _Sequence[str], x: float, y: float, labels: _Mapping[str, str
             f'fill="{_fill(name)}" stroke="#333" stroke-width="0.5"/>'
             f'<text x="{cx + 18:.1f}" y="{y + 1:.1f}" font-size="12" fill="#222">{_e(label)}</text></g>'
         )
-        cx += 34 + 6.6 * len(label)
+        cx += _legend_step(label)
     return "".join(out)
 
 
-def _legend_width(names: _Sequence[str], labels: _Mapping[str, str] | None = None) -> float:
-    """Where a legend drawn from x = 12 ends (so that the picture is at least that wide)."""
-    return 12 + sum(34 + 6.6 * len((labels or {}).get(name, name)) for name in names)
+def _legend_step(label: str) -> float:
+    return 34 + 6.6 * len(label)
+
+
+def _fit(width: float, title: str, names: _Sequence[str], labels: _Mapping[str, str] | None) -> float:
+    """*width*, or wider if the title (bold, 16 px) or the legend (one line from x = 12) needs it,
+    so that no label is cut at the picture's edge."""
+    legend = 12 + sum(_legend_step((labels or {}).get(name, name)) for name in names) - 16
+    return max(width, 9.8 * len(title) + 24, legend + 12)
 
 
 @_attrs.frozen
@@ -253,7 +259,7 @@ def bars(
             body.append(f'<text x="{x + 6:.1f}" y="{y + 13:.1f}" font-size="11" fill="#444">{total}</text>')
             y += bar_height + gap
         y += 10
-    width = max(label_width + bar_width + 60, _legend_width(categories, labels), len(title) * 8.5 + 40)
+    width = _fit(label_width + bar_width + 60, title, categories, labels)
     return Picture(_svg(width, y + 10, title, "".join(body), _pattern_defs(categories)), title)
 
 
@@ -311,7 +317,7 @@ def heatmap(
                 f'fill="#000" stroke="#fff" stroke-width="3" paint-order="stroke">{_e(mark)}</text>'
             )
     longest = max([len(n) for n in col_names] + [4]) * 5.0
-    width = max(left + len(columns) * size + longest + 20, len(title) * 8.5 + 40, _legend_width(categories, labels))
+    width = _fit(left + len(columns) * size + longest + 20, title, categories, labels)
     height = top + len(rows) * size + 20
     return Picture(_svg(width, height, title, "".join(body), _pattern_defs(categories)), title)
 
@@ -359,7 +365,7 @@ def sankey(
     label_w = max([len(n.label) for n in (*left, *right)] + [10]) * 6.2 + 16
     x_left = label_w + 10
     x_right = x_left + node_w + 420
-    width = max(x_right + node_w + label_w + 10, _legend_width(categories, labels), len(title) * 8.5 + 40)
+    width = x_right + node_w + label_w + 10
     out_weight: dict[str, int] = {}
     in_weight: dict[str, int] = {}
     for b in bands:
@@ -472,4 +478,5 @@ def sankey(
         f'<text x="{x_right:.1f}" y="{72:.1f}" font-size="13" font-weight="bold" fill="#111">{_e(right_title)}</text>'
         f'<g class="legend">{_legend(categories, 12, 48, labels)}</g>'
     )
+    width = _fit(width, title, categories, labels)
     return Picture(_svg(width, height, title, "".join(body), _pattern_defs(categories)), title)

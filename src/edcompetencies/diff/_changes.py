@@ -90,6 +90,16 @@ def _text_kind(old: str, new: str) -> ChangeKind:
 # --------------------------------------------------------------------------- changes
 
 
+def _html(result: Change | Diff, document: bool, side_by_side: bool, **more: bool) -> str:
+    """``to_html()`` of a change or a diff: a page or a fragment (as every result's, see
+    :meth:`Tabular.to_html`) of the normal view or of the side-by-side one."""
+    for keyword, value in (("document", document), ("side_by_side", side_by_side)):
+        if not isinstance(value, bool):
+            raise ArgumentTypeError(f"{type(result).__name__}.to_html()", keyword, "True or False", value)
+    body = result._html_body(side_by_side=side_by_side, **more)
+    return html_page(result._title(), body, style=result._style) if document else html_fragment(body)
+
+
 @attrs.frozen(eq=False)
 class Change(Tabular):
     """One aligned pair of items, or one item without a counterpart.
@@ -231,8 +241,22 @@ class Change(Tabular):
         """A list item with the ``~~deleted~~ **inserted**`` redline (every text escaped)."""
         return _render.change_markdown(self)
 
-    def _html_body(self) -> str:
-        return f'<div class="edc edc-diff">{_render.change_html(self)}</div>'
+    def _html_body(self, *, side_by_side: bool = False) -> str:
+        return f'<div class="edc edc-diff">{_render.change_html(self, side_by_side=side_by_side)}</div>'
+
+    def to_html(self, *, document: bool = True, side_by_side: bool = False) -> str:
+        """HTML, every text escaped: a page, or with ``document=False`` a fragment that carries the
+        stylesheet; ``side_by_side=True`` shows the old and the new text in two columns, what was
+        deleted struck in the old one and what was inserted underlined in the new one.
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> d = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020))
+        >>> html = d.change_for("2015:intrapersonal.3.2").to_html(document=False, side_by_side=True)
+        >>> '<td class="old">Demonstrate ability' in html, '<td class="new">Demonstrate<ins> the</ins> ability' in html
+        (True, True)
+        """
+        return _html(self, document, side_by_side)
 
     def _title(self) -> str:
         old, new = self._key()
@@ -529,23 +553,6 @@ class Diff(Tabular):
         it for a terminal as :meth:`Change.to_text` does (``render("text")`` stays plain)."""
         return _render.diff_text(self, color=_flag(color, "Diff.to_text()", "color"))
 
-    def to_html(self, *, document: bool = True, pictures: bool = True) -> str:
-        """The report in HTML, every text escaped: a self-contained page, or with ``document=False``
-        the fragment a notebook shows; with *pictures* (the default) the lineage diagram
-        (:meth:`sankey`) and the chart of changes (:meth:`Summary.chart`) come inline as SVG after
-        the summary.
-
-        >>> import edcompetencies as ec
-        >>> from edcompetencies import diff
-        >>> d = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020))
-        >>> d.to_html().count("<svg"), d.to_html(pictures=False).count("<svg")
-        (2, 0)
-        """
-        body = _render.diff_html(self, pictures=_flag(pictures, "Diff.to_html()", "pictures"))
-        if _flag(document, "Diff.to_html()", "document"):
-            return html_page(self._title(), body, style=self._style)
-        return html_fragment(body)
-
     def to_markdown(self) -> str:
         """The whole report as Markdown (every text escaped)."""
         return _render.diff_markdown(self)
@@ -613,8 +620,25 @@ class Diff(Tabular):
         }
         return _sssom.lineage_table(lineage, justification=_sssom.LEXICAL, confidence=confidence)
 
-    def _html_body(self) -> str:
-        return _render.diff_html(self)
+    def _html_body(self, *, side_by_side: bool = False, pictures: bool = True) -> str:
+        return _render.diff_html(self, side_by_side=side_by_side, pictures=pictures)
+
+    def to_html(self, *, document: bool = True, side_by_side: bool = False, pictures: bool = True) -> str:
+        """The whole report as HTML, every text escaped: a self-contained page, or with
+        ``document=False`` the fragment a notebook shows. ``side_by_side=True`` shows each change
+        as its old text | its new text (a two-column table; deletions struck, insertions underlined);
+        with *pictures* (the default) the lineage diagram (:meth:`sankey`) and the chart of
+        changes (:meth:`Summary.chart`) come inline as SVG after the summary.
+
+        >>> import edcompetencies as ec
+        >>> from edcompetencies import diff
+        >>> d = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020))
+        >>> d.to_html(side_by_side=True).count('<table class="sbs">') == len(d)
+        True
+        >>> d.to_html().count("<svg"), d.to_html(pictures=False).count("<svg")
+        (2, 0)
+        """
+        return _html(self, document, side_by_side, pictures=_flag(pictures, "Diff.to_html()", "pictures"))
 
     def _title(self) -> str:
         return _render.diff_title(self)

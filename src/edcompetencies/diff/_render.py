@@ -32,6 +32,7 @@ __all__ = [
     "redline_html",
     "redline_markdown",
     "redline_text",
+    "side_by_side_html",
     "summary_html",
     "summary_markdown",
     "summary_text",
@@ -101,6 +102,15 @@ def redline_markdown(ops: Sequence[WordOp]) -> str:
     return "".join(out)
 
 
+def _marked(tag: str, text: str) -> str:
+    """*text* in ``<ins>`` or ``<del>``; a space alone gets ``class="space"`` (kept, never collapsed
+    or wrapped away, by the stylesheet) and a title, or the mark would not show."""
+    if text.strip():
+        return f"<{tag}>{html_escape(text)}</{tag}>"
+    what = "inserted" if tag == "ins" else "deleted"
+    return f'<{tag} class="space" title="a space {what}">{html_escape(text)}</{tag}>'
+
+
 def redline_html(ops: Sequence[WordOp]) -> str:
     """``<del>deleted</del><ins>inserted</ins>``."""
     out = []
@@ -108,9 +118,9 @@ def redline_html(ops: Sequence[WordOp]) -> str:
         if op.op == "equal":
             out.append(html_escape(op.new))
         if op.op in ("delete", "replace"):
-            out.append(f"<del>{html_escape(op.old)}</del>")
+            out.append(_marked("del", op.old))
         if op.op in ("insert", "replace"):
-            out.append(f"<ins>{html_escape(op.new)}</ins>")
+            out.append(_marked("ins", op.new))
     return "".join(out)
 
 
@@ -181,8 +191,40 @@ def change_markdown(change: Change) -> str:
     return f"{head}: {body}{extra}\n"
 
 
-def change_html(change: Change) -> str:
+def side_by_side_html(change: Change) -> str:
+    """The old text | the new text, a two-column table: in the old column what was deleted is struck
+    (``<del>``), in the new one what was inserted is underlined (``<ins>``); a pair less than
+    :data:`REDLINE_THRESHOLD` alike is struck and underlined whole, as is a removed or added text."""
     if change.old is not None and change.new is not None and _redlined(change):
+        old = "".join(
+            html_escape(op.old) if op.op == "equal" else _marked("del", op.old) for op in change.words if op.old
+        )
+        new = "".join(
+            html_escape(op.new) if op.op == "equal" else _marked("ins", op.new) for op in change.words if op.new
+        )
+    else:
+        old = (
+            f"<del>{html_escape(change.old.text)}</del>"
+            if change.old is not None
+            else '<span class="none">(none)</span>'
+        )
+        new = (
+            f"<ins>{html_escape(change.new.text)}</ins>"
+            if change.new is not None
+            else '<span class="none">(none)</span>'
+        )
+    return (
+        '<table class="sbs"><thead><tr><th scope="col">old</th><th scope="col">new</th></tr></thead>'
+        f'<tbody><tr><td class="old">{old}</td><td class="new">{new}</td></tr></tbody></table>'
+    )
+
+
+def change_html(change: Change, *, side_by_side: bool = False) -> str:
+    """One change as HTML: its kinds, IDs and similarity, then the word redline (or the old and the new
+    text), or with *side_by_side* the two texts in two columns (:func:`side_by_side_html`)."""
+    if side_by_side:
+        body = side_by_side_html(change)
+    elif change.old is not None and change.new is not None and _redlined(change):
         body = redline_html(change.words)
     elif change.old is not None and change.new is not None:
         body = (
@@ -290,11 +332,13 @@ def _figures(d: Diff) -> str:
     )
 
 
-def diff_html(d: Diff, *, pictures: bool = True) -> str:
+def diff_html(d: Diff, *, pictures: bool = True, side_by_side: bool = False) -> str:
     """The report as an HTML fragment in ``<div class="edc edc-diff">`` (styled by ``_markup.STYLE``);
-    with *pictures*, the lineage diagram and the chart of changes after the summary."""
+    with *pictures*, the lineage diagram and the chart of changes after the summary; with
+    *side_by_side* each change shows its old and new text in two columns."""
     body = "".join(
-        f"<h3>{html_escape(_domain_name(d, key))}</h3>" + "".join(change_html(c) for c in changes)
+        f"<h3>{html_escape(_domain_name(d, key))}</h3>"
+        + "".join(change_html(c, side_by_side=side_by_side) for c in changes)
         for key, changes in _by_domain(d)
     )
     legend = f'<p class="legend">Notation: <del>deleted</del> <ins>inserted</ins>; {html_escape(_LEGEND_TAIL)}.</p>'
