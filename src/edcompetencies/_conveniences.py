@@ -91,6 +91,11 @@ class _Conveniences:
 
         return item_markdown(item)
 
+    def card_html(self, obj: object) -> str:
+        from ._markup import html_card, html_fragment
+
+        return html_fragment(html_card(obj))
+
     def endnotes(self, edition: int | str) -> tuple[Endnote, ...]:
         from ._publication import EDITIONS, endnotes
 

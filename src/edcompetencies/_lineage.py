@@ -22,6 +22,7 @@ import attrs
 
 from . import _sssom
 from ._loading import _edition_number, load
+from ._markup import Card
 from ._packaged import read_bytes
 from ._rules import ascii_number
 from .errors import UnknownEditionError
@@ -32,8 +33,8 @@ RELATIONS = ("same", "reworded", "merged", "split")
 _SWAP = {"merged": "split", "split": "merged"}
 
 
-@attrs.frozen
-class Link:
+@attrs.frozen(repr=False)
+class Link(Card):
     """One old item and one of its successors."""
 
     old: str
@@ -41,9 +42,12 @@ class Link:
     relation: str
     rationale: str
 
+    def __repr__(self) -> str:
+        return f"Link({self.old!r} -> {self.new!r}, {self.relation!r})"
 
-@attrs.frozen
-class Unmatched:
+
+@attrs.frozen(repr=False)
+class Unmatched(Card):
     """An item with no counterpart in the other edition (removed, or new)."""
 
     id: str
@@ -64,8 +68,8 @@ def _unmatched(values: Iterable[Unmatched]) -> tuple[Unmatched, ...]:
     return tuple(values)
 
 
-@attrs.frozen
-class Lineage:
+@attrs.frozen(repr=False)
+class Lineage(Card):
     """The curated alignment from edition ``old`` to edition ``new``.
 
     >>> import edcompetencies as ec
@@ -82,6 +86,10 @@ class Lineage:
     links: tuple[Link, ...] = attrs.field(converter=_links)
     removed: tuple[Unmatched, ...] = attrs.field(converter=_unmatched)
     added: tuple[Unmatched, ...] = attrs.field(converter=_unmatched)
+
+    def __repr__(self) -> str:
+        counts = f"links={len(self.links)}, removed={len(self.removed)}, added={len(self.added)}"
+        return f"Lineage({self.old} -> {self.new}, {counts})"
 
     def pairs(self) -> frozenset[tuple[str, str]]:
         """Every (old ID, new ID) link."""

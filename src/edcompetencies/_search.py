@@ -21,7 +21,7 @@ from typing import overload
 
 import attrs
 
-from ._markup import Tabular, html_escape, md_escape
+from ._markup import Tabular, html_escape, html_fragment, md_escape
 from ._model import Competency, Domain, Framework, Item, _theme_codes
 from ._rules import one_or_many
 from ._words import singular
@@ -140,7 +140,7 @@ class SearchHit:
         return _marked(self, before, after, str)
 
     def _repr_html_(self) -> str:
-        return _hit_html(self)
+        return html_fragment(f'<div class="edc edc-hit">{_hit_html(self)}</div>')
 
 
 def _marked(hit: SearchHit, before: str, after: str, escape: Callable[[str], str]) -> str:

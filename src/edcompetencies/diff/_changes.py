@@ -18,7 +18,7 @@ import attrs
 from .. import _sssom
 from .._editorial import classify
 from .._lineage import Lineage, Link, Unmatched
-from .._markup import Tabular
+from .._markup import Card, Tabular
 from .._model import Competency, Domain, Framework, Indicator, StrEnum, Theme
 from ..errors import ArgumentTypeError, DiffLookupError, LineageMismatchError, UnknownChoiceError
 from ..pictures import Picture
@@ -232,8 +232,8 @@ class Change(Tabular):
 # --------------------------------------------------------------------------- summary
 
 
-@attrs.frozen
-class Summary(Tabular):
+@attrs.frozen(repr=False)
+class Summary(Tabular, Card):
     """Counts by kind, by level, by domain and by theme: the headline numbers.
 
     Its records are the rows of its table: ``group`` (``level``, ``domain`` or ``theme``),
