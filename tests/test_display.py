@@ -91,12 +91,12 @@ def roots() -> Iterator[object]:
 def instances() -> dict[type, object]:
     """One instance of each class reachable from the public results, the first found."""
     found: dict[type, object] = {}
-    seen: set[int] = set()
+    seen: dict[int, object] = {}  # the objects too: an id is unique only while its object lives
 
     def walk(obj: object, depth: int) -> None:
         if id(obj) in seen or depth > 8 or isinstance(obj, (str, bytes, int, float, enum.Enum)):
             return
-        seen.add(id(obj))
+        seen[id(obj)] = obj
         kind = type(obj)
         if attrs.has(kind) or isinstance(obj, _markup.Tabular):
             found.setdefault(kind, obj)

@@ -50,9 +50,9 @@ class _Conveniences:
 
     def dataframe(self, fw: Framework) -> pandas.DataFrame:
         from ._markup import dataframe
-        from ._views import COLUMNS, records
+        from ._views import COLUMN_TYPES, COLUMNS, records
 
-        return dataframe(records(fw), "Framework.to_dataframe()", COLUMNS)
+        return dataframe(records(fw), "Framework.to_dataframe()", COLUMNS, COLUMN_TYPES)
 
     def csv(self, fw: Framework, *, escape_formulas: bool = True) -> str:
         from ._markup import csv_text

@@ -175,6 +175,7 @@ class SearchResults(Tabular, Sequence[SearchHit]):
     __slots__ = ("_hits", "edition", "query")
 
     columns = SEARCH_COLUMNS
+    _column_types = {"kind": _KINDS}
 
     def __init__(self, query: str, edition: int | str, hits: Sequence[SearchHit]) -> None:
         self.query = query

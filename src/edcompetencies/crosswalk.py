@@ -28,16 +28,16 @@ request (``derived=True``); derived alignments say so (``derived``, ``via``, ``p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from . import _toolkit_data
 from ._lineage import lineage
 from ._loading import _edition_number, load
-from ._markup import Card, Tabular, dataframe, sequence_repr
+from ._markup import Card, ColumnType, Tabular, sequence_repr
 from ._model import Competency, Domain, Framework, Indicator, Item, SourceNote
 from ._packaged import edition_number
 from ._rules import ascii_number
@@ -246,6 +246,8 @@ class Alignments(tuple[Alignment, ...], Tabular):
         "via",
         "relation",
     )
+
+    _column_types: ClassVar[Mapping[str, ColumnType]] = {"part": ("one", "two"), "item_kind": ("domain", "competency")}
 
     def __repr__(self) -> str:
         return sequence_repr(self, (f"{a.standard}~{a.item}" for a in self))
@@ -683,7 +685,7 @@ def to_records(*, edition: int | str = 2020) -> list[dict[str, Any]]:
 
 def to_dataframe(*, edition: int | str = 2020) -> pandas.DataFrame:
     """:func:`to_records` as a pandas DataFrame (install the ``pandas`` extra)."""
-    return dataframe(to_records(edition=edition), "crosswalk.to_dataframe()", Alignments.columns)
+    return alignments(edition=edition).to_dataframe()
 
 
 def heatmap() -> Picture:
