@@ -42,7 +42,7 @@ def test_one_missing_value_and_nullable_numbers(name: str) -> None:
     for column in frame.columns:
         dtype = frame[column].dtype
         assert str(dtype) not in ("float64", "int64", "bool"), (name, column, dtype)
-        if dtype == object:
+        if dtype is object or str(dtype) == "object":
             values = frame[column].tolist()
             assert not any(v is None for v in values), (name, column)
             assert not any(isinstance(v, float) and math.isnan(v) for v in values), (name, column)

@@ -35,6 +35,7 @@ SEARCH_COLUMNS = ("rank", "id", "kind", "score", "terms", "matched", "field", "t
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _KINDS = ("domain", "competency", "indicator", "sub-indicator")
+_COLUMN_TYPES = {"kind": _KINDS}  # the frame's kind column: an ordered Categorical in the tree's order
 MODES = ("all", "any")
 """How the terms of a query combine: an item matches ``all`` of them (the default) or ``any``."""
 
@@ -175,7 +176,7 @@ class SearchResults(Tabular, Sequence[SearchHit]):
     __slots__ = ("_hits", "edition", "query")
 
     columns = SEARCH_COLUMNS
-    _column_types = {"kind": _KINDS}
+    _column_types = _COLUMN_TYPES
 
     def __init__(self, query: str, edition: int | str, hits: Sequence[SearchHit]) -> None:
         self.query = query
