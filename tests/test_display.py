@@ -179,6 +179,9 @@ def test_short_reprs_name_the_object() -> None:
     link = ec.lineage(2015, 2020).links[0]
     assert repr(link) == f"Link({link.old!r} -> {link.new!r}, {link.relation!r})"
     assert repr(ec.load(2015).notes[0]).startswith("SourceNote('2015-")
+    # an entry names the competency it unpacks (the ID of its printed competency)
+    assert repr(toolkit.assessment("2020:intrapersonal.1")).startswith("AssessmentEntry('2020:intrapersonal.1', ")
+    assert repr(toolkit.reflection("interpersonal.1")).startswith("ReflectionEntry('2020:interpersonal.1', ")
 
 
 def _hostile_variants(obj: object, text: str) -> Iterator[object]:

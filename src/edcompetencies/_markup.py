@@ -541,7 +541,7 @@ def dataframe(
 
 # --------------------------------------------------------------------------- notebook cards
 
-_ID_FIELDS = ("id", "ref", "key", "code", "number", "edition", "group", "old")
+_ID_FIELDS = ("id", "ref", "competency_id", "key", "code", "number", "edition", "group", "old")
 _TEXT_FIELDS = ("title", "text", "statement", "term", "definition", "heading", "name", "label", "description")
 _CUT = 60
 _LONG = 400
@@ -557,6 +557,15 @@ def _scalar(value: object) -> bool:
     return value is None or isinstance(value, (str, int, float, bool, enum.Enum))
 
 
+def _fields_of(obj: object) -> dict[str, Any]:
+    kind: Any = type(obj)
+    return {f.name: getattr(obj, f.name) for f in attrs.fields(kind)} if attrs.has(kind) else {}
+
+
+def _ident(fields: Mapping[str, Any]) -> str | None:
+    return next((n for n in _ID_FIELDS if _scalar(fields.get(n)) and fields.get(n) is not None), None)
+
+
 def card_repr(obj: object) -> str:
     """A short ``repr`` of an attrs result: the class, its ID (or number) and a cut text, then
     the sizes of its collections, e.g. ``AssessmentTool('2020', 'Self-assessment...', entries=35)``.
@@ -570,12 +579,16 @@ def card_repr(obj: object) -> str:
     Note('n1', 'A very long text A very long text A very long text A very l…', parts=2)
     """
     parts: list[str] = []
-    kind: Any = type(obj)
-    fields = {f.name: getattr(obj, f.name) for f in attrs.fields(kind)} if attrs.has(kind) else {}
-    ident = next((n for n in _ID_FIELDS if _scalar(fields.get(n)) and fields.get(n) is not None), None)
+    fields = _fields_of(obj)
+    ident = _ident(fields)
     if ident is not None:
         value = fields[ident]
         parts.append(repr(value.value if isinstance(value, enum.Enum) else value))
+    else:  # the ID of what it is about: an entry's printed competency
+        inner = next((_fields_of(v) for v in fields.values() if _ident(_fields_of(v))), None)
+        if inner is not None:
+            value = inner[str(_ident(inner))]
+            parts.append(repr(value.value if isinstance(value, enum.Enum) else value))
     text = next((n for n in _TEXT_FIELDS if n != ident and isinstance(fields.get(n), str) and fields[n]), None)
     if text is None:
         text = next((n for n, v in fields.items() if n != ident and isinstance(v, str) and v), None)
