@@ -23,6 +23,8 @@ from hypothesis import strategies as st
 import edcompetencies as ec
 from edcompetencies import _markup, case, crosswalk, diff, glossary, migrate, themes, toolkit
 
+from .strategies import hostile_strings
+
 PUBLIC_MODULES = (
     "edcompetencies",
     "edcompetencies.crosswalk",
@@ -208,11 +210,13 @@ def test_every_text_is_escaped(cls: type) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(text=st.text(alphabet=st.sampled_from("<>&\"'/ab script=\n"), max_size=80))
+@given(text=st.text(alphabet=st.sampled_from("<>&\"'/ab script=\n"), max_size=80) | hostile_strings)
 def test_card_escapes_any_text(text: str) -> None:
     """The shared card helper escapes any text: no tag comes out that the card did not write."""
     note = attrs.evolve(ec.load(2015).notes[0], text=text, id=text or "x")
-    tags = parsed_tags(_markup.html_card(note))
+    card = _markup.html_card(note)
+    tags = parsed_tags(card)
+    assert len(repr(note)) <= MAX_REPR
     assert set(tags) <= {"div", "table", "caption", "tbody", "tr", "th", "td", "ul", "li", "details", "summary", "p"}
 
 

@@ -566,6 +566,11 @@ def _ident(fields: Mapping[str, Any]) -> str | None:
     return next((n for n in _ID_FIELDS if _scalar(fields.get(n)) and fields.get(n) is not None), None)
 
 
+def _ident_repr(value: object) -> str:
+    value = value.value if isinstance(value, enum.Enum) else value
+    return repr(_cut(value) if isinstance(value, str) else value)
+
+
 def card_repr(obj: object) -> str:
     """A short ``repr`` of an attrs result: the class, its ID (or number) and a cut text, then
     the sizes of its collections, e.g. ``AssessmentTool('2020', 'Self-assessment...', entries=35)``.
@@ -583,12 +588,11 @@ def card_repr(obj: object) -> str:
     ident = _ident(fields)
     if ident is not None:
         value = fields[ident]
-        parts.append(repr(value.value if isinstance(value, enum.Enum) else value))
+        parts.append(_ident_repr(value))
     else:  # the ID of what it is about: an entry's printed competency
         inner = next((_fields_of(v) for v in fields.values() if _ident(_fields_of(v))), None)
         if inner is not None:
-            value = inner[str(_ident(inner))]
-            parts.append(repr(value.value if isinstance(value, enum.Enum) else value))
+            parts.append(_ident_repr(inner[str(_ident(inner))]))
     text = next((n for n in _TEXT_FIELDS if n != ident and isinstance(fields.get(n), str) and fields[n]), None)
     if text is None:
         text = next((n for n, v in fields.items() if n != ident and isinstance(v, str) and v), None)

@@ -474,7 +474,7 @@ class SourceNote:
     source: str | None = None
 
     def __repr__(self) -> str:
-        return f"SourceNote({self.id!r}, {self.kind.value!r}, {_short(self.text)}, items={len(self.items)})"
+        return f"SourceNote({_short(self.id)}, {self.kind.value!r}, {_short(self.text)}, items={len(self.items)})"
 
     def _repr_html_(self) -> str:
         """Notebook display: the note as a compact card (every text escaped)."""
