@@ -489,7 +489,8 @@ def test_to_dataframe(auto: diff.Diff) -> None:
     pytest.importorskip("pandas")
     frame = auto.to_dataframe()
     assert len(auto.changes) == len(frame)
-    assert list(frame.columns) == list(auto.to_records()[0])
+    assert list(frame.columns) == [*auto.to_records()[0], "FC", "EI", "SE", "RL"]  # then a flag per theme
+    assert list(frame["kind"].cat.categories) == [k.value for k in diff.ChangeKind] and frame["kind"].cat.ordered
     assert frame["kind"].tolist() == [c.kind.value for c in auto.changes]
 
 

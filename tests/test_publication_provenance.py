@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import edcompetencies as ec
@@ -165,7 +166,10 @@ def test_every_mark_in_the_packaged_data_resolves() -> None:
     assert not SUPERSCRIPT.search(json.dumps(packaged("crosswalk-2020.json")["part_one"], ensure_ascii=False))
     guide = toolkit.centering_equity()
     marks = [
-        m for s in guide.sections for b in s.blocks for m in SUPERSCRIPT.findall(json.dumps(str(b), ensure_ascii=False))
+        m
+        for s in guide.sections
+        for b in s.blocks
+        for m in SUPERSCRIPT.findall(json.dumps(attrs.asdict(b), ensure_ascii=False))  # every text of the block
     ]
     assert ["¹"] == marks
     assert ["1"] == [f.label for f in guide.footnotes]

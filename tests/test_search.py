@@ -239,7 +239,7 @@ def test_search_results_have_the_shared_verbs(fw: ec.Framework) -> None:
     assert 5 == csv.count("\r\n")
     assert hits.render() == hits.to_text() and hits.render("csv") == csv
     assert hits.to_jsonl().count("\n") == 4
-    assert list(hits.to_dataframe().columns) == list(hits.columns)
+    assert list(hits.to_dataframe().columns) == [*hits.columns, "FC", "EI", "SE", "RL"]  # one flag per theme
     assert hits.to_html().startswith("<!DOCTYPE html>")
 
 

@@ -82,7 +82,7 @@ def test_dataframe(fw: ec.Framework, monkeypatch: pytest.MonkeyPatch) -> None:
     pandas = pytest.importorskip("pandas")
     frame = fw.to_dataframe()
     assert isinstance(frame, pandas.DataFrame)
-    assert list(COLUMNS) == list(frame.columns) and 150 == len(frame)
+    assert [*COLUMNS, "FC", "EI", "SE", "RL"] == list(frame.columns) and 150 == len(frame)  # a flag per theme
     assert 101 == int((frame["kind"] == "indicator").sum())
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'edcompetencies\[pandas\]'"):

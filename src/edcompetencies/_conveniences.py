@@ -50,9 +50,9 @@ class _Conveniences:
 
     def dataframe(self, fw: Framework) -> pandas.DataFrame:
         from ._markup import dataframe
-        from ._views import COLUMNS, records
+        from ._views import COLUMN_TYPES, COLUMNS, records
 
-        return dataframe(records(fw), "Framework.to_dataframe()", COLUMNS)
+        return dataframe(records(fw), "Framework.to_dataframe()", COLUMNS, COLUMN_TYPES)
 
     def csv(self, fw: Framework, *, escape_formulas: bool = True) -> str:
         from ._markup import csv_text
@@ -90,6 +90,11 @@ class _Conveniences:
         from ._views import item_markdown
 
         return item_markdown(item)
+
+    def card_html(self, obj: object) -> str:
+        from ._markup import html_card, html_fragment
+
+        return html_fragment(html_card(obj))
 
     def endnotes(self, edition: int | str) -> tuple[Endnote, ...]:
         from ._publication import EDITIONS, endnotes

@@ -17,23 +17,33 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING
 
 import attrs
 
 from . import _sssom
 from ._loading import _edition_number, load
+from ._markup import Card, dataframe
 from ._packaged import read_bytes
 from ._rules import ascii_number
 from .errors import UnknownEditionError
 
-__all__ = ["RELATIONS", "Lineage", "Link", "Unmatched", "lineage"]
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas  # type: ignore[import-untyped, unused-ignore]
+
+__all__ = ["COLUMNS", "RELATIONS", "ROW_RELATIONS", "Lineage", "Link", "Unmatched", "lineage"]
 
 RELATIONS = ("same", "reworded", "merged", "split")
+COLUMNS = ("relation", "old", "new", "rationale")
+"""The columns of :meth:`Lineage.to_records`, in order."""
+ROW_RELATIONS = (*RELATIONS, "removed", "added")
+"""The relations of :meth:`Lineage.to_records` rows in their fixed order: the links' four, then
+``removed`` and ``added`` (the ordered categories of the frame's ``relation`` column)."""
 _SWAP = {"merged": "split", "split": "merged"}
 
 
-@attrs.frozen
-class Link:
+@attrs.frozen(repr=False)
+class Link(Card):
     """One old item and one of its successors."""
 
     old: str
@@ -41,9 +51,12 @@ class Link:
     relation: str
     rationale: str
 
+    def __repr__(self) -> str:
+        return f"Link({self.old!r} -> {self.new!r}, {self.relation!r})"
 
-@attrs.frozen
-class Unmatched:
+
+@attrs.frozen(repr=False)
+class Unmatched(Card):
     """An item with no counterpart in the other edition (removed, or new)."""
 
     id: str
@@ -64,8 +77,8 @@ def _unmatched(values: Iterable[Unmatched]) -> tuple[Unmatched, ...]:
     return tuple(values)
 
 
-@attrs.frozen
-class Lineage:
+@attrs.frozen(repr=False)
+class Lineage(Card):
     """The curated alignment from edition ``old`` to edition ``new``.
 
     >>> import edcompetencies as ec
@@ -82,6 +95,38 @@ class Lineage:
     links: tuple[Link, ...] = attrs.field(converter=_links)
     removed: tuple[Unmatched, ...] = attrs.field(converter=_unmatched)
     added: tuple[Unmatched, ...] = attrs.field(converter=_unmatched)
+
+    def __repr__(self) -> str:
+        counts = f"links={len(self.links)}, removed={len(self.removed)}, added={len(self.added)}"
+        return f"Lineage({self.old} -> {self.new}, {counts})"
+
+    def to_records(self) -> list[dict[str, str | None]]:
+        """One row per link, removed and added item (plain Python values): ``relation``
+        (one of :data:`ROW_RELATIONS`), ``old``, ``new`` (None for an added or removed item)
+        and ``rationale``.
+
+        >>> import edcompetencies as ec
+        >>> rows = ec.lineage(2015, 2020).to_records()
+        >>> len(rows), rows[-1]["relation"], rows[-1]["old"]
+        (168, 'added', None)
+        """
+        rows: list[dict[str, str | None]] = [
+            {"relation": x.relation, "old": x.old, "new": x.new, "rationale": x.rationale} for x in self.links
+        ]
+        rows += [{"relation": "removed", "old": x.id, "new": None, "rationale": x.rationale} for x in self.removed]
+        rows += [{"relation": "added", "old": None, "new": x.id, "rationale": x.rationale} for x in self.added]
+        return rows
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """:meth:`to_records` as a pandas DataFrame (the ``pandas`` extra): ``relation`` an ordered
+        ``Categorical`` (:data:`ROW_RELATIONS`), a missing ID ``pd.NA``.
+
+        >>> import edcompetencies as ec
+        >>> frame = ec.lineage(2015, 2020).to_dataframe()
+        >>> frame["relation"].value_counts(sort=False).to_dict()
+        {'same': 48, 'reworded': 63, 'merged': 5, 'split': 3, 'removed': 19, 'added': 30}
+        """
+        return dataframe(self.to_records(), "Lineage.to_dataframe()", COLUMNS, {"relation": ROW_RELATIONS})
 
     def pairs(self) -> frozenset[tuple[str, str]]:
         """Every (old ID, new ID) link."""

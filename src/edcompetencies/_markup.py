@@ -18,11 +18,14 @@ One place for each rule, so every table, page and redline the library writes fol
 """
 
 import csv
+import enum
 import io
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import attrs
 
 from .errors import ArgumentTypeError, MissingExtraError, UnknownChoiceError, UnknownFormatError
 
@@ -33,9 +36,13 @@ __all__ = [
     "COLOR_MODES",
     "FORMATS",
     "STYLE",
+    "THEME_CODES",
+    "Card",
     "Tabular",
+    "card_repr",
     "csv_text",
     "dataframe",
+    "html_card",
     "html_details",
     "html_escape",
     "html_fragment",
@@ -44,6 +51,7 @@ __all__ = [
     "md_emphasis",
     "md_escape",
     "render",
+    "sequence_repr",
     "styled",
     "table",
     "terminal_text",
@@ -457,16 +465,218 @@ def _format_name(format: object, function: str) -> str:
     return format
 
 
-def dataframe(rows: list[dict[str, Any]], feature: str, columns: Sequence[str] | None = None) -> "pandas.DataFrame":
-    """*rows* as a pandas DataFrame (with *columns*, in that order even when there are no rows),
-    or :class:`~edcompetencies.errors.MissingExtraError` naming the extra."""
+THEME_CODES = ("FC", "EI", "SE", "RL")
+"""The theme codes in the publication's order: a frame's ``themes`` column comes with one
+boolean column per code."""
+
+ColumnType = str | tuple[str, ...]
+"""A frame column's type: a pandas dtype name (``"Int64"``, ``"boolean"``, ``"Float64"``,
+``"object"``), ``"themes"`` (a list column plus one boolean column per theme) or the ordered
+categories of a ``kind`` column (a tuple: a pandas ``Categorical`` in that order)."""
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _inferred(values: Sequence[object]) -> ColumnType:
+    present = [v for v in values if not _missing(v)]
+    if present and all(isinstance(v, bool) for v in present):
+        return "boolean"
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return "Int64"
+    if present and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
+        return "Float64"
+    return "object"
+
+
+def _theme_list(value: object) -> list[str]:
+    if _missing(value):
+        return []
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, Iterable):
+        return sorted((str(v) for v in value), key=lambda c: THEME_CODES.index(c) if c in THEME_CODES else 99)
+    return [str(value)]
+
+
+def dataframe(
+    rows: list[dict[str, Any]],
+    feature: str,
+    columns: Sequence[str] | None = None,
+    dtypes: Mapping[str, ColumnType] | None = None,
+) -> "pandas.DataFrame":
+    """*rows* as a tidy pandas DataFrame (with *columns*, in that order even when there are no
+    rows), or :class:`~edcompetencies.errors.MissingExtraError` naming the extra.
+
+    One convention for every frame the library makes: a missing value is ``pd.NA`` (never a mix
+    of None and NaN); a column's type is the one *dtypes* declares for it (see
+    :data:`ColumnType`), else the one its values have: whole numbers ``Int64`` (nullable, never
+    float64 with NaN), truth values ``boolean``, other numbers ``Float64``, the rest objects. A
+    ``themes`` column (declared or not) becomes a list of codes, and the frame ends with one
+    boolean column per theme (:data:`THEME_CODES`; the record columns come first, in order).
+    A column declared with a tuple of kinds is an ordered ``Categorical`` in that order. The
+    records themselves stay plain Python values.
+    """
     try:
         import pandas
     except ImportError:
         raise MissingExtraError(feature, "pandas", "pandas") from None
-    if columns is None:
-        return pandas.DataFrame.from_records(rows)
-    return pandas.DataFrame.from_records(rows, columns=list(columns))
+    names = list(columns) if columns is not None else list(dict.fromkeys(k for row in rows for k in row))
+    declared = dict(dtypes or {})
+    data: dict[str, Any] = {}
+    flags: dict[str, Any] = {}
+    for name in names:
+        values = [row.get(name) for row in rows]
+        kind = declared.get(name, "themes" if name == "themes" else _inferred(values))
+        if kind == "themes":
+            lists = [_theme_list(v) for v in values]
+            data[name] = pandas.Series(lists, dtype=object)
+            for code in THEME_CODES:
+                if code not in names:
+                    flags[code] = pandas.array([code in codes for codes in lists], dtype="boolean")
+        elif isinstance(kind, tuple):
+            cells = [None if _missing(v) else str(v) for v in values]
+            data[name] = pandas.Categorical(cells, categories=list(kind), ordered=True)
+        elif kind == "object":
+            data[name] = pandas.Series([pandas.NA if _missing(v) else v for v in values], dtype=object)
+        else:
+            data[name] = pandas.array([pandas.NA if _missing(v) else v for v in values], dtype=kind)
+    return pandas.DataFrame({**data, **flags}, index=pandas.RangeIndex(len(rows)))
+
+
+# --------------------------------------------------------------------------- notebook cards
+
+_ID_FIELDS = ("id", "ref", "competency_id", "key", "code", "number", "edition", "group", "old")
+_TEXT_FIELDS = ("title", "text", "statement", "term", "definition", "heading", "name", "label", "description")
+_CUT = 60
+_LONG = 400
+_MANY = 6
+
+
+def _cut(text: str, width: int = _CUT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _scalar(value: object) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool, enum.Enum))
+
+
+def _fields_of(obj: object) -> dict[str, Any]:
+    kind: Any = type(obj)
+    return {f.name: getattr(obj, f.name) for f in attrs.fields(kind)} if attrs.has(kind) else {}
+
+
+def _ident(fields: Mapping[str, Any]) -> str | None:
+    return next((n for n in _ID_FIELDS if _scalar(fields.get(n)) and fields.get(n) is not None), None)
+
+
+def _ident_repr(value: object) -> str:
+    value = value.value if isinstance(value, enum.Enum) else value
+    return repr(_cut(value) if isinstance(value, str) else value)
+
+
+def card_repr(obj: object) -> str:
+    """A short ``repr`` of an attrs result: the class, its ID (or number) and a cut text, then
+    the sizes of its collections, e.g. ``AssessmentTool('2020', 'Self-assessment...', entries=35)``.
+
+    >>> @attrs.frozen(repr=False)
+    ... class Note(Card):
+    ...     id: str
+    ...     text: str
+    ...     parts: tuple[str, ...] = ()
+    >>> Note("n1", "A very long text " * 9, ("first part", "second part"))
+    Note('n1', 'A very long text A very long text A very long text A very l…', parts=2)
+    """
+    parts: list[str] = []
+    fields = _fields_of(obj)
+    ident = _ident(fields)
+    if ident is not None:
+        value = fields[ident]
+        parts.append(_ident_repr(value))
+    else:  # the ID of what it is about: an entry's printed competency
+        inner = next((_fields_of(v) for v in fields.values() if _ident(_fields_of(v))), None)
+        if inner is not None:
+            parts.append(_ident_repr(inner[str(_ident(inner))]))
+    text = next((n for n in _TEXT_FIELDS if n != ident and isinstance(fields.get(n), str) and fields[n]), None)
+    if text is None:
+        text = next((n for n, v in fields.items() if n != ident and isinstance(v, str) and v), None)
+    if text is not None:
+        parts.append(repr(_cut(fields[text])))
+    for name, value in fields.items():
+        collection = isinstance(value, (tuple, list, frozenset, Mapping)) and value and len(parts) < 5
+        if collection and not all(isinstance(v, str) and len(v) <= 3 for v in value):
+            parts.append(f"{name}={len(value)}")
+    return f"{type(obj).__name__}({', '.join(parts)})"
+
+
+def _card_value(value: object) -> str:
+    e = html_escape
+    if isinstance(value, enum.Enum):
+        return e(str(value.value))
+    if isinstance(value, str):
+        if len(value) > _LONG:
+            return html_details(_cut(value), f"<p>{e(value)}</p>")
+        return e(value)
+    if isinstance(value, (int, float, bool)):
+        return e(str(value))
+    if attrs.has(type(value)):
+        return e(repr(value)) if type(value).__repr__ is not object.__repr__ else e(type(value).__name__)
+    if isinstance(value, Mapping):
+        items = "".join(f"<li>{e(str(k))}: {_card_value(v)}</li>" for k, v in value.items())
+        body = f"<ul>{items}</ul>"
+        return html_details(f"{len(value)} entries", body) if len(value) > _MANY else body
+    if isinstance(value, (tuple, list, frozenset, set)):
+        values = sorted(value, key=str) if isinstance(value, (frozenset, set)) else list(value)
+        if all(isinstance(v, (str, enum.Enum)) and len(str(getattr(v, "value", v))) <= 3 for v in values):
+            return e(" ".join(str(getattr(v, "value", v)) for v in values))
+        body = "<ul>" + "".join(f"<li>{_card_value(v)}</li>" for v in values) + "</ul>"
+        return html_details(f"{len(values)} items", body) if len(values) > _MANY else body
+    return e(str(value))
+
+
+def html_card(obj: object) -> str:
+    """The notebook card of an attrs result: its short ``repr`` as the caption, then a row per
+    field that has a value (every text escaped; a long text, a long collection folded away in a
+    ``<details>``), under the one stylesheet (``class="edc edc-card"``). Wrap it in
+    :func:`html_fragment` for a notebook."""
+    e = html_escape
+    rows = []
+    kind: Any = type(obj)
+    if attrs.has(kind):
+        for field in attrs.fields(kind):
+            value = getattr(obj, field.name)
+            if value is None or (isinstance(value, (tuple, list, frozenset, set, Mapping, str)) and not value):
+                continue
+            rows.append(f"<tr><th>{e(field.name)}</th><td>{_card_value(value)}</td></tr>")
+    caption = f"<caption>{e(card_repr(obj))}</caption>"
+    return f'<div class="edc edc-card"><table class="edc">{caption}<tbody>{"".join(rows)}</tbody></table></div>'
+
+
+def sequence_repr(obj: object, labels: Iterable[str]) -> str:
+    """A short ``repr`` of a result sequence: its class, its length and its first few labels.
+
+    >>> sequence_repr((), ["a", "b"])
+    '<tuple of 2: a, b>'
+    """
+    names = list(labels)
+    shown = ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
+    return f"<{type(obj).__name__} of {len(names)}: {shown}>"
+
+
+class Card:
+    """The notebook display every public attrs result shares: a short ``repr`` (:func:`card_repr`)
+    and a compact card (:func:`html_card`) as ``_repr_html_``. An attrs subclass is declared with
+    ``repr=False`` (or defines its own ``__repr__``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return card_repr(self)
+
+    def _repr_html_(self) -> str:
+        return html_fragment(html_card(self))
 
 
 class Tabular:
@@ -484,6 +694,9 @@ class Tabular:
 
     columns: tuple[str, ...] = ()
     """The record fields, in order (the CSV header and the DataFrame columns)."""
+
+    _column_types: ClassVar[Mapping[str, ColumnType]] = {}
+    """The frame's declared column types (see :func:`dataframe`); the others are inferred."""
 
     _style: str = ""
     """Rules of the result's own, added after :data:`STYLE` (best left empty: one stylesheet)."""
@@ -531,7 +744,7 @@ class Tabular:
 
     def to_dataframe(self) -> "pandas.DataFrame":
         """:meth:`to_records` as a pandas DataFrame (install the ``pandas`` extra)."""
-        return dataframe(self.to_records(), f"{type(self).__name__}.to_dataframe()", self._fields())
+        return dataframe(self.to_records(), f"{type(self).__name__}.to_dataframe()", self._fields(), self._column_types)
 
     def render(self, format: str = "text") -> str:
         """The result in *format*: one of the :data:`FORMATS` this class has a ``to_*`` method for."""

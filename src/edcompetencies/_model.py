@@ -199,6 +199,7 @@ class Conveniences(Protocol):
     def render(self, fw: "Framework", format: str, **kwargs: Any) -> str: ...
     def item_html(self, item: "Item") -> str: ...
     def item_markdown(self, item: "Item") -> str: ...
+    def card_html(self, obj: object) -> str: ...
     def endnotes(self, edition: int | str) -> "tuple[Endnote, ...]": ...
     def endnotes_of(self, ref: str) -> "tuple[Endnote, ...]": ...
 
@@ -458,7 +459,7 @@ class NoteKind(StrEnum):
     """A reading decision the transcription had to make."""
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, repr=False)
 class SourceNote:
     """A known gap or inconsistency in the source, and the items it concerns.
 
@@ -471,6 +472,13 @@ class SourceNote:
     items: tuple[str, ...] = attrs.field(converter=_str_tuple)
     text: str
     source: str | None = None
+
+    def __repr__(self) -> str:
+        return f"SourceNote({_short(self.id)}, {self.kind.value!r}, {_short(self.text)}, items={len(self.items)})"
+
+    def _repr_html_(self) -> str:
+        """Notebook display: the note as a compact card (every text escaped)."""
+        return _up().card_html(self)
 
 
 # --------------------------------------------------------------------------- framework

@@ -22,7 +22,7 @@ from typing import Any, overload
 
 import attrs
 
-from ._markup import Tabular, html_escape, md_escape
+from ._markup import Card, Tabular, html_escape, md_escape
 from ._packaged import read_bytes
 from ._rules import MAX_DIGITS, ascii_number
 from .errors import ArgumentTypeError, UnknownChoiceError, UnknownEditionError
@@ -93,7 +93,7 @@ def _edition(edition: object, function: str) -> int:
 
 
 @attrs.frozen(repr=False)
-class Passage:
+class Passage(Card):
     """A paragraph as printed, with the list items that follow it (``items``, often empty)."""
 
     text: str
@@ -129,7 +129,7 @@ def _passage(raw: dict[str, Any]) -> Passage:
 
 
 @attrs.frozen(repr=False)
-class Endnote:
+class Endnote(Card):
     """An endnote of the 2020 edition, as printed.
 
     ``text`` is the note (its URLs included, as printed) and ``urls`` the URLs in it; ``section``
@@ -258,7 +258,7 @@ def endnotes_of(ref: str) -> tuple[Endnote, ...]:
 
 
 @attrs.frozen(repr=False)
-class Approach:
+class Approach(Card):
     """Appendix B, Approach to Competencies Development: its text (the respondents table that ends
     it is :func:`edcompetencies.toolkit.respondents`)."""
 
@@ -291,7 +291,7 @@ def approach() -> Approach:
 
 
 @attrs.frozen(repr=False)
-class FrameworkSource:
+class FrameworkSource(Card):
     """One of Appendix C's framework sources: who published it (``organisation``, and ``authors``
     where printed), when (``year``, ``month`` where printed), its ``title`` and ``url``; ``text`` is
     the citation as printed (without the URL)."""
@@ -363,7 +363,7 @@ class FrameworkSources(Tabular):
             "<tr>" + "".join(f"<td>{html_escape('' if v is None else str(v))}</td>" for v in r.values()) + "</tr>"
             for r in self.to_records()
         )
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        return f'<table class="edc edc-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
     def _title(self) -> str:
         return f"Appendix {self.appendix}: Framework Sources"
@@ -395,7 +395,7 @@ def framework_sources() -> FrameworkSources:
 
 
 @attrs.frozen(repr=False)
-class UserGuideStrategy:
+class UserGuideStrategy(Card):
     """A strategy of the User Guide: its heading, its paragraphs, the resources it points to (set
     apart in the guide) and the IDs of the In the field examples printed under it
     (see :func:`edcompetencies.toolkit.in_the_field`)."""
@@ -410,7 +410,7 @@ class UserGuideStrategy:
 
 
 @attrs.frozen(repr=False)
-class UserGuideQuestion:
+class UserGuideQuestion(Card):
     """One of the User Guide's two questions, with its strategies."""
 
     heading: str
@@ -499,7 +499,7 @@ class UserGuide(Tabular):
                 out += [f"<p>{html_escape(p)}</p>" for p in s.paragraphs]
                 out += [f"<blockquote>{html_escape(r)}</blockquote>" for r in s.resources]
                 out += [f"<p><em>In the field: {html_escape(i)}</em></p>" for i in s.in_the_field]
-        return "\n".join(out)
+        return '<div class="edc edc-guide">\n' + "\n".join(out) + "\n</div>"
 
     def _title(self) -> str:
         return self.title
@@ -541,7 +541,7 @@ def user_guide() -> UserGuide:
 
 
 @attrs.frozen(repr=False)
-class Principles:
+class Principles(Card):
     """A list of principles as printed: the ``introduction`` that leads into them, the
     principles (``items``) and, where printed, a ``conclusion``. Iterable over the principles."""
 
@@ -565,7 +565,7 @@ class Principles:
 
 
 @attrs.frozen(repr=False)
-class Overview:
+class Overview(Card):
     """The 2015 edition's overview page, as far as it is transcribed: the four key principles of
     student-centered learning and the Guiding Principles."""
 

@@ -21,7 +21,7 @@ from typing import overload
 
 import attrs
 
-from ._markup import Tabular, html_escape, md_escape
+from ._markup import Tabular, html_escape, html_fragment, md_escape
 from ._model import Competency, Domain, Framework, Item, _theme_codes
 from ._rules import one_or_many
 from ._words import singular
@@ -35,6 +35,7 @@ SEARCH_COLUMNS = ("rank", "id", "kind", "score", "terms", "matched", "field", "t
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _KINDS = ("domain", "competency", "indicator", "sub-indicator")
+_COLUMN_TYPES = {"kind": _KINDS}  # the frame's kind column: an ordered Categorical in the tree's order
 MODES = ("all", "any")
 """How the terms of a query combine: an item matches ``all`` of them (the default) or ``any``."""
 
@@ -140,7 +141,7 @@ class SearchHit:
         return _marked(self, before, after, str)
 
     def _repr_html_(self) -> str:
-        return _hit_html(self)
+        return html_fragment(f'<div class="edc edc-hit">{_hit_html(self)}</div>')
 
 
 def _marked(hit: SearchHit, before: str, after: str, escape: Callable[[str], str]) -> str:
@@ -175,6 +176,7 @@ class SearchResults(Tabular, Sequence[SearchHit]):
     __slots__ = ("_hits", "edition", "query")
 
     columns = SEARCH_COLUMNS
+    _column_types = _COLUMN_TYPES
 
     def __init__(self, query: str, edition: int | str, hits: Sequence[SearchHit]) -> None:
         self.query = query

@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from ._markup import Card
 from ._model import NoteKind, SourceNote
 from ._packaged import read_bytes
 from .errors import ArgumentTypeError
@@ -61,8 +62,8 @@ Json = Any
 # --------------------------------------------------------------------------- shared text blocks
 
 
-@attrs.frozen
-class Paragraph:
+@attrs.frozen(repr=False)
+class Paragraph(Card):
     """One paragraph of text, as printed."""
 
     text: str
@@ -73,8 +74,8 @@ class Paragraph:
         return self.text
 
 
-@attrs.frozen
-class ListItem:
+@attrs.frozen(repr=False)
+class ListItem(Card):
     """An item of a list: its printed label (``"a"``) or ``None`` for a bullet, its text and sub-items."""
 
     label: str | None
@@ -89,8 +90,8 @@ class ListItem:
         return out
 
 
-@attrs.frozen
-class BulletList:
+@attrs.frozen(repr=False)
+class BulletList(Card):
     """A bulleted or labelled list."""
 
     items: tuple[ListItem, ...]
@@ -101,8 +102,8 @@ class BulletList:
         return "\n".join(line for item in self.items for line in item.lines())
 
 
-@attrs.frozen
-class Table:
+@attrs.frozen(repr=False)
+class Table(Card):
     """A table: its header row (or ``None``) and its rows of cells."""
 
     header: tuple[str, ...] | None
@@ -119,8 +120,8 @@ Block = Paragraph | BulletList | Table
 """A block of a section or a definition."""
 
 
-@attrs.frozen
-class Section:
+@attrs.frozen(repr=False)
+class Section(Card):
     """A headed part of an introduction, as printed: ``heading`` (``None`` before the first) and blocks."""
 
     heading: str | None

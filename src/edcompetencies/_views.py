@@ -22,7 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "COLUMNS",
+    "COLUMN_TYPES",
     "EXPORT_FORMATS",
+    "KINDS",
     "dataframe",
     "records",
     "render",
@@ -51,6 +53,13 @@ COLUMNS = (
     "themes",
 )
 """The columns of :meth:`Framework.to_records`, in order."""
+
+KINDS = ("domain", "competency", "indicator", "sub-indicator")
+"""The kinds of item, in the order of the tree: the categories of a frame's ``kind`` column."""
+
+COLUMN_TYPES: dict[str, _markup.ColumnType] = {"kind": KINDS}
+"""The declared types of :meth:`Framework.to_dataframe`'s columns (the others are inferred,
+see :func:`~edcompetencies._markup.dataframe`)."""
 
 EXPORT_FORMATS = ("text", "csv", "jsonl", "json", "markdown", "html")
 """The formats of :meth:`Framework.render`: the shared :data:`~edcompetencies._markup.FORMATS` but text."""
@@ -97,7 +106,7 @@ def records(fw: Framework) -> list[dict[str, Any]]:
 
 def dataframe(rows: list[dict[str, Any]], feature: str) -> pandas.DataFrame:
     """*rows* as a pandas DataFrame, or :class:`MissingExtraError` naming the extra."""
-    return _markup.dataframe(rows, feature)
+    return _markup.dataframe(rows, feature, dtypes=COLUMN_TYPES)
 
 
 def rows_csv(rows: list[dict[str, Any]], columns: Sequence[str], *, escape_formulas: bool = True) -> str:

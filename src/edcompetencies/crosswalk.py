@@ -28,16 +28,16 @@ request (``derived=True``); derived alignments say so (``derived``, ``via``, ``p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from . import _toolkit_data
 from ._lineage import lineage
 from ._loading import _edition_number, load
-from ._markup import Tabular, dataframe
+from ._markup import Card, ColumnType, Tabular, sequence_repr
 from ._model import Competency, Domain, Framework, Indicator, Item, SourceNote
 from ._packaged import edition_number
 from ._rules import ascii_number
@@ -96,8 +96,8 @@ _PERFORMANCE_KEY = re.compile(r"(?:intasc:)?\s*([0-9]+)\s*\(\s*([a-z])\s*\)", re
 # --------------------------------------------------------------------------- objects
 
 
-@attrs.frozen
-class Performance:
+@attrs.frozen(repr=False)
+class Performance(Card):
     """A performance of an InTASC standard, as the crosswalk quotes it.
 
     ``label`` is InTASC's own (``"4(a)"``): the standard's number and the letter.
@@ -122,8 +122,8 @@ def _performances(values: Iterable[Performance]) -> tuple[Performance, ...]:
     return tuple(values)
 
 
-@attrs.frozen
-class Standard:
+@attrs.frozen(repr=False)
+class Standard(Card):
     """An InTASC Model Core Teaching Standard as the 2020 crosswalk quotes it.
 
     ``statement`` is part two's quotation (part one quotes some standards slightly
@@ -159,8 +159,8 @@ def _strs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
-@attrs.frozen
-class Alignment:
+@attrs.frozen(repr=False)
+class Alignment(Card):
     """One link of the crosswalk between a standard and a domain (part one) or a competency (part two).
 
     ``quoted_standard`` is part one's quotation of the standard's statement (part one only);
@@ -247,6 +247,11 @@ class Alignments(tuple[Alignment, ...], Tabular):
         "relation",
     )
 
+    _column_types: ClassVar[Mapping[str, ColumnType]] = {"part": ("one", "two"), "item_kind": ("domain", "competency")}
+
+    def __repr__(self) -> str:
+        return sequence_repr(self, (f"{a.standard}~{a.item}" for a in self))
+
     def _title(self) -> str:
         return "InTASC crosswalk links"
 
@@ -283,8 +288,8 @@ class Alignments(tuple[Alignment, ...], Tabular):
         return "".join(f"InTASC {a.standard} (part {a.part})  {a.item}\n" for a in self)
 
 
-@attrs.frozen
-class Emphasis:
+@attrs.frozen(repr=False)
+class Emphasis(Card):
     """A standard's "Areas of Emphasis for Personalized Learning" (crosswalk part two).
 
     ``performances`` are the performances the text singles out (``6(a), 6(e) and 6(g)``),
@@ -680,7 +685,7 @@ def to_records(*, edition: int | str = 2020) -> list[dict[str, Any]]:
 
 def to_dataframe(*, edition: int | str = 2020) -> pandas.DataFrame:
     """:func:`to_records` as a pandas DataFrame (install the ``pandas`` extra)."""
-    return dataframe(to_records(edition=edition), "crosswalk.to_dataframe()", Alignments.columns)
+    return alignments(edition=edition).to_dataframe()
 
 
 def heatmap() -> Picture:

@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from . import _toolkit_data
-from ._markup import Tabular
+from ._markup import Card, Tabular, sequence_repr
 from ._model import SourceNote
 from ._toolkit_data import Block, BulletList, ListItem, Paragraph, Table
 from ._words import plural, singular
@@ -62,8 +62,8 @@ __all__ = [
 # --------------------------------------------------------------------------- objects
 
 
-@attrs.frozen
-class Source:
+@attrs.frozen(repr=False)
+class Source(Card):
     """A source cited for a term, as printed; each part is ``None`` where the citation has none.
 
     ``text`` is the whole citation (without its URL); ``details`` what follows the year
@@ -91,7 +91,7 @@ def _sources(values: Iterable[Source]) -> tuple[Source, ...]:
 
 
 @attrs.frozen(repr=False)
-class Term:
+class Term(Card):
     """A glossary entry.
 
     ``definition`` is the definition as plain text (a list or table in it is given one item
@@ -157,6 +157,9 @@ class Terms(tuple[Term, ...], Tabular):
 
     columns = ("id", "term", "definition", "related_terms", "not_synonymous_with", "sources")
 
+    def __repr__(self) -> str:
+        return sequence_repr(self, (repr(t.term) for t in self))
+
     def _title(self) -> str:
         return "Glossary of terms"
 
@@ -185,8 +188,8 @@ class Terms(tuple[Term, ...], Tabular):
         return "\n".join(blocks)
 
 
-@attrs.frozen
-class TermMatch:
+@attrs.frozen(repr=False)
+class TermMatch(Card):
     """A glossary term found in a text: ``text[start:end]`` is ``text`` (as written there).
 
     ``name`` is the term's name or closely related term that matched; ``related`` is True

@@ -60,6 +60,7 @@ import attrs as _attrs
 
 from ._lineage import lineage as _lineage
 from ._loading import _edition_number, load
+from ._markup import Card as _Card
 from ._markup import Tabular as _Tabular
 from ._markup import html_escape as _html_escape
 from ._markup import md_escape as _md_escape
@@ -101,8 +102,8 @@ _LABEL = _re.compile(
 _UUID = _re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-@_attrs.frozen
-class Migration:
+@_attrs.frozen(repr=False)
+class Migration(_Card):
     """What became of one tag: ``source`` (the item the tag names, or ``None``), ``targets`` (its
     item(s) in the other edition), ``relation`` (see :data:`RELATIONS`), ``needs_review``,
     ``rationale`` (the curated lineage's words), ``suggestions`` (nearest items, for a removed one),

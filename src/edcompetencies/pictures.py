@@ -29,6 +29,8 @@ from collections.abc import Sequence as _Sequence
 
 import attrs as _attrs
 
+from ._markup import Card as _Card
+
 __all__ = ["Band", "Node", "Picture", "bars", "heatmap", "sankey"]
 
 
@@ -325,8 +327,8 @@ def heatmap(
 # --------------------------------------------------------------------------- sankey
 
 
-@_attrs.frozen
-class Node:
+@_attrs.frozen(repr=False)
+class Node(_Card):
     """A box of a lineage diagram: ``size`` is its height in units (e.g. indicators); ``group`` its column group."""
 
     id: str
@@ -335,8 +337,8 @@ class Node:
     size: int = 1
 
 
-@_attrs.frozen
-class Band:
+@_attrs.frozen(repr=False)
+class Band(_Card):
     """A band from a left node to a right node (``target=None``: removed; ``source=None``: added)."""
 
     source: str | None

@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from ._markup import Tabular, table
+from ._markup import Card, Tabular, table
 from ._model import Competency, Framework, Indicator, Theme
 from ._select import MODES, require_tags
 from .errors import ArgumentTypeError, UnknownChoiceError
@@ -92,8 +92,8 @@ def tagged(fw: Framework, theme: str | Theme) -> tuple[Competency | Indicator, .
     return tuple(item for item in fw.items() if isinstance(item, (Competency, Indicator)) and wanted in item.themes)
 
 
-@attrs.frozen
-class ThemeCounts(Tabular):
+@attrs.frozen(repr=False)
+class ThemeCounts(Tabular, Card):
     """How many items carry each theme, by domain and level (competency, indicator, sub-indicator).
 
     ``cells`` maps ``(domain key, level, theme code)`` to a count (zero counts are left out);

@@ -26,7 +26,7 @@ import attrs
 
 from . import _toolkit_data
 from ._loading import load
-from ._markup import Tabular, html_escape, md_emphasis, md_escape
+from ._markup import Card, Tabular, html_escape, md_emphasis, md_escape
 from ._model import Competency, Domain, Framework, Indicator, SourceNote
 from ._toolkit_data import Block, BulletList, ListItem, Paragraph, Section, Table
 from .errors import ArgumentTypeError, NotInToolkitError, UnknownChoiceError, UnknownItemError
@@ -90,8 +90,8 @@ def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:
 # --------------------------------------------------------------------------- shared pieces
 
 
-@attrs.frozen
-class Level:
+@attrs.frozen(repr=False)
+class Level(Card):
     """An implementation level of the Assessment Tool: its key, heading as printed and definition."""
 
     key: str
@@ -104,8 +104,8 @@ class Level:
         return self.heading.title()
 
 
-@attrs.frozen
-class PrintedCompetency:
+@attrs.frozen(repr=False)
+class PrintedCompetency(Card):
     """A competency as the toolkit prints it, resolved to the main text.
 
     ``toolkit_number`` and ``text`` are the toolkit's (they can differ from the main text);
@@ -143,8 +143,8 @@ def _printed(raw: dict[str, Any]) -> PrintedCompetency:
     )
 
 
-@attrs.frozen
-class Descriptor:
+@attrs.frozen(repr=False)
+class Descriptor(Card):
     """One level indicator of the Assessment Tool, as printed.
 
     ``refs`` are the main-text items it restates or refers to; an Operationalizing
@@ -183,8 +183,8 @@ def _competency_arg(item: Competency | str, where: str) -> Competency:
 # --------------------------------------------------------------------------- assessment tool
 
 
-@attrs.frozen
-class AssessmentEntry:
+@attrs.frozen(repr=False)
+class AssessmentEntry(Card):
     """The Assessment Tool's unpacking of one competency into the four implementation levels."""
 
     printed: PrintedCompetency
@@ -207,8 +207,8 @@ class AssessmentEntry:
         return found
 
 
-@attrs.frozen
-class AssessmentTool:
+@attrs.frozen(repr=False)
+class AssessmentTool(Card):
     """The Assessment Tool for Prioritized Competencies: its directions, levels and entries."""
 
     title: str
@@ -233,8 +233,8 @@ class AssessmentTool:
 # --------------------------------------------------------------------------- reflection tool
 
 
-@attrs.frozen
-class PrintedIndicator:
+@attrs.frozen(repr=False)
+class PrintedIndicator(Card):
     """An indicator as the Reflection Tool prints it, with the main-text items it resolves to."""
 
     label: str | None
@@ -256,8 +256,8 @@ def _printed_indicator(raw: dict[str, Any]) -> PrintedIndicator:
     )
 
 
-@attrs.frozen
-class ReflectionEntry:
+@attrs.frozen(repr=False)
+class ReflectionEntry(Card):
     """The Reflection Tool's table for one competency: indicators, reflective questions, look-fors.
 
     The source copy is kept as it is, duplicated and garbled parts included (see the notes
@@ -275,8 +275,8 @@ class ReflectionEntry:
         return self.printed.competency
 
 
-@attrs.frozen
-class ReflectionTool:
+@attrs.frozen(repr=False)
+class ReflectionTool(Card):
     """The Reflection Tool for Prioritized Competencies: its directions and entries."""
 
     title: str
@@ -300,8 +300,8 @@ class ReflectionTool:
 # --------------------------------------------------------------------------- simple rubric
 
 
-@attrs.frozen
-class RubricColumn:
+@attrs.frozen(repr=False)
+class RubricColumn(Card):
     """A column of a single-point rubric, as the directions print it."""
 
     key: str
@@ -310,8 +310,8 @@ class RubricColumn:
     description: str
 
 
-@attrs.frozen
-class RubricExampleRow:
+@attrs.frozen(repr=False)
+class RubricExampleRow(Card):
     """A row of Figure 1: the indicator as printed there, and the main-text item it resolves to."""
 
     operationalizing: str
@@ -322,8 +322,8 @@ class RubricExampleRow:
     refining: str | None = None
 
 
-@attrs.frozen
-class RubricExample:
+@attrs.frozen(repr=False)
+class RubricExample(Card):
     """Figure 1 of the directions: the example single-point rubric, as printed."""
 
     caption: str
@@ -334,8 +334,8 @@ class RubricExample:
     rows: tuple[RubricExampleRow, ...] = attrs.field(converter=_tuple)
 
 
-@attrs.frozen
-class SimpleRubric:
+@attrs.frozen(repr=False)
+class SimpleRubric(Card):
     """The Directions for Setting Up a Simple Rubric: text, the three columns and Figure 1."""
 
     title: str
@@ -344,8 +344,8 @@ class SimpleRubric:
     example: RubricExample
 
 
-@attrs.frozen
-class RubricRow:
+@attrs.frozen(repr=False)
+class RubricRow(Card):
     """A row of a rubric: an indicator (the operationalizing cell) and the two evidence cells.
 
     ``developing`` and ``refining`` are ``None`` in a blank template; :meth:`Rubric.fill`
@@ -372,8 +372,8 @@ def _md(text: str) -> str:
     return md_escape(text, newline="<br>")
 
 
-@attrs.frozen
-class Rubric(Tabular):
+@attrs.frozen(repr=False)
+class Rubric(Tabular, Card):
     """A single-point implementation rubric for one competency, built as the directions describe.
 
     Columns (from the directions): *developing* evidence on the left, the competency's
@@ -511,8 +511,8 @@ class Rubric(Tabular):
 # --------------------------------------------------------------------------- in the field, respondents
 
 
-@attrs.frozen
-class FieldExample:
+@attrs.frozen(repr=False)
+class FieldExample(Card):
     """An "In the field" example: who it is about (``actors``), what they did (``text``), where it is.
 
     ``part`` is ``"main-text"`` or ``"user-guide"``; ``domain`` the domain page it is on
@@ -537,16 +537,16 @@ class FieldExample:
         return f"in-the-field:{self.id}"
 
 
-@attrs.frozen
-class RespondentRow:
+@attrs.frozen(repr=False)
+class RespondentRow(Card):
     """A row of the respondents table: the group and its counts by column (``None`` for a dash)."""
 
     group: str
     counts: tuple[int | None, ...] = attrs.field(converter=_tuple)
 
 
-@attrs.frozen
-class Respondents(Tabular):
+@attrs.frozen(repr=False)
+class Respondents(Tabular, Card):
     """Appendix B's respondents table, as printed (``total`` is the printed totals row)."""
 
     appendix: str
@@ -583,16 +583,16 @@ class Respondents(Tabular):
         return [{"group": row.group, **dict(zip(self.columns, row.counts, strict=True))} for row in self.rows]
 
 
-@attrs.frozen
-class Footnote:
+@attrs.frozen(repr=False)
+class Footnote(Card):
     """A footnote, as printed."""
 
     label: str
     text: str
 
 
-@attrs.frozen
-class CenteringEquity:
+@attrs.frozen(repr=False)
+class CenteringEquity(Card):
     """Centering Equity: Guiding Questions. ``guiding_questions`` is ``None``: the source copy has none."""
 
     title: str

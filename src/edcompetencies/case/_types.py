@@ -11,14 +11,15 @@ from typing import Any
 
 import attrs
 
+from .._markup import Card
 from .._model import Framework
 from ..errors import UnknownItemError
 
 __all__ = ["CaseAssociation", "CaseImport", "CaseItem", "Ignored"]
 
 
-@attrs.frozen
-class Ignored:
+@attrs.frozen(repr=False)
+class Ignored(Card):
     """Something in a package that was not understood or has no place in the model.
 
     ``path`` is its JSON path (``$.CFItems[*].educationalLevel`` stands for every item);
@@ -34,8 +35,8 @@ class Ignored:
         return f"{self.path}{identifier}: {self.message}"
 
 
-@attrs.frozen
-class CaseItem:
+@attrs.frozen(repr=False)
+class CaseItem(Card):
     """One CFItem as read: the model item it became, and what the model has no field for.
 
     ``unmapped`` holds the CFItem's other fields as the JSON text of an object;
@@ -57,8 +58,8 @@ class CaseItem:
         return fields
 
 
-@attrs.frozen
-class CaseAssociation:
+@attrs.frozen(repr=False)
+class CaseAssociation(Card):
     """A CFAssociation other than the ``isChildOf`` edges the tree was built from.
 
     ``origin`` and ``destination`` are CASE identifiers; ``origin_id`` / ``destination_id``
@@ -95,8 +96,8 @@ def _ignored_tuple(values: object) -> tuple[Ignored, ...]:
     return tuple(values)  # type: ignore[arg-type]
 
 
-@attrs.frozen
-class CaseImport:
+@attrs.frozen(repr=False)
+class CaseImport(Card):
     """A CASE package read into the model, with everything the model has no place for.
 
     ``framework`` is the result; ``items`` maps each CFItem to its model ID (in framework

@@ -18,7 +18,7 @@ import attrs
 from .. import _sssom
 from .._editorial import classify
 from .._lineage import Lineage, Link, Unmatched
-from .._markup import Tabular, html_fragment, html_page
+from .._markup import Card, ColumnType, Tabular, html_fragment, html_page
 from .._model import Competency, Domain, Framework, Indicator, StrEnum, Theme
 from ..errors import ArgumentTypeError, DiffLookupError, LineageMismatchError, UnknownChoiceError
 from ..pictures import Picture
@@ -26,7 +26,7 @@ from . import _pictures, _render
 from ._align import Node, auto_pairs
 from ._wordops import WordOp, normalise_words, similarity, word_ops
 
-__all__ = ["COLUMNS", "LEVELS", "Change", "ChangeKind", "Diff", "Summary", "compare"]
+__all__ = ["COLUMNS", "KIND_ORDER", "LEVELS", "Change", "ChangeKind", "Diff", "Summary", "compare"]
 
 LEVELS = ("competency", "indicator")
 
@@ -67,6 +67,13 @@ class ChangeKind(StrEnum):
     """One old item became two or more new items."""
     ADDED = "added"
     REMOVED = "removed"
+
+
+KIND_ORDER = tuple(k.value for k in ChangeKind)
+"""The kinds of change in their fixed order (unchanged ... removed): the columns of a summary
+and the ordered categories of a frame's ``kind`` column."""
+
+_COLUMN_TYPES: dict[str, ColumnType] = {"kind": KIND_ORDER}
 
 
 # How a change of the diff reads as a lineage link (a moved item keeps its wording's relation).
@@ -124,6 +131,7 @@ class Change(Tabular):
     rationale: str | None = None
 
     columns = COLUMNS
+    _column_types = _COLUMN_TYPES
 
     @property
     def kinds(self) -> frozenset[ChangeKind]:
@@ -266,8 +274,8 @@ class Change(Tabular):
 # --------------------------------------------------------------------------- summary
 
 
-@attrs.frozen
-class Summary(Tabular):
+@attrs.frozen(repr=False)
+class Summary(Tabular, Card):
     """Counts by kind, by level, by domain and by theme: the headline numbers.
 
     Its records are the rows of its table: ``group`` (``level``, ``domain`` or ``theme``),
@@ -403,6 +411,7 @@ class Diff(Tabular):
     curated: bool = False
 
     columns = COLUMNS
+    _column_types = _COLUMN_TYPES
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)

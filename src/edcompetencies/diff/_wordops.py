@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from .._markup import Card
 from ..errors import ArgumentTypeError
 
 __all__ = ["WordOp", "matching_blocks", "normalise_words", "similarity", "word_ops"]
@@ -52,8 +53,8 @@ def normalise_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
-@attrs.frozen
-class WordOp:
+@attrs.frozen(repr=False)
+class WordOp(Card):
     """One word-level operation: ``equal``, ``insert``, ``delete`` or ``replace``.
 
     ``old`` and ``new`` are the exact spans of the two texts (empty for an insert or a
