@@ -109,3 +109,26 @@ def test_an_empty_frame_keeps_its_columns_and_types() -> None:
     frame = _markup.dataframe([], "test", ("id", "kind", "themes"), {"kind": ("a", "b")})
     assert ["id", "kind", "themes", *THEME_FLAGS] == list(frame.columns) and 0 == len(frame)
     assert isinstance(frame["kind"].dtype, pd.CategoricalDtype)
+
+
+def test_the_assessment_and_reflection_tools_are_tables_too() -> None:
+    """Issue 13 point 7: the toolkit's two tools have records, CSV and tidy frames."""
+    from edcompetencies import toolkit
+
+    tool = toolkit.assessment_tool()
+    rows = tool.to_records()
+    assert sum(len(list(_walk(e.level(level)))) for e in tool.entries for level in toolkit.LEVELS) == len(rows)
+    df = tool.to_dataframe()
+    assert list(df.columns) == list(tool.columns) and str(df.level.dtype) == "category"
+    assert list(df.level.cat.categories) == list(toolkit.LEVELS) and str(df.position.dtype) == "Int64"
+    assert tool.to_csv().startswith("competency,level,position,depth,text,refs\r\n")
+    reflection = toolkit.reflection_tool()
+    frame = reflection.to_dataframe()
+    assert list(frame.part.cat.categories) == ["indicator", "reflective question", "look-for"]
+    assert len(frame) == len(reflection.to_records()) and frame.text.notna().all()
+
+
+def _walk(items: tuple) -> object:  # type: ignore[type-arg]
+    for d in items:
+        yield d
+        yield from _walk(d.children)

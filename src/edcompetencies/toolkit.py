@@ -20,14 +20,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from . import _toolkit_data
 from ._loading import load
-from ._markup import Card, Tabular, html_escape, md_emphasis, md_escape
+from ._markup import Card, Tabular, csv_text, dataframe, html_escape, md_emphasis, md_escape
 from ._model import Competency, Domain, Framework, Indicator, SourceNote
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas  # type: ignore[import-untyped, unused-ignore]
 from ._toolkit_data import Block, BulletList, ListItem, Paragraph, Section, Table
 from .errors import ArgumentTypeError, NotInToolkitError, UnknownChoiceError, UnknownItemError
 
@@ -216,6 +219,49 @@ class AssessmentTool(Card):
     levels: tuple[Level, ...] = attrs.field(converter=_tuple)
     entries: tuple[AssessmentEntry, ...] = attrs.field(converter=_tuple)
 
+    columns = ("competency", "level", "position", "depth", "text", "refs")
+    """The fields of :meth:`to_records`, in order."""
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per descriptor (nested ones included): the competency's ID, the level's key,
+        its position in the level (1-based, depth-first), its depth (0 for a top descriptor), the
+        text and the main-text items it restates (IDs separated by spaces).
+
+        >>> from edcompetencies import toolkit
+        >>> row = toolkit.assessment_tool().to_records()[0]
+        >>> row["competency"], row["level"], row["position"], row["depth"]
+        ('2020:intrapersonal.1', 'establishing', 1, 0)
+        """
+        rows: list[dict[str, Any]] = []
+
+        def walk(items: tuple[Descriptor, ...], competency: str, level: str, depth: int) -> None:
+            for d in items:
+                position = sum(1 for r in rows if r["competency"] == competency and r["level"] == level) + 1
+                rows.append(
+                    {
+                        "competency": competency,
+                        "level": level,
+                        "position": position,
+                        "depth": depth,
+                        "text": d.text,
+                        "refs": " ".join(d.refs),
+                    }
+                )
+                walk(d.children, competency, level, depth + 1)
+
+        for entry in self.entries:
+            for level in LEVELS:
+                walk(entry.level(level), entry.printed.competency_id, level, 0)
+        return rows
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """:meth:`to_records` as a tidy DataFrame (``level`` an ordered Categorical of the four levels)."""
+        return dataframe(self.to_records(), "AssessmentTool.to_dataframe()", self.columns, {"level": LEVELS})
+
+    def to_csv(self, *, escape_formulas: bool = True) -> str:
+        """:meth:`to_records` as CSV (formulas neutralised unless ``escape_formulas=False``)."""
+        return csv_text(self.to_records(), self.columns, escape_formulas=escape_formulas)
+
     def entry(self, competency: Competency | str) -> AssessmentEntry:
         """The entry for a 2020 competency; one the tool does not unpack raises ``NotInToolkitError``."""
         wanted = _competency_arg(competency, "Assessment Tool")
@@ -275,6 +321,14 @@ class ReflectionEntry(Card):
         return self.printed.competency
 
 
+def _flatten(items: tuple[PrintedIndicator, ...]) -> list[PrintedIndicator]:
+    """Printed indicators and their sub-indicators, depth-first."""
+    out: list[PrintedIndicator] = []
+    for i in items:
+        out += [i, *_flatten(i.children)]
+    return out
+
+
 @attrs.frozen(repr=False)
 class ReflectionTool(Card):
     """The Reflection Tool for Prioritized Competencies: its directions and entries."""
@@ -282,6 +336,44 @@ class ReflectionTool(Card):
     title: str
     sections: tuple[Section, ...] = attrs.field(converter=_tuple)
     entries: tuple[ReflectionEntry, ...] = attrs.field(converter=_tuple)
+
+    columns = ("competency", "part", "position", "label", "text")
+    """The fields of :meth:`to_records`, in order."""
+
+    PARTS = ("indicator", "reflective question", "look-for")
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per printed indicator (sub-indicators included), reflective question and
+        look-for: the competency's ID, the part, its position in the part (1-based), the printed
+        label (indicators only) and the text, as printed.
+
+        >>> from edcompetencies import toolkit
+        >>> sorted({row["part"] for row in toolkit.reflection_tool().to_records()})
+        ['indicator', 'look-for', 'reflective question']
+        """
+        rows: list[dict[str, Any]] = []
+        for entry in self.entries:
+            competency = entry.printed.competency_id
+            printed = _flatten(entry.indicators)
+            parts = (
+                ("indicator", [(i.label, i.text) for i in printed]),
+                ("reflective question", [(None, q) for q in entry.reflective_questions]),
+                ("look-for", [(None, x) for x in entry.look_fors]),
+            )
+            for part, items in parts:
+                rows += [
+                    {"competency": competency, "part": part, "position": n, "label": label, "text": text}
+                    for n, (label, text) in enumerate(items, start=1)
+                ]
+        return rows
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """:meth:`to_records` as a tidy DataFrame (``part`` an ordered Categorical)."""
+        return dataframe(self.to_records(), "ReflectionTool.to_dataframe()", self.columns, {"part": self.PARTS})
+
+    def to_csv(self, *, escape_formulas: bool = True) -> str:
+        """:meth:`to_records` as CSV (formulas neutralised unless ``escape_formulas=False``)."""
+        return csv_text(self.to_records(), self.columns, escape_formulas=escape_formulas)
 
     def entry(self, competency: Competency | str) -> ReflectionEntry:
         """The entry for a 2020 competency; one the tool lacks raises ``NotInToolkitError``."""
