@@ -149,3 +149,40 @@ def test_hostile_frameworks_print_no_escape_but_the_librarys_own(fw: ec.Framewor
     text = diff.compare(fw, fw).to_text(color=True)
     assert "\x1b" not in OWN_CODE.sub("", text)
     assert not any(c in text for c in "\x07\x9b\u202e\u2066") and not re.search("\r(?!\n)", text)
+
+
+def test_the_diff_wraps_to_the_terminal_s_width() -> None:
+    """Issue 13 point 3: on a terminal, the report's long lines wrap to its width (tables stay whole)."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 72, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "FORCE_COLOR")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "edcompetencies", "diff", "2015", "2020", "--domain", "cognitive", "--color", "never"],
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(leader)
+    lines = b"".join(chunks).decode("utf-8").replace("\r\n", "\n").split("\n")
+    body = [line for line in lines if line.startswith("    ") and "   " not in line.strip()]
+    assert body and all(len(line) <= 71 for line in body)
+    assert any(line.startswith("        ") for line in body)  # a wrapped line's continuation

@@ -56,6 +56,7 @@ __all__ = [
     "table",
     "terminal_text",
     "use_color",
+    "wrap_lines",
 ]
 
 # --------------------------------------------------------------------------- Markdown
@@ -764,3 +765,35 @@ def render(obj: object, format: str) -> str:
         raise UnknownFormatError(name, supported)
     result: str = getattr(obj, f"to_{name}")()
     return result
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def wrap_lines(text: str, width: int) -> str:
+    """Each line of *text* wrapped at spaces to *width* visible columns (the library's own colour
+    codes take no room), a continuation indented four spaces past its line's own indent; a word
+    longer than the width stays whole, and a table row (columns aligned with runs of spaces) is
+    left as it is. Used for text a terminal shows, at the terminal's width.
+
+    >>> print(wrap_lines("    [-old-]{+new+} words here", 16))
+        [-old-]{+new+}
+            words here
+    """
+    out = []
+    for line in text.split("\n"):
+        if len(_ANSI.sub("", line)) <= width or "   " in line.strip():
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        pad = indent + "    "
+        current, visible = indent, len(indent)
+        for word in line.lstrip(" ").split(" "):
+            size = len(_ANSI.sub("", word))
+            if visible + size > width and current.strip():
+                out.append(current.rstrip(" "))
+                current, visible = pad, len(pad)
+            current += word + " "
+            visible += size + 1
+        out.append(current.rstrip(" "))
+    return "\n".join(out)

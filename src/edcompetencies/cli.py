@@ -171,6 +171,15 @@ class _Out:
         self.write(head + (self.styled(tail, style) if found else "") + "\n", safe=True)
 
 
+def _wrapped(text: str, out: _Out) -> str:
+    """*text* wrapped to the terminal's width when the output is a terminal, else as it is."""
+    if out.stream is None or not out.stream.isatty():
+        return text
+    from ._markup import wrap_lines
+
+    return wrap_lines(text, out.width)
+
+
 def _color(args: argparse.Namespace, out: _Out, output: str | None = None) -> bool:
     """Whether to colour (``--color``, ``NO_COLOR``, ``FORCE_COLOR``; never when writing ``-o FILE``
     but with ``--color always``); sets ``out.color``. Without a terminal or ``FORCE_COLOR``, "auto"
@@ -456,9 +465,13 @@ def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
     elif args.format == "text" and _color(args, out, args.output):
         text = result.to_text(color=True)
         if args.output is None:
-            out.write(text, safe=True)
+            out.write(_wrapped(text, out), safe=True)
         else:
             _write(text, args.output, out)
+    elif args.format == "text" and args.output is None:
+        from ._markup import terminal_text
+
+        out.write(_wrapped(terminal_text(result.to_text()), out), safe=True)
     else:
         _write(_rendered(result, args, side_by_side=args.side_by_side), args.output, out)
     return 0
