@@ -18,19 +18,19 @@ source note (:func:`notes_for`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from . import _toolkit_data
 from ._loading import load
-from ._markup import Card, Tabular, csv_text, dataframe, html_escape, md_emphasis, md_escape
+from ._markup import Card, ColumnType, Tabular, html_escape, md_emphasis, md_escape
 from ._model import Competency, Domain, Framework, Indicator, SourceNote
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas  # type: ignore[import-untyped, unused-ignore]
+    pass  # type: ignore[import-untyped, unused-ignore]
 from ._toolkit_data import Block, BulletList, ListItem, Paragraph, Section, Table
 from .errors import ArgumentTypeError, NotInToolkitError, UnknownChoiceError, UnknownItemError
 
@@ -211,7 +211,7 @@ class AssessmentEntry(Card):
 
 
 @attrs.frozen(repr=False)
-class AssessmentTool(Card):
+class AssessmentTool(Card, Tabular):
     """The Assessment Tool for Prioritized Competencies: its directions, levels and entries."""
 
     title: str
@@ -220,7 +220,9 @@ class AssessmentTool(Card):
     entries: tuple[AssessmentEntry, ...] = attrs.field(converter=_tuple)
 
     columns = ("competency", "level", "position", "depth", "text", "refs")
-    """The fields of :meth:`to_records`, in order."""
+    """The fields of :meth:`to_records`, in order (the shared verbs: ``to_csv()``, ``to_dataframe()``
+    with ``level`` an ordered Categorical of the four levels ...)."""
+    _column_types: ClassVar[Mapping[str, ColumnType]] = {"level": LEVELS}
 
     def to_records(self) -> list[dict[str, Any]]:
         """One row per descriptor (nested ones included): the competency's ID, the level's key,
@@ -253,14 +255,6 @@ class AssessmentTool(Card):
             for level in LEVELS:
                 walk(entry.level(level), entry.printed.competency_id, level, 0)
         return rows
-
-    def to_dataframe(self) -> pandas.DataFrame:
-        """:meth:`to_records` as a tidy DataFrame (``level`` an ordered Categorical of the four levels)."""
-        return dataframe(self.to_records(), "AssessmentTool.to_dataframe()", self.columns, {"level": LEVELS})
-
-    def to_csv(self, *, escape_formulas: bool = True) -> str:
-        """:meth:`to_records` as CSV (formulas neutralised unless ``escape_formulas=False``)."""
-        return csv_text(self.to_records(), self.columns, escape_formulas=escape_formulas)
 
     def entry(self, competency: Competency | str) -> AssessmentEntry:
         """The entry for a 2020 competency; one the tool does not unpack raises ``NotInToolkitError``."""
@@ -330,17 +324,18 @@ def _flatten(items: tuple[PrintedIndicator, ...]) -> list[PrintedIndicator]:
 
 
 @attrs.frozen(repr=False)
-class ReflectionTool(Card):
+class ReflectionTool(Card, Tabular):
     """The Reflection Tool for Prioritized Competencies: its directions and entries."""
 
     title: str
     sections: tuple[Section, ...] = attrs.field(converter=_tuple)
     entries: tuple[ReflectionEntry, ...] = attrs.field(converter=_tuple)
 
-    columns = ("competency", "part", "position", "label", "text")
-    """The fields of :meth:`to_records`, in order."""
-
     PARTS = ("indicator", "reflective question", "look-for")
+    columns = ("competency", "part", "position", "label", "text")
+    """The fields of :meth:`to_records`, in order (the shared verbs: ``to_csv()``, ``to_dataframe()``
+    with ``part`` an ordered Categorical ...)."""
+    _column_types: ClassVar[Mapping[str, ColumnType]] = {"part": PARTS}
 
     def to_records(self) -> list[dict[str, Any]]:
         """One row per printed indicator (sub-indicators included), reflective question and
@@ -366,14 +361,6 @@ class ReflectionTool(Card):
                     for n, (label, text) in enumerate(items, start=1)
                 ]
         return rows
-
-    def to_dataframe(self) -> pandas.DataFrame:
-        """:meth:`to_records` as a tidy DataFrame (``part`` an ordered Categorical)."""
-        return dataframe(self.to_records(), "ReflectionTool.to_dataframe()", self.columns, {"part": self.PARTS})
-
-    def to_csv(self, *, escape_formulas: bool = True) -> str:
-        """:meth:`to_records` as CSV (formulas neutralised unless ``escape_formulas=False``)."""
-        return csv_text(self.to_records(), self.columns, escape_formulas=escape_formulas)
 
     def entry(self, competency: Competency | str) -> ReflectionEntry:
         """The entry for a 2020 competency; one the tool lacks raises ``NotInToolkitError``."""
