@@ -47,13 +47,14 @@ def _is_type_checking(test: ast.expr) -> bool:
     )
 
 
-def _imports(tree: ast.AST, module: str, is_package: bool) -> Iterator[tuple[str, bool]]:
-    """(imported module, inside a function) for every run-time import of the package."""
+def _imports(tree: ast.AST, module: str, is_package: bool, type_only: bool = False) -> Iterator[tuple[str, bool]]:
+    """(imported module, inside a function) for every run-time import of the package (with
+    *type_only*, the imports under ``if TYPE_CHECKING:`` too)."""
     base = module.split(".") if is_package else module.split(".")[:-1]
 
     def visit(node: ast.AST, in_function: bool) -> Iterator[tuple[str, bool]]:
         for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.If) and _is_type_checking(child.test):
+            if isinstance(child, ast.If) and _is_type_checking(child.test) and not type_only:
                 for other in child.orelse:
                     yield from visit(other, in_function)
                 continue
@@ -134,6 +135,17 @@ def test_the_graph_is_read() -> None:
     assert "edcompetencies._model" in MODULES and "edcompetencies.cli" in MODULES
     assert ("edcompetencies._model", False) in GRAPH["edcompetencies._search"]
     assert ("edcompetencies.errors", False) in GRAPH["edcompetencies._model"]
+
+
+def test_no_circle_even_through_type_only_imports() -> None:
+    """The model and every module are below what they import, for the type checker too."""
+    edges: dict[str, set[str]] = {}
+    for path in sorted(SRC.rglob("*.py")):
+        name = _module_name(path)
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        edges[name] = {t for t, _ in _imports(tree, name, path.name == "__init__.py", type_only=True) if t != name}
+    assert [] == _circles(edges)
+    assert {"edcompetencies.errors"} == edges["edcompetencies._model"]
 
 
 def test_no_import_circle() -> None:

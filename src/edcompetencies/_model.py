@@ -25,11 +25,8 @@ import attrs
 
 from .errors import CapabilityMissingError, UnknownItemError, UnknownThemeError
 
-if TYPE_CHECKING:  # pragma: no cover - type-only: the model imports nothing of the package at run time
+if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
-
-    from ._publication import Endnote
-    from ._search import SearchResults
 
 __all__ = [
     "Competency",
@@ -121,7 +118,7 @@ class Theme(StrEnum):
         return _THEME_DEFINITIONS[self.value]
 
     @property
-    def endnotes(self) -> "tuple[Endnote, ...]":
+    def endnotes(self) -> "tuple[EndnoteLike, ...]":
         """The endnotes the definition's marks refer to (``Theme.SE``: endnote 10)."""
         return _up().endnotes_of(f"theme:{self.value}")
 
@@ -177,6 +174,37 @@ def _short(text: str | None, width: int = 48) -> str:
 
 
 # --------------------------------------------------------------------------- the way up
+# What the conveniences return, described by shape: the model names no type of a module above
+# it, not even for type checking. edcompetencies.SearchResults and publication.Endnote are these.
+
+
+class EndnoteLike(Protocol):
+    """An endnote of the publication (:class:`edcompetencies.publication.Endnote`): its number and text."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+class SearchResultsLike(Protocol):
+    """Ranked hits (:class:`edcompetencies.SearchResults`): a sequence with IDs and the shared verbs."""
+
+    @property
+    def query(self) -> str: ...
+    @property
+    def ids(self) -> tuple[str, ...]: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Any]: ...
+    def __getitem__(self, index: int) -> Any: ...
+    def to_records(self) -> list[dict[str, Any]]: ...
+    def to_dataframe(self) -> "pandas.DataFrame": ...
+    def to_csv(self, *, escape_formulas: bool = True) -> str: ...
+    def to_text(self) -> str: ...
+    def to_markdown(self) -> str: ...
+    def to_html(self, *, document: bool = True) -> str: ...
+    def render(self, format: str = "text") -> str: ...
+
 
 
 class Conveniences(Protocol):
@@ -189,7 +217,7 @@ class Conveniences(Protocol):
     """
 
     def select(self, fw: "Framework", **kwargs: Any) -> "Framework": ...
-    def search(self, fw: "Framework", query: str, **kwargs: Any) -> "SearchResults": ...
+    def search(self, fw: "Framework", query: str, **kwargs: Any) -> "SearchResultsLike": ...
     def records(self, fw: "Framework") -> "list[dict[str, Any]]": ...
     def dataframe(self, fw: "Framework") -> "pandas.DataFrame": ...
     def csv(self, fw: "Framework", *, escape_formulas: bool = True) -> str: ...
@@ -200,8 +228,8 @@ class Conveniences(Protocol):
     def item_html(self, item: "Item") -> str: ...
     def item_markdown(self, item: "Item") -> str: ...
     def card_html(self, obj: object) -> str: ...
-    def endnotes(self, edition: int | str) -> "tuple[Endnote, ...]": ...
-    def endnotes_of(self, ref: str) -> "tuple[Endnote, ...]": ...
+    def endnotes(self, edition: int | str) -> "tuple[EndnoteLike, ...]": ...
+    def endnotes_of(self, ref: str) -> "tuple[EndnoteLike, ...]": ...
 
 
 _INSTALLED: "list[Conveniences]" = []
@@ -257,7 +285,7 @@ class Indicator:
         return edition + ":" + ".".join(path.split(".")[:2])
 
     @property
-    def endnotes(self) -> "tuple[Endnote, ...]":
+    def endnotes(self) -> "tuple[EndnoteLike, ...]":
         """The endnotes this item's texts refer to with a mark (see :mod:`edcompetencies.publication`)."""
         return _up().endnotes_of(self.id)
 
@@ -333,7 +361,7 @@ class Competency:
         return _domain_key(self.id)
 
     @property
-    def endnotes(self) -> "tuple[Endnote, ...]":
+    def endnotes(self) -> "tuple[EndnoteLike, ...]":
         """The endnotes this item's texts refer to with a mark (see :mod:`edcompetencies.publication`)."""
         return _up().endnotes_of(self.id)
 
@@ -407,7 +435,7 @@ class Domain:
         return self.key
 
     @property
-    def endnotes(self) -> "tuple[Endnote, ...]":
+    def endnotes(self) -> "tuple[EndnoteLike, ...]":
         """The endnotes this item's texts refer to with a mark (see :mod:`edcompetencies.publication`)."""
         return _up().endnotes_of(self.id)
 
@@ -549,7 +577,7 @@ class Framework:
         return f"{self.edition}:"
 
     @property
-    def endnotes(self) -> "tuple[Endnote, ...]":
+    def endnotes(self) -> "tuple[EndnoteLike, ...]":
         """The publication's endnotes, in printed order (``()`` for a framework of your own).
 
         >>> import edcompetencies as ec
@@ -748,7 +776,7 @@ class Framework:
         kinds: "str | Iterable[str] | None" = None,
         limit: int | None = None,
         mode: str | None = None,
-    ) -> "SearchResults":
+    ) -> "SearchResultsLike":
         """Items whose text matches *query*, best first, with the words that matched.
 
         Words match whatever their case, accents or quotes, in singular or plural, and a

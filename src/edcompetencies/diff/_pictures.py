@@ -6,13 +6,15 @@ imports only the drawing functions.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..errors import UnknownChoiceError
 from ..pictures import Band, Node, Picture, bars, sankey
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ._changes import Diff, Summary
+# The result types of ._changes, read by their attributes only (duck typing): importing them,
+# even for type checking, would tie this module back to the one that imports it.
+Diff = Any
+Summary = Any
 
 __all__ = ["KIND_ORDER", "LEVELS", "diff_sankey", "summary_chart"]
 

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._markup import html_escape, md_escape, styled, table, terminal_text
 from .._model import Competency, Indicator, StrEnum
 from ._wordops import WordOp
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ._changes import Change, Diff, Summary
+# The result types of ._changes, read by their attributes only (duck typing): importing them,
+# even for type checking, would tie this module back to the one that imports it.
+Change = Any
+Diff = Any
+Summary = Any
 
 __all__ = [
     "REDLINE_THRESHOLD",
@@ -289,7 +292,7 @@ def _domain_name(d: Diff, key: str) -> str:
     for fw in (d.new, d.old):
         for dom in fw.domains:
             if dom.key == key:
-                return dom.name
+                return str(dom.name)
     return key
 
 
