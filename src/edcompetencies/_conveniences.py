@@ -55,16 +55,14 @@ class _Conveniences:
         return dataframe(records(fw), "Framework.to_dataframe()", COLUMNS, COLUMN_TYPES)
 
     def csv(self, fw: Framework, *, escape_formulas: bool = True) -> str:
-        from ._markup import csv_text
-        from ._views import COLUMNS, records
+        from ._views import to_csv
 
-        return csv_text(records(fw), COLUMNS, escape_formulas=escape_formulas)
+        return to_csv(fw, escape_formulas=escape_formulas)
 
     def jsonl(self, fw: Framework) -> str:
-        from ._markup import jsonl_text
-        from ._views import records
+        from ._views import to_jsonl
 
-        return jsonl_text(records(fw))
+        return to_jsonl(fw)
 
     def markdown(self, fw: Framework, **kwargs: Any) -> str:
         from ._views import to_markdown

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from . import _markup
@@ -28,8 +28,6 @@ __all__ = [
     "dataframe",
     "records",
     "render",
-    "rows_csv",
-    "rows_jsonl",
     "to_csv",
     "to_html",
     "to_jsonl",
@@ -109,25 +107,15 @@ def dataframe(rows: list[dict[str, Any]], feature: str) -> pandas.DataFrame:
     return _markup.dataframe(rows, feature, dtypes=COLUMN_TYPES)
 
 
-def rows_csv(rows: list[dict[str, Any]], columns: Sequence[str], *, escape_formulas: bool = True) -> str:
-    """Rows as CSV (see :func:`~edcompetencies._markup.csv_text`: RFC 4180, CRLF, formulas neutralised)."""
-    return csv_text(rows, columns, escape_formulas=escape_formulas)
-
-
-def rows_jsonl(rows: list[dict[str, Any]]) -> str:
-    """Rows as JSON Lines: one JSON object per row and line (UTF-8, not ASCII-escaped)."""
-    return jsonl_text(rows)
-
-
 def to_csv(fw: Framework, *, escape_formulas: bool = True) -> str:
     """The records as CSV; a text cell a spreadsheet would run as a formula gets a ``'`` in front
     unless ``escape_formulas=False`` (see :func:`~edcompetencies._markup.csv_text`)."""
-    return rows_csv(records(fw), COLUMNS, escape_formulas=escape_formulas)
+    return csv_text(records(fw), COLUMNS, escape_formulas=escape_formulas)
 
 
 def to_jsonl(fw: Framework) -> str:
     """The records as JSON Lines."""
-    return rows_jsonl(records(fw))
+    return jsonl_text(records(fw))
 
 
 # --------------------------------------------------------------------------- Markdown
