@@ -645,13 +645,16 @@ def html_card(obj: object) -> str:
     e = html_escape
     rows = []
     kind: Any = type(obj)
-    if attrs.has(kind):
+    if isinstance(obj, Mapping):  # Metadata: a row per name
+        rows = [f"<tr><th>{e(str(key))}</th><td>{_card_value(value)}</td></tr>" for key, value in obj.items()]
+    elif attrs.has(kind):
         for field in attrs.fields(kind):
             value = getattr(obj, field.name)
             if value is None or (isinstance(value, (tuple, list, frozenset, set, Mapping, str)) and not value):
                 continue
             rows.append(f"<tr><th>{e(field.name)}</th><td>{_card_value(value)}</td></tr>")
-    caption = f"<caption>{e(card_repr(obj))}</caption>"
+    label = f"{type(obj).__name__}: {len(obj)} fields" if isinstance(obj, Mapping) else card_repr(obj)
+    caption = f"<caption>{e(label)}</caption>"
     return f'<div class="edc edc-card"><table class="edc">{caption}<tbody>{"".join(rows)}</tbody></table></div>'
 
 

@@ -16,14 +16,15 @@ share between threads. Indexes (ID -> item, item -> parent) are derived lazily.
 """
 
 import enum
+import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from .errors import CapabilityMissingError, UnknownItemError, UnknownThemeError
+from .errors import ArgumentTypeError, CapabilityMissingError, UnknownItemError, UnknownThemeError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
@@ -34,6 +35,7 @@ __all__ = [
     "Framework",
     "Indicator",
     "Item",
+    "Metadata",
     "NoteKind",
     "SourceNote",
     "Theme",
@@ -206,7 +208,6 @@ class SearchResultsLike(Protocol):
     def render(self, format: str = "text") -> str: ...
 
 
-
 class Conveniences(Protocol):
     """What the capability layer lends the model's notebook conveniences (``fw.search``, ``fw.to_html`` ...).
 
@@ -246,6 +247,96 @@ def _up() -> Conveniences:
     return _INSTALLED[0]
 
 
+# --------------------------------------------------------------------------- metadata
+
+
+def _canonical(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+
+@attrs.frozen(cache_hash=True, repr=False, eq=True)
+class Metadata(Mapping[str, Any]):
+    """A publisher's further fields of an item or a framework: a read-only mapping of JSON values.
+
+    The model's own fields say what every framework has (a statement, a label, themes); what a
+    publisher adds beyond them travels here under the publisher's own names, so nothing read is
+    lost and a writer can give it back. A framework read from a CASE package holds, for example,
+    an item's ``identifier``, ``CFItemType`` or ``educationLevel`` (``docs/case.md`` lists them);
+    the packaged editions have none (``len(item.metadata) == 0``).
+
+    Values are JSON values (``None``, booleans, numbers, text, lists, objects) and are decoded
+    afresh on each access, so the object stays immutable and hashable; two Metadata are equal
+    when they hold the same names with the same values, in any order.
+
+    >>> from edcompetencies import Metadata
+    >>> meta = Metadata({"educationLevel": ["09", "10"], "CFItemType": "Target"})
+    >>> meta["educationLevel"], sorted(meta), meta == Metadata({"CFItemType": "Target", "educationLevel": ["09", "10"]})
+    (['09', '10'], ['CFItemType', 'educationLevel'], True)
+    """
+
+    _fields: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=lambda v: _metadata_fields(v))
+
+    def __getitem__(self, name: str) -> Any:
+        for key, text in self._fields:
+            if key == name:
+                return json.loads(text)
+        raise KeyError(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key, _ in self._fields)
+
+    def __len__(self) -> int:
+        return len(self._fields)
+
+    def __bool__(self) -> bool:
+        return bool(self._fields)
+
+    def json_text(self, name: str) -> str:
+        """The value of *name* as canonical JSON text (sorted keys, no spaces): cheap to compare."""
+        for key, text in self._fields:
+            if key == name:
+                return text
+        raise KeyError(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new, ordinary dict (in name order)."""
+        return {key: json.loads(text) for key, text in self._fields}
+
+    def __repr__(self) -> str:
+        return f"Metadata({self.to_dict()!r})"
+
+    def _repr_html_(self) -> str:
+        """Notebook display: a card with a row per field (every text escaped)."""
+        return _up().card_html(self)
+
+
+def _metadata_fields(value: object) -> tuple[tuple[str, str], ...]:
+    if isinstance(value, Metadata):
+        return value._fields
+    if isinstance(value, Mapping):
+        pairs = value.items()
+    else:
+        pairs = value  # type: ignore[assignment]
+    fields = {}
+    for key, item in pairs:  # type: ignore[misc]
+        if not isinstance(key, str):
+            raise ArgumentTypeError("Metadata()", "every name", "a string", key)
+        try:
+            fields[key] = _canonical(item)
+        except (TypeError, ValueError):  # not JSON: a set, an object, NaN ...
+            raise ArgumentTypeError("Metadata()", f"the value of {key!r}", "a JSON value", item) from None
+    return tuple(sorted(fields.items()))
+
+
+def _metadata(value: "Metadata | Mapping[str, Any] | None") -> Metadata:
+    if isinstance(value, Metadata):
+        return value
+    return Metadata(value or ())
+
+
+_EMPTY = Metadata()
+
+
 # --------------------------------------------------------------------------- nodes
 
 
@@ -254,7 +345,9 @@ class Indicator:
     """An indicator of a competency, or a sub-indicator of an indicator.
 
     ``label`` is the publication's own label (``"a"``, ``"ii"``, ``"3"``); ``children``
-    are the sub-indicators, in publication order.
+    are the sub-indicators, in publication order. ``code`` and ``metadata`` (see
+    :attr:`Domain.code`) are the publisher's code and further fields, for frameworks read
+    from other formats.
     """
 
     id: str
@@ -262,6 +355,8 @@ class Indicator:
     text: str
     themes: frozenset[Theme] = attrs.field(default=frozenset(), converter=_themes)
     children: "tuple[Indicator, ...]" = attrs.field(default=(), converter=_indicator_tuple)
+    code: str | None = None
+    metadata: Metadata = attrs.field(default=_EMPTY, converter=_metadata)
 
     @property
     def depth(self) -> int:
@@ -321,6 +416,7 @@ class Competency:
 
     ``title`` is the 2015 web copy's short title (``"Support All Learners"``) or ``None``
     where the source gives none (all of 2020, four 2015 Instructional competencies).
+    ``code`` and ``metadata``: see :class:`Domain`.
     """
 
     id: str
@@ -329,6 +425,8 @@ class Competency:
     title: str | None = None
     themes: frozenset[Theme] = attrs.field(default=frozenset(), converter=_themes)
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicator_tuple)
+    code: str | None = None
+    metadata: Metadata = attrs.field(default=_EMPTY, converter=_metadata)
 
     @property
     def text(self) -> str:
@@ -403,6 +501,12 @@ class Domain:
     ``tagline`` is the domain's "Need to ..." phrase; ``description`` the domain's own
     introduction; ``overview`` the shorter paragraph of the publication's Overview
     section (2020 only; ``None`` where the source has none).
+
+    Every node also has ``code``, the publisher's own code for the item where it has one
+    (a CASE ``humanCodingScheme`` such as ``"L1.10"``; ``None`` in the packaged editions,
+    whose IDs are built from the publication's labels): it is shown beside the ID and
+    ``fw[code]`` finds the item. ``metadata`` (a :class:`Metadata`) holds the publisher's
+    further fields under their own names (empty in the packaged editions).
     """
 
     id: str
@@ -412,6 +516,8 @@ class Domain:
     tagline: str | None = None
     description: str | None = None
     overview: str | None = None
+    code: str | None = None
+    metadata: Metadata = attrs.field(default=_EMPTY, converter=_metadata)
 
     @property
     def kind(self) -> str:
@@ -528,6 +634,9 @@ class Framework:
     'Enabling students to choose and co-design curricula.'
     >>> [d.key for d in fw.domains]
     ['intrapersonal', 'interpersonal', 'cognitive', 'instructional']
+
+    ``metadata`` (a :class:`Metadata`) holds a publisher's further fields of the framework
+    itself (for a CASE package, the CFDocument's and the package's: see ``docs/case.md``).
     """
 
     edition: int | str
@@ -540,6 +649,7 @@ class Framework:
     url: str | None = None
     source: str | None = None
     notes: tuple[SourceNote, ...] = attrs.field(default=(), converter=_note_tuple)
+    metadata: Metadata = attrs.field(default=_EMPTY, converter=_metadata)
 
     # -- derived indexes (never fields: the object stays hashable) --------------
 
@@ -591,29 +701,54 @@ class Framework:
         key = key.strip()
         return key if _PREFIX.match(key) else self.prefix + key
 
-    def __getitem__(self, key: str) -> Item:
-        """The item with this ID, with or without the edition prefix.
+    @cached_property
+    def _codes(self) -> "dict[str, tuple[Item, ...]]":
+        codes: dict[str, tuple[Item, ...]] = {}
+        for item in self._index.values():
+            if item.code is not None:
+                codes[item.code] = (*codes.get(item.code, ()), item)
+        return codes
 
-        An unknown ID raises :class:`~edcompetencies.errors.UnknownItemError` (a
-        ``KeyError``) that suggests the nearest IDs.
+    def _find(self, key: str) -> "Item | None":
+        found = self._index.get(self._qualify(key))
+        if found is None and self._codes:
+            by_code = self._codes.get(key.strip(), ())
+            if len(by_code) > 1:
+                ids = ", ".join(item.id for item in by_code[:5])
+                reason = f"the code is used by {len(by_code)} items ({ids}); use an ID"
+                raise UnknownItemError(key, self.edition, (), reason=reason)
+            found = by_code[0] if by_code else None
+        return found
+
+    def __getitem__(self, key: str) -> Item:
+        """The item with this ID (with or without the edition prefix), or with this publisher's ``code``.
+
+        An ID is looked up first; a framework read from a CASE package also finds an item by
+        its ``humanCodingScheme`` (``fw["L1.10"]``). An unknown key raises
+        :class:`~edcompetencies.errors.UnknownItemError` (a ``KeyError``) that suggests the
+        nearest IDs; so does a code that several items share.
         """
         if not isinstance(key, str):
             raise UnknownItemError(repr(key), self.edition, (), reason="item IDs are strings")
-        found = self._index.get(self._qualify(key))
+        found = self._find(key)
         if found is None:
             raise UnknownItemError(key, self.edition, self._suggest(key))
         return found
 
     def get(self, key: str, default: "Item | None" = None) -> "Item | None":
-        """The item with this ID, or *default* (``None``) when there is none."""
+        """The item with this ID or code (as ``fw[key]``), or *default* (``None``) when there is none."""
         if not isinstance(key, str):
             return default
-        return self._index.get(self._qualify(key), default)
+        try:
+            found = self._find(key)
+        except UnknownItemError:  # a code several items share
+            return default
+        return default if found is None else found
 
     def __contains__(self, key: object) -> bool:
         if isinstance(key, (Domain, Competency, Indicator)):
             return self._index.get(key.id) == key
-        return isinstance(key, str) and self._qualify(key) in self._index
+        return isinstance(key, str) and self.get(key) is not None
 
     def ids(self) -> tuple[str, ...]:
         """Every item ID, in document order (domains, competencies, indicators)."""
@@ -623,7 +758,11 @@ class Framework:
         import difflib
 
         wanted = self._qualify(key)
-        return tuple(difflib.get_close_matches(wanted, self._index, n=n, cutoff=0.5))
+        found = difflib.get_close_matches(wanted, self._index, n=n, cutoff=0.5)
+        if self._codes:  # a mistyped code: suggest the IDs of the nearest codes
+            for code in difflib.get_close_matches(key.strip(), self._codes, n=n, cutoff=0.6):
+                found.extend(item.id for item in self._codes[code] if item.id not in found)
+        return tuple(found[:n])
 
     def _resolve(self, item: "Item | str") -> Item:
         if isinstance(item, str):
