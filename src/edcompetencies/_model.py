@@ -254,6 +254,36 @@ def _canonical(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
 
 
+_SCALARS = (str, int, bool, type(None))
+
+
+def _frozen(value: object) -> object:
+    """A JSON value as an immutable one: text, numbers, booleans and null as they are, a list
+    or an object as ``("json", canonical text)`` (a tuple is no JSON value, so nothing clashes)."""
+    if isinstance(value, _SCALARS) or (isinstance(value, float) and value == value and abs(value) != float("inf")):
+        return value
+    return ("json", _canonical(value))
+
+
+def _thawed(value: object) -> Any:
+    return json.loads(value[1]) if isinstance(value, tuple) else value
+
+
+def _metadata_fields(value: object) -> tuple[tuple[str, object], ...]:
+    if isinstance(value, Metadata):
+        return value._fields
+    pairs = value.items() if isinstance(value, Mapping) else value
+    fields = {}
+    for key, item in pairs:  # type: ignore[attr-defined]
+        if not isinstance(key, str):
+            raise ArgumentTypeError("Metadata()", "every name", "a string", key)
+        try:
+            fields[key] = _frozen(item)
+        except (TypeError, ValueError):  # not JSON: a set, an object, NaN ...
+            raise ArgumentTypeError("Metadata()", f"the value of {key!r}", "a JSON value", item) from None
+    return tuple(sorted(fields.items()))
+
+
 @attrs.frozen(cache_hash=True, repr=False, eq=True)
 class Metadata(Mapping[str, Any]):
     """A publisher's further fields of an item or a framework: a read-only mapping of JSON values.
@@ -264,9 +294,9 @@ class Metadata(Mapping[str, Any]):
     an item's ``identifier``, ``CFItemType`` or ``educationLevel`` (``docs/case.md`` lists them);
     the packaged editions have none (``len(item.metadata) == 0``).
 
-    Values are JSON values (``None``, booleans, numbers, text, lists, objects) and are decoded
-    afresh on each access, so the object stays immutable and hashable; two Metadata are equal
-    when they hold the same names with the same values, in any order.
+    Values are JSON values (``None``, booleans, numbers, text, lists, objects); a list or an
+    object is decoded afresh on each access, so the object stays immutable and hashable. Two
+    Metadata are equal when they hold the same names with the same values, in any order.
 
     >>> from edcompetencies import Metadata
     >>> meta = Metadata({"educationLevel": ["09", "10"], "CFItemType": "Target"})
@@ -274,12 +304,12 @@ class Metadata(Mapping[str, Any]):
     (['09', '10'], ['CFItemType', 'educationLevel'], True)
     """
 
-    _fields: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=lambda v: _metadata_fields(v))
+    _fields: tuple[tuple[str, object], ...] = attrs.field(default=(), converter=_metadata_fields)
 
     def __getitem__(self, name: str) -> Any:
-        for key, text in self._fields:
+        for key, value in self._fields:
             if key == name:
-                return json.loads(text)
+                return _thawed(value)
         raise KeyError(name)
 
     def __iter__(self) -> Iterator[str]:
@@ -293,14 +323,14 @@ class Metadata(Mapping[str, Any]):
 
     def json_text(self, name: str) -> str:
         """The value of *name* as canonical JSON text (sorted keys, no spaces): cheap to compare."""
-        for key, text in self._fields:
+        for key, value in self._fields:
             if key == name:
-                return text
+                return str(value[1]) if isinstance(value, tuple) else _canonical(value)
         raise KeyError(name)
 
     def to_dict(self) -> dict[str, Any]:
         """The fields as a new, ordinary dict (in name order)."""
-        return {key: json.loads(text) for key, text in self._fields}
+        return {key: _thawed(value) for key, value in self._fields}
 
     def __repr__(self) -> str:
         return f"Metadata({self.to_dict()!r})"
@@ -308,24 +338,6 @@ class Metadata(Mapping[str, Any]):
     def _repr_html_(self) -> str:
         """Notebook display: a card with a row per field (every text escaped)."""
         return _up().card_html(self)
-
-
-def _metadata_fields(value: object) -> tuple[tuple[str, str], ...]:
-    if isinstance(value, Metadata):
-        return value._fields
-    if isinstance(value, Mapping):
-        pairs = value.items()
-    else:
-        pairs = value  # type: ignore[assignment]
-    fields = {}
-    for key, item in pairs:  # type: ignore[misc]
-        if not isinstance(key, str):
-            raise ArgumentTypeError("Metadata()", "every name", "a string", key)
-        try:
-            fields[key] = _canonical(item)
-        except (TypeError, ValueError):  # not JSON: a set, an object, NaN ...
-            raise ArgumentTypeError("Metadata()", f"the value of {key!r}", "a JSON value", item) from None
-    return tuple(sorted(fields.items()))
 
 
 def _metadata(value: "Metadata | Mapping[str, Any] | None") -> Metadata:
@@ -758,10 +770,9 @@ class Framework:
         import difflib
 
         wanted = self._qualify(key)
-        found = difflib.get_close_matches(wanted, self._index, n=n, cutoff=0.5)
-        if self._codes:  # a mistyped code: suggest the IDs of the nearest codes
-            for code in difflib.get_close_matches(key.strip(), self._codes, n=n, cutoff=0.6):
-                found.extend(item.id for item in self._codes[code] if item.id not in found)
+        # a framework with codes is looked up by code more often than by ID: the nearest codes first
+        found = difflib.get_close_matches(key.strip(), self._codes, n=n, cutoff=0.6) if self._codes else []
+        found += difflib.get_close_matches(wanted, self._index, n=n, cutoff=0.5)
         return tuple(found[:n])
 
     def _resolve(self, item: "Item | str") -> Item:
