@@ -78,10 +78,11 @@ EXPORT_FORMATS = ("text", "csv", "jsonl", "json", "markdown", "html")
 def metadata_text(item: Item, name: str) -> str | None:
     """The item's metadata field *name* as text (``None`` when there is none): a CASE item's
     ``CFItemType`` (its item type) or ``identifier``; a value that is not text as canonical JSON."""
-    if name not in item.metadata:
+    meta = item.metadata
+    if not meta or name not in meta:  # the packaged editions have none: no lookup at all
         return None
-    value = item.metadata[name]
-    return value if isinstance(value, str) else item.metadata.json_text(name)
+    value = meta[name]
+    return value if isinstance(value, str) else meta.json_text(name)
 
 
 def text_code(code: str | None) -> str:
