@@ -175,6 +175,10 @@ def _short(text: str | None, width: int = 48) -> str:
     return repr(text if len(text) <= width else text[: width - 1] + "…")
 
 
+def _code_repr(item: "Item") -> str:
+    return f", code={item.code!r}" if item.code is not None else ""
+
+
 # --------------------------------------------------------------------------- the way up
 # What the conveniences return, described by shape: the model names no type of a module above
 # it, not even for type checking. edcompetencies.SearchResults and publication.Endnote are these.
@@ -416,7 +420,7 @@ class Indicator:
 
     def __repr__(self) -> str:
         themes = f", themes={_theme_codes(self.themes)!r}" if self.themes else ""
-        return f"Indicator({self.id!r}, {_short(self.text)}{themes})"
+        return f"Indicator({self.id!r}, {_short(self.text)}{themes}{_code_repr(self)})"
 
     def _repr_html_(self) -> str:
         return _up().item_html(self)
@@ -495,7 +499,7 @@ class Competency:
     def __repr__(self) -> str:
         title = f", title={self.title!r}" if self.title else ""
         themes = f", themes={_theme_codes(self.themes)!r}" if self.themes else ""
-        return f"Competency({self.id!r}{title}, {_short(self.statement)}{themes})"
+        return f"Competency({self.id!r}{title}, {_short(self.statement)}{themes}{_code_repr(self)})"
 
     def _repr_html_(self) -> str:
         """Notebook display: the competency laid out like the publication, with theme badges."""
@@ -575,7 +579,7 @@ class Domain:
         return self.description if self.description is not None else self.name
 
     def __repr__(self) -> str:
-        return f"Domain({self.id!r}, name={self.name!r}, competencies={len(self.competencies)})"
+        return f"Domain({self.id!r}, name={self.name!r}, competencies={len(self.competencies)}{_code_repr(self)})"
 
     def _repr_html_(self) -> str:
         """Notebook display: the domain laid out like the publication, with theme badges."""
@@ -770,10 +774,13 @@ class Framework:
         import difflib
 
         wanted = self._qualify(key)
-        # a framework with codes is looked up by code more often than by ID: the nearest codes first
-        found = difflib.get_close_matches(key.strip(), self._codes, n=n, cutoff=0.6) if self._codes else []
+        # a framework with codes is looked up by code more often than by ID: the codes that end in
+        # the key (``L1.10`` for ``H.A.SCI.CSC.C.CE.L1.10``), then the nearest codes first
+        tail = "." + key.strip()
+        found = [code for code in self._codes if code.endswith(tail)][:n]
+        found += difflib.get_close_matches(key.strip(), self._codes, n=n, cutoff=0.6) if self._codes else []
         found += difflib.get_close_matches(wanted, self._index, n=n, cutoff=0.5)
-        return tuple(found[:n])
+        return tuple(dict.fromkeys(found))[:n]
 
     def _resolve(self, item: "Item | str") -> Item:
         if isinstance(item, str):
