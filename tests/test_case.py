@@ -301,6 +301,7 @@ def test_items_and_hierarchy() -> None:
     assert "Support All Learners" == by_code["2015:intrapersonal.1"]["abbreviatedStatement"]
     assert "3" == by_code["2015:cognitive.2.1.3"]["listEnumeration"]
     assert "Sub-indicator" == by_code["2015:cognitive.2.1.3"]["CFItemType"]
+    assert "Indicator" == by_code["2015:cognitive.2.1"]["CFItemType"]
     assert "Need to Know" == by_code["2015:cognitive"]["alternativeLabel"]
     edges = [a for a in exported["CFAssociations"] if a["associationType"] == "isChildOf"]
     assert len(items) == len(edges)

@@ -300,7 +300,7 @@ class _Writer:
         actual = {"text": indicator.text, "themes": indicator.themes}
         self.cf_item(
             indicator.id,
-            "Indicator" if indicator.depth == 1 else "Sub-indicator",
+            "Indicator" if indicator.depth == 2 else "Sub-indicator",
             indicator.label,
             full=indicator.text,
             themes=indicator.themes,
