@@ -15,6 +15,7 @@ from typing import Any
 
 from .._model import Theme
 from .._rules import ascii_number, is_name
+from ._identifiers import CASE_VERSION, is_uri, name_uuid
 
 __all__ = [
     "CREATOR_SEPARATOR",
@@ -22,14 +23,22 @@ __all__ = [
     "EXTENSION_FORMAT",
     "EXTENSION_VERSION",
     "LEVELS",
+    "PACKAGE_PARTS",
+    "date_time",
     "derive_competency",
     "derive_document",
     "derive_domain",
     "derive_indicator",
     "edition_from_version",
     "is_package",
+    "link",
     "theme_codes",
     "themes_from_keywords",
+    "written_competency",
+    "written_document",
+    "written_domain",
+    "written_indicator",
+    "written_item",
 ]
 
 EXTENSION = "edcompetencies"
@@ -42,6 +51,7 @@ EXTENSION_VERSION = 1
 LEVELS = ("Domain", "Competency", "Indicator", "Sub-indicator")
 
 CREATOR_SEPARATOR = "; "
+UNKNOWN_CREATOR = "unknown"  # CASE requires a creator
 
 
 def is_package(obj: object) -> bool:
@@ -119,3 +129,95 @@ def themes_from_keywords(keywords: Iterable[str]) -> tuple[frozenset[Theme], lis
 
 def theme_codes(themes: frozenset[Theme]) -> list[str]:
     return [t.value for t in Theme if t in themes]
+
+
+# --------------------------------------------------------------------------- what the writer writes
+# The standard CASE fields the writer gives a model item or a framework, written once: the
+# writer writes them, the reader compares a package's fields with them and keeps in the model's
+# ``metadata`` only the fields that differ (docs/case.md, "Round trips").
+
+PACKAGE_PARTS = ("CFAssociations", "CFAssociations.internal", "CFDefinitions", "CFRubrics", "CFPackage.extensions")
+"""The framework metadata names that hold parts of the package, not CFDocument fields."""
+
+
+def date_time(year: int | None) -> str:
+    """The fixed ``lastChangeDateTime`` of an export: 1 January of the publication year."""
+    if year is None or not 1 <= year <= 9999:
+        return "1970-01-01T00:00:00+00:00"
+    return f"{year:04d}-01-01T00:00:00+00:00"
+
+
+def written_domain(*, name: str, description: str | None, tagline: str | None) -> dict[str, str | None]:
+    full = description if description is not None else name
+    return {"fullStatement": full, "alternativeLabel": tagline, "abbreviatedStatement": name}
+
+
+def written_competency(*, statement: str, title: str | None) -> dict[str, str | None]:
+    return {"fullStatement": statement, "alternativeLabel": None, "abbreviatedStatement": title}
+
+
+def written_indicator(*, text: str) -> dict[str, str | None]:
+    return {"fullStatement": text, "alternativeLabel": None, "abbreviatedStatement": None}
+
+
+def link(identifier: str, title: str, base_uri: str | None = None) -> dict[str, str]:
+    """A CASE link object (LinkGenURI) to *identifier*, its URI made as the writer makes URIs."""
+    uri = f"{base_uri}{identifier}" if base_uri is not None else f"urn:uuid:{identifier}"
+    return {"title": title, "identifier": identifier, "uri": uri}
+
+
+def written_item(
+    *,
+    texts: Mapping[str, str | None],
+    item_type: str | None,
+    code: str,
+    enumeration: str,
+    themes: frozenset[Theme],
+    when: str,
+) -> dict[str, Any]:
+    """The standard fields (but ``identifier`` and ``uri``) the writer gives an item; None: not written."""
+    ordered = [t for t in Theme if t in themes]
+    concept = None
+    if len(ordered) == 1:  # CASE links one concept per item
+        concept = link(name_uuid(f"concept:{ordered[0].value}"), ordered[0].label)
+    return {
+        "fullStatement": texts["fullStatement"],
+        "alternativeLabel": texts["alternativeLabel"],
+        "CFItemType": item_type,
+        "humanCodingScheme": code,
+        "listEnumeration": enumeration,
+        "abbreviatedStatement": texts["abbreviatedStatement"],
+        "conceptKeywords": [t.label for t in ordered] or None,
+        "conceptKeywordsURI": concept,
+        "CFItemTypeURI": None if item_type is None else link(name_uuid(f"item-type:{item_type}"), item_type),
+        "lastChangeDateTime": when,
+    }
+
+
+def written_document(
+    *,
+    identifier: str,
+    title: str,
+    publishers: tuple[str, ...],
+    url: str | None,
+    license: str | None,
+    edition: int | str,
+    when: str,
+    packaged: bool,
+) -> dict[str, Any]:
+    """The standard CFDocument fields the writer gives a framework; None: not written."""
+    creator = CREATOR_SEPARATOR.join(publishers) or UNKNOWN_CREATOR
+    return {
+        "identifier": identifier,
+        "uri": f"urn:uuid:{identifier}",
+        "creator": creator,
+        "title": title,
+        "lastChangeDateTime": when,
+        "officialSourceURL": url if is_uri(url) else None,
+        # the model's publishers are the publication's creators and publishers
+        "publisher": creator if publishers else None,
+        "language": "en" if packaged else None,
+        "version": str(edition),
+        "licenseURI": None if license is None else link(name_uuid(f"license:{license}"), license),
+        "caseVersion": CASE_VERSION,
+    }
