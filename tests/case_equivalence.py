@@ -12,9 +12,9 @@ Two packages are equivalent when:
   package ``extensions``.
 
 A CFDocument without a ``version`` is exported with one (the edition it was read as); the copy's
-``version`` is then not compared. Throughout, a field whose value is JSON ``null`` is the same as an absent field, an empty array of
-CFDefinitions or CFRubrics the same as none, and the library's own extension
-(``extensions.edcompetencies``, its bookkeeping) is left out. Text is compared as the reader holds it:
+``version`` is then not compared. Throughout, a field whose value is JSON ``null`` is the same as an
+absent field, an empty array of CFDefinitions or CFRubrics the same as none, and the library's own
+extension (``extensions.edcompetencies``, its bookkeeping) is left out. Text is compared as the reader holds it:
 line ends CR LF and CR read as LF, and, at the paths the reader reports in ``ignored`` as repaired, a
 form feed or backspace read as the LaTeX ``\\f`` / ``\\b`` it stood for.
 """

@@ -24,6 +24,7 @@ __all__ = [
     "EXTENSION_VERSION",
     "LEVELS",
     "PACKAGE_PARTS",
+    "concept_definition",
     "date_time",
     "derive_competency",
     "derive_document",
@@ -31,6 +32,8 @@ __all__ = [
     "derive_indicator",
     "edition_from_version",
     "is_package",
+    "item_type_definition",
+    "license_definition",
     "link",
     "theme_codes",
     "themes_from_keywords",
@@ -220,4 +223,52 @@ def written_document(
         "version": str(edition),
         "licenseURI": None if license is None else link(name_uuid(f"license:{license}"), license),
         "caseVersion": CASE_VERSION,
+    }
+
+
+_LEVEL_DESCRIPTIONS = {
+    "Domain": "A domain of the framework: a group of competencies.",
+    "Competency": "A competency: a numbered statement within a domain.",
+    "Indicator": "An indicator of a competency.",
+    "Sub-indicator": "A sub-indicator: an indicator of an indicator.",
+}
+
+
+def item_type_definition(title: str, when: str, base_uri: str | None = None) -> dict[str, Any]:
+    """The CFItemType the writer defines for an item type it writes."""
+    identifier = name_uuid(f"item-type:{title}")
+    return {
+        "identifier": identifier,
+        "uri": link(identifier, title, base_uri)["uri"],
+        "title": title,
+        "description": _LEVEL_DESCRIPTIONS.get(title, title),
+        "hierarchyCode": str(LEVELS.index(title) + 1) if title in LEVELS else "1",
+        "typeCode": title,
+        "lastChangeDateTime": when,
+    }
+
+
+def concept_definition(theme: Theme, when: str, base_uri: str | None = None) -> dict[str, Any]:
+    """The CFConcept the writer defines for a theme."""
+    identifier = name_uuid(f"concept:{theme.value}")
+    return {
+        "identifier": identifier,
+        "uri": link(identifier, theme.label, base_uri)["uri"],
+        "title": theme.label,
+        "keywords": f"{theme.value}|{theme.label}",
+        "hierarchyCode": theme.value,
+        "description": theme.definition,
+        "lastChangeDateTime": when,
+    }
+
+
+def license_definition(license: str, when: str, base_uri: str | None = None) -> dict[str, Any]:
+    """The CFLicense the writer defines for a framework's license."""
+    identifier = name_uuid(f"license:{license}")
+    return {
+        "identifier": identifier,
+        "uri": link(identifier, license, base_uri)["uri"],
+        "title": license,
+        "licenseText": license,
+        "lastChangeDateTime": when,
     }

@@ -56,13 +56,15 @@ from ..errors import _shown_value as _shown
 from ._identifiers import association_name, document_name, is_uuid, item_name, name_uuid, node_key
 from ._mapping import (
     EXTENSION,
-    LEVELS,
+    concept_definition,
     date_time,
     derive_competency,
     derive_document,
     derive_domain,
     derive_indicator,
     edition_from_version,
+    item_type_definition,
+    license_definition,
     link,
     themes_from_keywords,
     written_competency,
@@ -352,6 +354,8 @@ class Reader:
         self.order: list[_Node] = []
         self.edge_raws: dict[str, Mapping[str, Any]] = {}  # JSON path -> isChildOf association
         self.when = date_time(None)  # the lastChangeDateTime an export would write
+        self.written_types: set[str] = set()  # the CFItemTypes and themes an export defines itself
+        self.written_themes: set[Theme] = set()
         self.document = ""  # the CFDocument's name in the library's identifiers (document:<edition>)
 
     # -- reporting ----------------------------------------------------------------
@@ -716,10 +720,12 @@ class Reader:
                     meta["CFAssociations.internal"] = sorted(internal)
         definitions = data.get("CFDefinitions")
         if isinstance(definitions, Mapping):
-            made = {name_uuid(f"item-type:{t}") for t in LEVELS} | {name_uuid(f"concept:{t.value}") for t in Theme}
-            made |= {name_uuid(f"grouping:{g}") for g in _GROUPINGS}
-            if fw.license is not None:
-                made.add(name_uuid(f"license:{fw.license}"))
+            # what an export defines itself, as it defines it (the groupings: of the library's own associations)
+            made = {d["identifier"]: d for d in (item_type_definition(t, self.when) for t in self.written_types)}
+            made |= {d["identifier"]: d for d in (concept_definition(t, self.when) for t in self.written_themes)}
+            if fw.license is not None and "licenseURI" not in meta:
+                made[name_uuid(f"license:{fw.license}")] = license_definition(fw.license, self.when)
+            ours = {name_uuid(f"grouping:{g}") for g in _GROUPINGS}
             theirs: dict[str, Any] = {}
             for kind, entries in definitions.items():
                 if isinstance(entries, (list, tuple)):
@@ -729,7 +735,7 @@ class Reader:
                         if not (
                             isinstance(e, Mapping)
                             and isinstance(e.get("identifier"), str)
-                            and node_key(e["identifier"]) in made
+                            and (made.get(node_key(e["identifier"])) == e or node_key(e["identifier"]) in ours)
                         )
                     ]
                     if left:
@@ -1422,6 +1428,10 @@ class Reader:
             got = have[key] if key in have else raw.get(key)
             if got != value:
                 self.keep(meta, key, got, _member(node.path, key), ident)
+        if "CFItemTypeURI" not in meta and isinstance(final_type, str):
+            self.written_types.add(final_type)
+        if "conceptKeywordsURI" not in meta:
+            self.written_themes |= themes
         rest = node.unmapped.get("extensions")
         if rest:
             self.keep(meta, "extensions", rest, f"{node.path}.extensions", ident)

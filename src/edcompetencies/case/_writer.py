@@ -29,6 +29,7 @@ from ._mapping import (
     EXTENSION_VERSION,
     LEVELS,
     PACKAGE_PARTS,
+    concept_definition,
     date_time,
     derive_competency,
     derive_document,
@@ -36,6 +37,8 @@ from ._mapping import (
     derive_indicator,
     edition_from_version,
     is_package,
+    item_type_definition,
+    license_definition,
     theme_codes,
     written_competency,
     written_document,
@@ -45,13 +48,6 @@ from ._mapping import (
 )
 
 __all__ = ["INTASC_TITLE", "dumps", "export", "intasc_package", "packages"]
-
-_LEVEL_DESCRIPTIONS = {
-    "Domain": "A domain of the framework: a group of competencies.",
-    "Competency": "A competency: a numbered statement within a domain.",
-    "Indicator": "An indicator of a competency.",
-    "Sub-indicator": "A sub-indicator: an indicator of an indicator.",
-}
 
 
 class _Writer:
@@ -82,30 +78,12 @@ class _Writer:
 
     def item_type(self, title: str) -> dict[str, str]:
         if title not in self.item_types:
-            identifier = name_uuid(f"item-type:{title}")
-            self.item_types[title] = {
-                "identifier": identifier,
-                "uri": self.uri(identifier),
-                "title": title,
-                "description": _LEVEL_DESCRIPTIONS.get(title, title),
-                "hierarchyCode": str(LEVELS.index(title) + 1) if title in LEVELS else "1",
-                "typeCode": title,
-                "lastChangeDateTime": self.when,
-            }
+            self.item_types[title] = item_type_definition(title, self.when, self.base_uri)
         return self.link(self.item_types[title]["identifier"], title)
 
     def concept(self, theme: Theme) -> dict[str, str]:
         if theme not in self.concepts:
-            identifier = name_uuid(f"concept:{theme.value}")
-            self.concepts[theme] = {
-                "identifier": identifier,
-                "uri": self.uri(identifier),
-                "title": theme.label,
-                "keywords": f"{theme.value}|{theme.label}",
-                "hierarchyCode": theme.value,
-                "description": theme.definition,
-                "lastChangeDateTime": self.when,
-            }
+            self.concepts[theme] = concept_definition(theme, self.when, self.base_uri)
         return self.link(self.concepts[theme]["identifier"], theme.label)
 
     def grouping(self, key: str, title: str, description: str) -> dict[str, str]:
@@ -175,16 +153,8 @@ class _Writer:
         }
         doc["uri"] = self.document_uri
         if fw.license is not None and "licenseURI" not in meta:
-            identifier = name_uuid(f"license:{fw.license}")
-            licenses.append(
-                {
-                    "identifier": identifier,
-                    "uri": self.uri(identifier),
-                    "title": fw.license,
-                    "licenseText": fw.license,
-                    "lastChangeDateTime": self.when,
-                }
-            )
+            licenses.append(license_definition(fw.license, self.when, self.base_uri))
+            identifier = licenses[-1]["identifier"]
             doc["licenseURI"] = self.link(identifier, fw.license)
         derived = derive_document(
             title=fw.title,
