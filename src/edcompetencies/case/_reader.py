@@ -747,6 +747,10 @@ class Reader:
         elif definitions is not None and definitions != []:
             self.keep(meta, "CFDefinitions", definitions, f"{self.root}.CFDefinitions", None)
         rubrics = data.get("CFRubrics")
+        if isinstance(rubrics, (list, tuple)) and rubrics:
+            # the toolkit's rubrics an export writes itself (rubrics=True) are not kept, as the lineage is not
+            toolkit = {name_uuid(f"rubric:{self.document}:{c.id}") for c in fw.competencies()}
+            rubrics = [r for r in rubrics if not (isinstance(r, Mapping) and r.get("identifier") in toolkit)]
         if rubrics is not None and rubrics != []:
             self.keep(meta, "CFRubrics", rubrics, f"{self.root}.CFRubrics", None)
         extensions = data.get("extensions")

@@ -401,7 +401,7 @@ class _Writer:
                             "identifier": level,
                             "uri": self.uri(level),
                             "description": column.description,
-                            "quality": column.heading,
+                            "quality": column.heading.capitalize(),
                             "position": place,
                             "rubricCriterionId": criterion,
                             "lastChangeDateTime": self.when,
