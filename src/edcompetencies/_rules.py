@@ -27,6 +27,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_LABEL",
     "ascii_number",
+    "is_clean_json",
     "is_key",
     "is_label",
     "is_name",
@@ -103,6 +104,51 @@ def text_problem(value: str) -> str | None:
     if "\u202a" <= char <= "\u2069":
         return f"it holds the bidirectional control {code} at offset {offset}"
     return f"it holds the control character {code} at offset {offset}"
+
+
+_JSON_SCALARS = (int, bool, type(None))
+_MAX_CONTAINERS = 100_000
+
+
+def is_clean_json(value: object) -> bool:
+    """Whether *value* is a JSON value whose every text and name passes :func:`text_problem` (fast, no copy).
+
+    Numbers must be finite; a value with more than 100,000 arrays and objects (or a cycle) is not
+    judged here (``False``), so a caller that needs the reason walks it itself.
+
+    >>> is_clean_json({"a": ["b", 1, None, 2.5]}), is_clean_json({"a": ["b\x07"]}), is_clean_json({1: "x"})
+    (True, False, False)
+    """
+    search = _FORBIDDEN.search
+    stack = [value]
+    containers = 0
+    while stack:
+        current = stack.pop()
+        kind = type(current)
+        if kind is str:
+            if search(current):  # type: ignore[call-overload]
+                return False
+        elif kind is dict:
+            containers += 1
+            for key, item in current.items():  # type: ignore[attr-defined]
+                if type(key) is not str or search(key):
+                    return False
+                if type(item) is str:
+                    if search(item):
+                        return False
+                elif type(item) not in _JSON_SCALARS:
+                    stack.append(item)
+        elif kind is list:
+            containers += 1
+            stack.extend(current)  # type: ignore[arg-type]
+        elif kind is float:
+            if current != current or current in (float("inf"), float("-inf")):
+                return False
+        elif kind not in _JSON_SCALARS:
+            return False
+        if containers > _MAX_CONTAINERS:
+            return False
+    return True
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
