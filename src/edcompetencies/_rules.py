@@ -108,46 +108,46 @@ def text_problem(value: str) -> str | None:
 
 _JSON_SCALARS = (int, bool, type(None))
 _MAX_CONTAINERS = 100_000
+_MAX_NESTING = 200
 
 
 def is_clean_json(value: object) -> bool:
     """Whether *value* is a JSON value whose every text and name passes :func:`text_problem` (fast, no copy).
 
-    Numbers must be finite; a value with more than 100,000 arrays and objects (or a cycle) is not
-    judged here (``False``), so a caller that needs the reason walks it itself.
+    Numbers must be finite; a value with more than 100,000 arrays and objects or nested more than
+    200 deep (or a cycle) is not judged here (``False``), so a caller that needs the reason walks it
+    itself.
 
-    >>> is_clean_json({"a": ["b", 1, None, 2.5]}), is_clean_json({"a": ["b\x07"]}), is_clean_json({1: "x"})
+    >>> is_clean_json({"a": ["b", 1, None, 2.5]}), is_clean_json({"a": ["b\\x07"]}), is_clean_json({1: "x"})
     (True, False, False)
     """
     search = _FORBIDDEN.search
-    stack = [value]
+    stack: list[tuple[object, int]] = [([value], 0)]
     containers = 0
     while stack:
-        current = stack.pop()
-        kind = type(current)
-        if kind is str:
-            if search(current):  # type: ignore[call-overload]
-                return False
-        elif kind is dict:
-            containers += 1
-            for key, item in current.items():  # type: ignore[attr-defined]
+        current, depth = stack.pop()
+        containers += 1
+        if containers > _MAX_CONTAINERS or depth > _MAX_NESTING:
+            return False
+        if type(current) is dict:
+            for key in current:
                 if type(key) is not str or search(key):
                     return False
-                if type(item) is str:
-                    if search(item):
-                        return False
-                elif type(item) not in _JSON_SCALARS:
-                    stack.append(item)
-        elif kind is list:
-            containers += 1
-            stack.extend(current)  # type: ignore[arg-type]
-        elif kind is float:
-            if current != current or current in (float("inf"), float("-inf")):
+            items: Iterable[object] = current.values()
+        else:
+            items = current  # type: ignore[assignment]
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                if search(item):  # type: ignore[call-overload]
+                    return False
+            elif kind is dict or kind is list:
+                stack.append((item, depth + 1))
+            elif kind is float:
+                if item != item or item in (float("inf"), float("-inf")):
+                    return False
+            elif kind not in _JSON_SCALARS:
                 return False
-        elif kind not in _JSON_SCALARS:
-            return False
-        if containers > _MAX_CONTAINERS:
-            return False
     return True
 
 
