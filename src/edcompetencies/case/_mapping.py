@@ -11,6 +11,7 @@ overrides it), and the extension stays small.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from .._model import Theme
@@ -37,6 +38,9 @@ __all__ = [
     "link",
     "theme_codes",
     "themes_from_keywords",
+    "type_link",
+    "type_link_of",
+    "type_links",
     "written_competency",
     "written_document",
     "written_domain",
@@ -169,6 +173,32 @@ def link(identifier: str, title: str, base_uri: str | None = None) -> dict[str, 
     return {"title": title, "identifier": identifier, "uri": uri}
 
 
+@cache
+def type_link(title: str) -> dict[str, str]:
+    """The link an export gives an item of type *title* (one object per title: compare it, never change it)."""
+    return link(name_uuid(f"item-type:{title}"), title)
+
+
+def type_link_of(definition: Mapping[str, Any]) -> dict[str, str]:
+    """The link to a package's own CFItemType definition (an export links a type the package defines to it)."""
+    return {"title": definition["title"], "identifier": definition["identifier"], "uri": definition["uri"]}
+
+
+def type_links(definitions: object) -> dict[str, dict[str, str]]:
+    """Title -> link of each CFItemType in a package's CFDefinitions (the first of a title)."""
+    out: dict[str, dict[str, str]] = {}
+    entries = definitions.get("CFItemTypes") if isinstance(definitions, Mapping) else None
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, Mapping) and all(isinstance(entry.get(k), str) for k in ("title", "identifier", "uri")):
+            out.setdefault(entry["title"], type_link_of(entry))
+    return out
+
+
+@cache
+def _concept_link(theme: Theme) -> dict[str, str]:
+    return link(name_uuid(f"concept:{theme.value}"), theme.label)
+
+
 def written_item(
     *,
     texts: Mapping[str, str | None],
@@ -179,10 +209,8 @@ def written_item(
     when: str,
 ) -> dict[str, Any]:
     """The standard fields (but ``identifier`` and ``uri``) the writer gives an item; None: not written."""
-    ordered = [t for t in Theme if t in themes]
-    concept = None
-    if len(ordered) == 1:  # CASE links one concept per item
-        concept = link(name_uuid(f"concept:{ordered[0].value}"), ordered[0].label)
+    ordered = [t for t in Theme if t in themes] if themes else []
+    concept = _concept_link(ordered[0]) if len(ordered) == 1 else None  # CASE links one concept per item
     return {
         "fullStatement": texts["fullStatement"],
         "alternativeLabel": texts["alternativeLabel"],
@@ -192,7 +220,7 @@ def written_item(
         "abbreviatedStatement": texts["abbreviatedStatement"],
         "conceptKeywords": [t.label for t in ordered] or None,
         "conceptKeywordsURI": concept,
-        "CFItemTypeURI": None if item_type is None else link(name_uuid(f"item-type:{item_type}"), item_type),
+        "CFItemTypeURI": None if item_type is None else type_link(item_type),
         "lastChangeDateTime": when,
     }
 

@@ -43,6 +43,7 @@ from .._rules import (
     MAX_DIGITS,
     MAX_FILE_BYTES,
     ascii_number,
+    is_clean_json,
     is_key,
     is_label,
     is_name,
@@ -56,6 +57,7 @@ from ..errors import _shown_value as _shown
 from ._identifiers import association_name, document_name, is_uuid, item_name, name_uuid, node_key
 from ._mapping import (
     EXTENSION,
+    EXTENSION_FORMAT,
     concept_definition,
     date_time,
     derive_competency,
@@ -65,8 +67,9 @@ from ._mapping import (
     edition_from_version,
     item_type_definition,
     license_definition,
-    link,
     themes_from_keywords,
+    type_link,
+    type_link_of,
     written_competency,
     written_document,
     written_domain,
@@ -185,7 +188,6 @@ _MEMBER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _NESTING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 _NESTING_SHOWN = 500
 _DOC = -1  # the CFDocument, as a parent
-# What a JSON "\f" / "\b" escape was meant to be in real packages: LaTeX (``$\frac{1}{3}$``).
 _LATEX_ESCAPES = {"\x0c": ("\\f", "\\frac"), "\x08": ("\\b", "\\beta")}
 
 # Fields each CASE object may have (CASE 1.1, plus the 1.0 fields later dropped).
@@ -354,6 +356,8 @@ class Reader:
         self.order: list[_Node] = []
         self.edge_raws: dict[str, Mapping[str, Any]] = {}  # JSON path -> isChildOf association
         self.when = date_time(None)  # the lastChangeDateTime an export would write
+        self.type_links: dict[str, dict[str, str]] = {}  # CFItemType title -> the link to its definition
+        self.ours = False  # the package is one of the library's exports (its extension says so)
         self.written_types: set[str] = set()  # the CFItemTypes and themes an export defines itself
         self.written_themes: set[Theme] = set()
         self.document = ""  # the CFDocument's name in the library's identifiers (document:<edition>)
@@ -587,6 +591,8 @@ class Reader:
         roots = self.tree(nodes)
 
         doc_ext = self.extension(doc, f"{self.root}.CFDocument", doc_identifier, _EXT_DOCUMENT)
+        # only the library's own exports can have the identifiers it makes: others' are kept unhashed
+        self.ours = doc_ext.get("format") == EXTENSION_FORMAT
         package_edition = self.package_edition(doc, doc_ext, doc_identifier)
         edition = edition_override if edition_override is not None else package_edition
         fw_fields = self.document_fields(doc, doc_ext, title, definitions, doc_identifier)
@@ -687,17 +693,17 @@ class Reader:
             if isinstance(got, str):
                 got = _repaired(got)  # reported when the field was read
             if got != value and not (got is None and key == "version"):  # the version carries the edition
-                self.keep(meta, key, got, _member(root, key), ident)
+                self.keep(meta, key, got, root, ident)
         extensions = doc.get("extensions")
         if isinstance(extensions, Mapping):
             rest = {k: v for k, v in extensions.items() if k != EXTENSION}
             if rest:
-                self.keep(meta, "extensions", rest, f"{root}.extensions", ident)
+                self.keep(meta, "extensions", rest, root, ident)
         elif extensions is not None:
-            self.keep(meta, "extensions", extensions, f"{root}.extensions", ident)
+            self.keep(meta, "extensions", extensions, root, ident)
         for key, value in doc.items():
             if key not in written and key != "extensions" and value is not None:
-                self.keep(meta, key, value, _member(root, key), ident)
+                self.keep(meta, key, value, root, ident)
         # the package's parts the tree does not hold
         associations = data.get("CFAssociations")
         if isinstance(associations, (list, tuple)):
@@ -743,23 +749,23 @@ class Reader:
                 elif entries is not None:
                     theirs[kind] = entries
             if theirs:
-                self.keep(meta, "CFDefinitions", theirs, f"{self.root}.CFDefinitions", None)
+                self.keep(meta, "CFDefinitions", theirs, self.root, None)
         elif definitions is not None and definitions != []:
-            self.keep(meta, "CFDefinitions", definitions, f"{self.root}.CFDefinitions", None)
+            self.keep(meta, "CFDefinitions", definitions, self.root, None)
         rubrics = data.get("CFRubrics")
         if isinstance(rubrics, (list, tuple)) and rubrics:
             # the toolkit's rubrics an export writes itself (rubrics=True) are not kept, as the lineage is not
             toolkit = {name_uuid(f"rubric:{self.document}:{c.id}") for c in fw.competencies()}
             rubrics = [r for r in rubrics if not (isinstance(r, Mapping) and r.get("identifier") in toolkit)]
         if rubrics is not None and rubrics != []:
-            self.keep(meta, "CFRubrics", rubrics, f"{self.root}.CFRubrics", None)
+            self.keep(meta, "CFRubrics", rubrics, self.root, None)
         extensions = data.get("extensions")
         if isinstance(extensions, Mapping):
             rest = {k: v for k, v in extensions.items() if k != EXTENSION}
             if rest:
-                self.keep(meta, "CFPackage.extensions", rest, f"{self.root}.extensions", None)
+                self.keep(meta, "CFPackage.extensions", rest, self.root, None, "extensions")
         elif extensions is not None:
-            self.keep(meta, "CFPackage.extensions", extensions, f"{self.root}.extensions", None)
+            self.keep(meta, "CFPackage.extensions", extensions, self.root, None, "extensions")
         return meta
 
     def fields(self, values: Mapping[str, Any], path: str, identifier: str | None) -> str:
@@ -797,6 +803,8 @@ class Reader:
                     where = f"{self.root}.CFDefinitions.{kind}[{n}]"
                     self.check_identifier(entry["identifier"], f"{where}.identifier")
                     titles[self.key(entry["identifier"])] = self.clean(entry["title"], f"{where}.title", None)
+                    if kind == "CFItemTypes" and isinstance(entry.get("uri"), str):
+                        self.type_links.setdefault(entry["title"], type_link_of(entry))
                 else:
                     self.ignore(f"{self.root}.CFDefinitions.{kind}[{n}]", "no identifier and title; ignored")
         return out
@@ -1099,8 +1107,18 @@ class Reader:
                 )
         return offset
 
-    def keep(self, meta: dict[str, Any], key: str, value: object, path: str, identifier: str | None) -> None:
-        """Put *value* into *meta* as the model can hold it, or report why it cannot be (and leave it out)."""
+    def keep(
+        self, meta: dict[str, Any], key: str, value: object, at: str, identifier: str | None, field: str = ""
+    ) -> None:
+        """Put *value* into *meta* as the model can hold it, or report why it cannot be (and leave it out).
+
+        *at* is the JSON path of the object that has the field *key* (``"$.CFItems[3]"``), or the
+        value's own path when it ends in ``"]"`` (an association, kept whole); *field* is the
+        package's name of the field where it is not *key*."""
+        if is_clean_json(value):  # nearly always: one pass, no copy
+            meta[key] = value
+            return
+        path = at if at.endswith("]") else _member(at, field or key)
         try:
             meta[key] = self.kept_value(value, path, identifier)
         except _Unkeepable as exc:
@@ -1411,7 +1429,7 @@ class Reader:
         raw = node.raw
         ident = node.identifier
         meta: dict[str, Any] = {}
-        if ident[14:15] != "5" or ident != name_uuid(item_name(item_id)):  # the library's are version 5
+        if not self.ours or ident != name_uuid(item_name(item_id)):
             meta["identifier"] = ident
         have = node.texts
         final_type = have["CFItemType"]
@@ -1423,32 +1441,32 @@ class Reader:
             themes=themes,
             when=self.when,
         )
-        if isinstance(final_type, str):
-            written["CFItemTypeURI"] = link(name_uuid(f"item-type:{final_type}"), final_type)
+        if isinstance(final_type, str):  # a type the package defines is linked to its definition
+            written["CFItemTypeURI"] = self.type_links.get(final_type) or type_link(final_type)
         else:
             written["CFItemTypeURI"] = None
         written["uri"] = f"urn:uuid:{ident}"
         for key, value in written.items():
             got = have[key] if key in have else raw.get(key)
             if got != value:
-                self.keep(meta, key, got, _member(node.path, key), ident)
+                self.keep(meta, key, got, node.path, ident)
         if "CFItemTypeURI" not in meta and isinstance(final_type, str):
             self.written_types.add(final_type)
         if "conceptKeywordsURI" not in meta:
             self.written_themes |= themes
         rest = node.unmapped.get("extensions")
         if rest:
-            self.keep(meta, "extensions", rest, f"{node.path}.extensions", ident)
+            self.keep(meta, "extensions", rest, node.path, ident)
         for key, value in raw.items():
             if key not in _ITEM_WRITTEN and value is not None:
-                self.keep(meta, key, value, _member(node.path, key), ident)
+                self.keep(meta, key, value, node.path, ident)
         edge = node.edge
         if edge is None:
             meta["isChildOf"] = None  # no association placed it (a top-level item without one)
             return meta
         kept: dict[str, Any] = {}
         edge_id = edge.get("identifier")
-        if not isinstance(edge_id, str) or edge_id[14:15] == "5":
+        if not isinstance(edge_id, str) or self.ours:
             parent_name = self.document if parent is None else item_name(parent)
             made = name_uuid(association_name(self.document, "isChildOf", item_name(item_id), parent_name))
             edge_id = made if not isinstance(edge_id, str) else edge_id

@@ -40,6 +40,7 @@ from ._mapping import (
     item_type_definition,
     license_definition,
     theme_codes,
+    type_links,
     written_competency,
     written_document,
     written_domain,
@@ -62,6 +63,7 @@ class _Writer:
         uri = meta.get("uri") if "uri" in meta else None
         self.document_uri = uri if isinstance(uri, str) else self.uri(self.document_identifier)
         self.nodes: dict[str, tuple[str, str]] = {}  # model ID -> (identifier, uri) as written
+        self.type_links = type_links(meta.get("CFDefinitions"))
         self.item_types: dict[str, dict[str, Any]] = {}
         self.concepts: dict[Theme, dict[str, Any]] = {}
         self.groupings: dict[str, dict[str, Any]] = {}
@@ -77,6 +79,8 @@ class _Writer:
         return {"title": title, "identifier": identifier, "uri": self.uri(identifier)}
 
     def item_type(self, title: str) -> dict[str, str]:
+        if title in self.type_links:  # a type the package read defines: linked to its definition
+            return self.type_links[title]
         if title not in self.item_types:
             self.item_types[title] = item_type_definition(title, self.when, self.base_uri)
         return self.link(self.item_types[title]["identifier"], title)
