@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
-from .._model import Theme
+from .._loading import load as _load
+from .._model import Framework, Theme
 from .._rules import ascii_number, is_name
 from ._identifiers import CASE_VERSION, is_uri, name_uuid
 
@@ -33,6 +34,7 @@ __all__ = [
     "derive_indicator",
     "edition_from_version",
     "is_package",
+    "is_packaged",
     "item_type_definition",
     "license_definition",
     "link",
@@ -225,31 +227,28 @@ def written_item(
     }
 
 
-def written_document(
-    *,
-    identifier: str,
-    title: str,
-    publishers: tuple[str, ...],
-    url: str | None,
-    license: str | None,
-    edition: int | str,
-    when: str,
-    packaged: bool,
-) -> dict[str, Any]:
+def is_packaged(fw: Framework) -> bool:
+    """Whether *fw* is one of the packaged editions, unchanged."""
+    if fw.edition not in (2015, 2020) or isinstance(fw.edition, bool):
+        return False
+    return fw == _load(fw.edition)
+
+
+def written_document(fw: Framework, *, identifier: str, when: str) -> dict[str, Any]:
     """The standard CFDocument fields the writer gives a framework; None: not written."""
-    creator = CREATOR_SEPARATOR.join(publishers) or UNKNOWN_CREATOR
+    creator = CREATOR_SEPARATOR.join(fw.publishers) or UNKNOWN_CREATOR
     return {
         "identifier": identifier,
         "uri": f"urn:uuid:{identifier}",
         "creator": creator,
-        "title": title,
+        "title": fw.title,
         "lastChangeDateTime": when,
-        "officialSourceURL": url if is_uri(url) else None,
+        "officialSourceURL": fw.url if is_uri(fw.url) else None,
         # the model's publishers are the publication's creators and publishers
-        "publisher": creator if publishers else None,
-        "language": "en" if packaged else None,
-        "version": str(edition),
-        "licenseURI": None if license is None else link(name_uuid(f"license:{license}"), license),
+        "publisher": creator if fw.publishers else None,
+        "language": "en" if is_packaged(fw) else None,
+        "version": str(fw.edition),
+        "licenseURI": None if fw.license is None else link(name_uuid(f"license:{fw.license}"), fw.license),
         "caseVersion": CASE_VERSION,
     }
 

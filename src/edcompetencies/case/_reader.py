@@ -37,7 +37,6 @@ from typing import Any
 
 import attrs
 
-from .._loading import load as _load
 from .._model import Competency, Domain, Framework, Indicator, NoteKind, SourceNote, Theme
 from .._rules import (
     MAX_DIGITS,
@@ -661,31 +660,8 @@ class Reader:
         by_key: dict[str, int],
     ) -> dict[str, Any]:
         """The CFDocument's fields and the package's parts an export would not give back (see item_metadata)."""
-        try:
-            return self._package_metadata(data, doc, ident, fw, nodes, by_key)
-        except RecursionError:
-            raise self.fail(self.root, _TOO_DEEP, None) from None
-
-    def _package_metadata(
-        self,
-        data: Mapping[str, Any],
-        doc: Mapping[str, Any],
-        ident: str,
-        fw: Framework,
-        nodes: list[_Node],
-        by_key: dict[str, int],
-    ) -> dict[str, Any]:
         root = f"{self.root}.CFDocument"
-        written = written_document(
-            identifier=name_uuid(self.document),
-            title=fw.title,
-            publishers=fw.publishers,
-            url=fw.url,
-            license=fw.license,
-            edition=fw.edition,
-            when=self.when,
-            packaged=fw.edition in (2015, 2020) and fw == _load(fw.edition),
-        )
+        written = written_document(fw, identifier=name_uuid(self.document), when=self.when)
         written["uri"] = f"urn:uuid:{ident}"
         meta: dict[str, Any] = {}
         for key, value in written.items():
@@ -1409,23 +1385,6 @@ class Reader:
         a field whose value differs is kept under its CASE name (None: the package has no such
         field), and every other non-null field as it is; see docs/case.md, "Round trips".
         """
-        try:
-            return self._item_metadata(node, item_id, level, code, enumeration, texts, themes, position, parent)
-        except RecursionError:
-            raise self.fail(node.path, _TOO_DEEP, node.identifier) from None
-
-    def _item_metadata(
-        self,
-        node: _Node,
-        item_id: str,
-        level: str,
-        code: str | None,
-        enumeration: str,
-        texts: dict[str, str | None],
-        themes: frozenset[Theme],
-        position: int,
-        parent: str | None,
-    ) -> dict[str, Any]:
         raw = node.raw
         ident = node.identifier
         meta: dict[str, Any] = {}

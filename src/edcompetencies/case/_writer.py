@@ -18,7 +18,6 @@ from typing import Any
 from .. import crosswalk as _crosswalk
 from .. import toolkit as _toolkit
 from .._lineage import lineage as _curated_lineage
-from .._loading import load as _load
 from .._model import Competency, Domain, Framework, Indicator, SourceNote, Theme
 from .._rules import surrogate_at
 from ..errors import ArgumentTypeError, ArgumentValueError, NotPublishedError, UnknownItemError
@@ -143,16 +142,7 @@ class _Writer:
         meta = fw.metadata
         doc: dict[str, Any] = {
             k: v
-            for k, v in written_document(
-                identifier=self.document_identifier,
-                title=fw.title,
-                publishers=fw.publishers,
-                url=fw.url,
-                license=fw.license,
-                edition=fw.edition,
-                when=self.when,
-                packaged=_is_packaged(fw),
-            ).items()
+            for k, v in written_document(fw, identifier=self.document_identifier, when=self.when).items()
             if v is not None
         }
         doc["uri"] = self.document_uri
@@ -493,12 +483,6 @@ class _Writer:
                 if any(isinstance(e, dict) and node_key(str(e.get("identifier"))) in gone for e in ends):
                     continue  # it would name an item of this document that is no longer there
             self.associations.append(association)
-
-
-def _is_packaged(fw: Framework) -> bool:
-    if fw.edition not in (2015, 2020) or isinstance(fw.edition, bool):
-        return False
-    return fw == _load(fw.edition)
 
 
 def _override(out: dict[str, Any], fields: Mapping[str, Any], extension: dict[str, Any] | None) -> None:
