@@ -175,3 +175,32 @@ def test_a_generated_foreign_package_exports_back_equivalent(fw: ec.Framework, s
     assert [] == differences(original, exported, ignored=result.ignored)
     assert exported == case.export(case.load(exported))
     assert result.framework == ec.loads(ec.dumps(result.framework))
+
+
+def test_a_package_without_domains_exports_back_without_the_domain_the_reader_made() -> None:
+    """Top items typed as competencies go into a domain 'main' that the package does not have: not exported."""
+
+    def edge(identifier: str, origin: str, destination: str) -> dict[str, Any]:
+        return {
+            "identifier": identifier,
+            "associationType": "isChildOf",
+            "originNodeURI": {"identifier": origin, "title": origin, "uri": f"urn:x:{origin}"},
+            "destinationNodeURI": {"identifier": destination, "title": destination, "uri": f"urn:x:{destination}"},
+        }
+
+    original = {
+        "CFDocument": {"identifier": "d", "title": "T", "version": "1"},
+        "CFItems": [
+            {"identifier": "a", "fullStatement": "A.", "CFItemType": "Competency"},
+            {"identifier": "b", "fullStatement": "B.", "CFItemType": "Indicator", "notes": "a note"},
+        ],
+        "CFAssociations": [
+            edge("e1", "a", "d"),
+            edge("e2", "b", "a"),
+            {**edge("e3", "b", "elsewhere"), "associationType": "isRelatedTo"},
+        ],
+    }
+    exported, found = round_trip(original)
+    assert [] == found
+    assert ["a", "b"] == [i["identifier"] for i in exported["CFItems"]]
+    assert "1:main" == case.load(original).domains[0].id
