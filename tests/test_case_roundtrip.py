@@ -204,3 +204,14 @@ def test_a_package_without_domains_exports_back_without_the_domain_the_reader_ma
     assert [] == found
     assert ["a", "b"] == [i["identifier"] for i in exported["CFItems"]]
     assert "1:main" == case.load(original).domains[0].id
+
+
+def test_a_code_given_after_the_read_is_exported() -> None:
+    """The OpenSALT smart-level fixture has no codes (kept as "none" in metadata); a code set later is written."""
+    fw = case.load(_real("opensalt-fixture-smartlevel.json"))
+    domain = fw.domains[0]
+    assert domain.code is None and domain.metadata["humanCodingScheme"] is None
+    coded = attrs.evolve(fw, domains=[attrs.evolve(domain, code="NEW.1"), *fw.domains[1:]])
+    written = {i["identifier"]: i for i in case.export(coded)["CFItems"]}
+    assert "NEW.1" == written[domain.metadata["identifier"]]["humanCodingScheme"]
+    assert "humanCodingScheme" not in written[fw.domains[0].competencies[0].metadata["identifier"]]

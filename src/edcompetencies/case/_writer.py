@@ -214,6 +214,8 @@ class _Writer:
         if "CFItemTypeURI" not in meta and isinstance(item_type, str):
             out["CFItemTypeURI"] = self.item_type(item_type)
         _override(out, {k: v for k, v in meta.items() if k not in ("isChildOf", "CFItem")}, extension)
+        if item.code is not None:  # a code given since the read wins over "the package had none"
+            out["humanCodingScheme"] = item.code
         if not isinstance(item_type, str):
             out.pop("CFItemTypeURI", None)
         self.items.append(out)
