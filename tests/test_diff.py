@@ -1001,3 +1001,46 @@ def test_a_selections_headline_counts_its_hidden_items_by_their_fate(curated: di
         "indicator"
     ]
     assert instructional.fates == curated.select(domains="instructional").select(kinds="added").summary().fates
+
+
+_FIELDS = st.dictionaries(
+    st.sampled_from(["CFItemType", "educationLevel", "notes", "identifier", "lastChangeDateTime", "isChildOf"]),
+    st.one_of(st.none(), st.booleans(), st.integers(-5, 5), words, st.lists(words, max_size=3)),
+    max_size=4,
+)
+
+
+def _every_item(fw: ec.Framework, metadata: object) -> ec.Framework:
+    """*fw* with the same metadata (a dict, or a function of the item) on every item."""
+
+    def meta(node: object) -> object:
+        return metadata(node) if callable(metadata) else metadata
+
+    def visit(node: object) -> object:
+        if isinstance(node, ec.Domain):
+            return attrs.evolve(node, metadata=meta(node), competencies=tuple(visit(c) for c in node.competencies))
+        if isinstance(node, ec.Competency):
+            return attrs.evolve(node, metadata=meta(node), indicators=tuple(visit(i) for i in node.indicators))
+        assert isinstance(node, ec.Indicator)
+        return attrs.evolve(node, metadata=meta(node), children=tuple(visit(i) for i in node.children))
+
+    return attrs.evolve(fw, domains=tuple(visit(d) for d in fw.domains))
+
+
+@given(frameworks(text=words, max_domains=2), _FIELDS)
+def test_metadata_changes_are_exactly_the_fields_that_differ(fw: ec.Framework, fields: dict[str, object]) -> None:
+    """Issue 12 point 4, as a rule: a framework compared with itself has no field changes; with its
+    metadata taken away, every item reports exactly its non-bookkeeping fields, as metadata, and
+    ignoring metadata leaves every item unchanged."""
+    with_meta = _every_item(fw, fields)
+    assert not any(c.fields for c in diff.compare(with_meta, with_meta))
+    d = diff.compare(with_meta, fw)
+    expected = sorted(set(fields) - diff._changes.BOOKKEEPING)
+    assert all(c.old is not None and c.new is not None for c in d)
+    assert all(expected == [f.field for f in c.fields] for c in d)
+    assert all((c.kind is K.METADATA) == bool(expected) and c.edit == "unchanged" for c in d)
+    assert {K.UNCHANGED} >= {c.kind for c in d.select(ignore_metadata=True)}
+    back = diff.compare(fw, with_meta)  # both directions alike, old and new exchanged
+    assert [[(f.field, f.new, f.old) for f in c.fields] for c in d] == [
+        [(f.field, f.old, f.new) for f in c.fields] for c in back
+    ]

@@ -98,6 +98,17 @@ def render() -> str:
         f"{sum(1 for c in inds if c.kind is diff.ChangeKind.MOVED)})."
     )
     add(f"- **Domain order:** 2015 {old_order}; 2020 {new_order}.")
+    domains = [c for c in curated.changes if c.level == "domain"]
+
+    def changed(field: str) -> int:
+        return sum(1 for c in domains if any(f.field == field for f in c.fields))
+
+    add(
+        f"- **Domains:** {_kinds(domains)} (aligned by their keys: the lineage records competencies and "
+        f"indicators); {_count(changed('overview'), 'domain')} gained an overview, "
+        f"{_count(changed('description'), 'description')} were rewritten and "
+        f"{_count(changed('tagline'), 'tagline')} changed (see [the domains](#the-domains))."
+    )
     punct = [c for c in curated.changes if c.kind is diff.ChangeKind.PUNCTUATION]
     serial = sum(
         1
@@ -131,6 +142,16 @@ def render() -> str:
     add("")
     add(summary.render("markdown").rstrip("\n"))
     add("")
+    add("## The domains")
+    add("")
+    add(
+        "Each domain's name, tagline, description and overview, compared field by field (the name is the "
+        "change's main text; the other fields follow it)."
+    )
+    add("")
+    for c in domains:
+        add(_item(c))
+        add("")
     add("## Competencies folded together and new competencies")
     add("")
     for c in comps:

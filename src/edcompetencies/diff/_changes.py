@@ -826,9 +826,13 @@ class Diff(Tabular):
     def to_lineage(self) -> Lineage:
         """The alignment as a :class:`~edcompetencies.Lineage`: a link per aligned pair (unchanged and
         punctuation-only ``same``, reworded or moved ``reworded``, ``merged``, ``split``), the removed
-        and added items; the curated rationales where the diff used the curated lineage."""
+        and added items; the curated rationales where the diff used the curated lineage. The domains
+        a curated diff aligned automatically (its lineage names none) are left out: comparing with
+        the result aligns them again the same way."""
         links, removed, added = [], [], []
         for c in self.changes:
+            if c.rationale == _AUTO_DOMAINS:
+                continue  # a curated diff's domains aligned automatically: not part of the curated record
             if c.old is not None and c.new is not None:
                 kind = c.text_change if c.kind is ChangeKind.MOVED and c.text_change is not None else c.kind
                 relation = _LINK_RELATIONS.get(kind, "reworded")
