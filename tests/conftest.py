@@ -12,6 +12,13 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "installed: needs only the installed package (run against the built wheel by .ci/run)"
+    )
+
+
 ROOT = Path(__file__).resolve().parents[1]
 # The seeds beside the checkout, or where EDCOMPETENCIES_SEEDS points (a worktree elsewhere).
 SEEDS = Path(os.environ.get("EDCOMPETENCIES_SEEDS") or ROOT.parent / "shared" / "seeds")
