@@ -13,6 +13,7 @@ import sys
 from importlib import metadata
 from typing import Any
 
+from docutils import nodes
 from sphinx.pycode import ModuleAnalyzer
 from sphinx.util import logging
 
@@ -170,14 +171,21 @@ def _fence_bare_examples(app: Any, docname: str, source: list[str]) -> None:
     source[0] = "\n".join(out)
 
 
-# attrs classes show their real defaults (``None``, ``()``), and no "Bases: object".
+# No "Bases: object": a class whose only base is object shows no "Bases:" line.
 def _bases(app: Any, name: str, obj: Any, options: Any, bases: list[type]) -> None:
     bases[:] = [base for base in bases if base is not object]
+
+
+def _drop_empty_bases(app: Any, doctree: Any) -> None:
+    for paragraph in list(doctree.findall(nodes.paragraph)):
+        if paragraph.astext().strip() == "Bases:":
+            paragraph.parent.remove(paragraph)
 
 
 def setup(app: Any) -> None:
     app.connect("source-read", _fence_bare_examples)
     app.connect("autodoc-process-bases", _bases)
+    app.connect("doctree-read", _drop_empty_bases)
     app.connect("autodoc-process-docstring", _data_docstring)
     app.connect("missing-reference", _same_object)
     app.connect("autodoc-process-docstring", _require_docstring)
