@@ -95,6 +95,6 @@ def test_the_installed_metadata_is_complete(check_dist: ModuleType) -> None:
 
 def test_an_sdist_with_build_output_fails(check_dist: ModuleType) -> None:
     names = ["pyproject.toml", "README.md", "CHANGELOG.md", "LICENSE", "NOTICE", "PKG-INFO", "tests/test_x.py"]
-    names += ["docs/index.md", "docs/_build/html/index.html"]
+    names += ["docs/index.md", "docs/_build/html/index.html", "tools/check_dist.py"]
     names += [f"src/{name}" for name in check_dist.package_files()]
     assert ["sdist: docs/_build/html/index.html should not ship"] == check_dist.check_sdist(names)

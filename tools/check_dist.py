@@ -5,8 +5,8 @@
 The wheel must hold every file of the package in the source tree (each module, each packaged
 data file, ``py.typed``), the license files and the project's metadata, and nothing else: no
 tests, tools, benchmarks or docs. The sdist must hold what rebuilds the wheel and runs the tests
-(``src/``, ``tests/``, ``docs/``, the license files) and no build output or local state. Prints
-what it checked; exits 1 listing every problem found.
+(``src/``, ``tests/``, ``docs/``, ``tools/`` whose scripts some tests run, the license files)
+and no build output or local state. Prints what it checked; exits 1 listing every problem found.
 """
 
 from __future__ import annotations
@@ -93,6 +93,8 @@ def check_sdist(names: Iterable[str]) -> list[str]:
     problems = [f"sdist: {name} is missing" for name in needed if name not in names]
     if not any(name.startswith("tests/test_") for name in names):
         problems.append("sdist: the tests are missing")
+    if "tools/check_dist.py" not in names:
+        problems.append("sdist: tools/ is missing (tests run its scripts)")
     if not any(name.startswith("docs/") and name.endswith(".md") for name in names):
         problems.append("sdist: the docs are missing")
     problems += [f"sdist: {name} should not ship" for name in sorted(names) if any(p in name for p in NOT_IN_SDIST)]
