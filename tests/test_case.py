@@ -27,6 +27,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -189,6 +190,16 @@ def package(items: list[dict[str, Any]], associations: list[dict[str, Any]] = ()
 
 def item(identifier: str, text: str | None = None, **fields: Any) -> dict[str, Any]:
     return {"identifier": identifier, "fullStatement": text or f"Statement {identifier}.", **fields}
+
+
+def without_codes(fw: ec.Framework) -> ec.Framework:
+    """*fw* with no publisher's code on any item: what the writer gives back today (issue 12 point 2)."""
+
+    def strip(node: Any) -> Any:
+        names = {f.name for f in attrs.fields(type(node))} & {"competencies", "indicators", "children"}
+        return attrs.evolve(node, code=None, **{name: tuple(strip(c) for c in getattr(node, name)) for name in names})
+
+    return attrs.evolve(fw, domains=tuple(strip(d) for d in fw.domains))
 
 
 def child(origin: str, destination: str, sequence: object = None, identifier: str | None = None) -> dict[str, Any]:

@@ -157,8 +157,10 @@ def test_list_theme_and_domain() -> None:
     result = run("list", "2020", "--theme", "EI", "--domain", "cognitive")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("2020:cognitive.3  Demonstrate awareness of and employ culturally responsive")
-    assert "    2020:cognitive.3.c.i [EI]  Reflect on one's own race, background, social location" in "\n".join(lines)
+    # the domain first (issue 12 point 3: top-level items are listed), then the items indented by depth
+    assert "2020:cognitive  Cognitive" == lines[0]
+    assert lines[1].startswith("  2020:cognitive.3  Demonstrate awareness of and employ culturally responsive")
+    assert "      2020:cognitive.3.c.i [EI]  Reflect on one's own race, background, social location" in "\n".join(lines)
     assert all("2020:cognitive" in line for line in lines)
     tagged = [line for line in lines if "[" in line.split("  ")[0] or " [" in line]
     assert 11 == sum(1 for line in tagged if "EI" in line)
@@ -198,7 +200,7 @@ def test_search() -> None:
     assert nothing.returncode == 1 and nothing.stdout.startswith("0 hits")
     empty_csv = run("search", "2020", "zebra", "--format", "csv")
     assert empty_csv.returncode == 1 and empty_csv.stdout.splitlines() == [
-        "rank,id,kind,score,terms,matched,field,themes,text"
+        "rank,id,kind,score,terms,matched,field,themes,text,code"
     ]
     scoped = run("search", "2020", "learning", "--domain", "cognitive", "--kind", "competency", "--limit", "2")
     assert scoped.returncode == 0 and scoped.stdout.startswith("2 hits")

@@ -116,7 +116,7 @@ def test_records_and_dataframe(fw: ec.Framework, monkeypatch: pytest.MonkeyPatch
     assert [1, 2, 3, 4] == [r["rank"] for r in rows]
     from edcompetencies._search import SEARCH_COLUMNS
 
-    assert ("rank", "id", "kind", "score", "terms", "matched", "field", "themes", "text") == SEARCH_COLUMNS
+    assert ("rank", "id", "kind", "score", "terms", "matched", "field", "themes", "text", "code") == SEARCH_COLUMNS
     assert SEARCH_COLUMNS == tuple(rows[0])
     assert "SE RL" == rows[0]["themes"]
     pandas = pytest.importorskip("pandas")
@@ -235,7 +235,7 @@ def test_negative_limit_is_refused(fw: ec.Framework) -> None:
 def test_search_results_have_the_shared_verbs(fw: ec.Framework) -> None:
     hits = fw.search("trauma")
     csv = hits.to_csv()
-    assert csv.startswith("rank,id,kind,score,terms,matched,field,themes,text\r\n")
+    assert csv.startswith("rank,id,kind,score,terms,matched,field,themes,text,code\r\n")
     assert 5 == csv.count("\r\n")
     assert hits.render() == hits.to_text() and hits.render("csv") == csv
     assert hits.to_jsonl().count("\n") == 4

@@ -53,6 +53,9 @@ def test_record_of_a_sub_indicator(fw: ec.Framework) -> None:
         "title": None,
         "text": "Enabling students to choose and co-design curricula.",
         "themes": "",
+        "code": None,  # the publisher's code, item type and identifier: none in the packaged editions
+        "item_type": None,
+        "identifier": None,
     }
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ._format import dumps, loads
     from ._lineage import Lineage, Link, Unmatched, lineage
     from ._loading import editions, load
-    from ._model import Competency, Domain, Framework, Indicator, Item, NoteKind, SourceNote, Theme
+    from ._model import Competency, Domain, Framework, Indicator, Item, Metadata, NoteKind, SourceNote, Theme
     from ._search import SearchHit, SearchResults
     from .errors import (
         EdCompetenciesError,
@@ -41,6 +41,7 @@ __all__ = [
     "Item",
     "Lineage",
     "Link",
+    "Metadata",
     "NoThemesError",
     "NoteKind",
     "SearchHit",
@@ -64,7 +65,8 @@ _EXPORTS = {
     **dict.fromkeys(("Lineage", "Link", "Unmatched", "lineage"), "_lineage"),
     **dict.fromkeys(("editions", "load"), "_loading"),
     **dict.fromkeys(
-        ("Competency", "Domain", "Framework", "Indicator", "Item", "NoteKind", "SourceNote", "Theme"), "_model"
+        ("Competency", "Domain", "Framework", "Indicator", "Item", "Metadata", "NoteKind", "SourceNote", "Theme"),
+        "_model",
     ),
     **dict.fromkeys(("SearchHit", "SearchResults"), "_search"),
     **dict.fromkeys(

@@ -23,8 +23,8 @@ from typing import Any
 import attrs
 
 from ._convert import Path, decode, first_duplicate, structure
-from ._model import Competency, Domain, Framework, Indicator, NoteKind, SourceNote, Theme
-from ._rules import MAX_DIGITS, MAX_LABEL, is_key, is_label, is_name
+from ._model import Competency, Domain, Framework, Indicator, Item, Metadata, NoteKind, SourceNote, Theme
+from ._rules import MAX_DIGITS, MAX_LABEL, is_key, is_label, is_name, text_problem
 from .errors import ArgumentTypeError, FrameworkFormatError
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "dumps", "from_data", "loads", "to_data"]
@@ -48,6 +48,8 @@ class _IndicatorIn:
     id: str | None = None
     themes: tuple[str, ...] = ()
     children: tuple[_IndicatorIn, ...] = ()
+    code: str | None = None
+    metadata: dict[str, Any] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -58,6 +60,8 @@ class _CompetencyIn:
     title: str | None = None
     themes: tuple[str, ...] = ()
     indicators: tuple[_IndicatorIn, ...] = ()
+    code: str | None = None
+    metadata: dict[str, Any] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -69,6 +73,8 @@ class _DomainIn:
     description: str | None = None
     overview: str | None = None
     competencies: tuple[_CompetencyIn, ...] = ()
+    code: str | None = None
+    metadata: dict[str, Any] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -94,6 +100,7 @@ class _FrameworkIn:
     url: str | None = None
     source: str | None = None
     notes: tuple[_NoteIn, ...] = ()
+    metadata: dict[str, Any] = attrs.field(factory=dict)
 
 
 def _valid_edition(edition: object) -> bool:
@@ -154,6 +161,30 @@ class _Rules:
         self.seen[item_id] = path
         return item_id
 
+    def metadata(self, values: dict[str, Any], path: str, item: str | None) -> Metadata:
+        """The publisher's fields: any JSON values, whose texts follow the rules of every text."""
+        stack: list[tuple[object, str]] = [(values, path)]
+        while stack:
+            value, where = stack.pop()
+            if isinstance(value, str):
+                problem = text_problem(value)
+                if problem is not None:
+                    raise self.fail(where, f"not text: {problem}", item)
+            elif isinstance(value, dict):
+                stack.extend((v, f"{where}[{json.dumps(k, ensure_ascii=False)}]") for k, v in value.items())
+                for key in value:
+                    problem = text_problem(key)
+                    if problem is not None:
+                        raise self.fail(where, f"a name that is not text: {problem}", item)
+            elif isinstance(value, list):
+                stack.extend((v, f"{where}[{n}]") for n, v in enumerate(value))
+        return Metadata(values)
+
+    def code(self, value: str | None, path: str, item: str) -> str | None:
+        if value is not None and value != value.strip():
+            raise self.fail(path, f"a code has no space before or after it, found {value!r}", item)
+        return value
+
     def themes(self, values: tuple[str, ...], path: str, item: str, *, competency: bool) -> frozenset[Theme]:
         found = []
         for n, value in enumerate(values):
@@ -182,6 +213,8 @@ class _Rules:
             children=tuple(
                 self.indicator(c, f"{path}.children[{n}]", item_id, depth + 1) for n, c in enumerate(raw.children)
             ),
+            code=self.code(raw.code, f"{path}.code", item_id),
+            metadata=self.metadata(raw.metadata, f"{path}.metadata", item_id),
         )
 
     def competency(self, raw: _CompetencyIn, path: str, domain_id: str) -> Competency:
@@ -197,6 +230,8 @@ class _Rules:
             indicators=tuple(
                 self.indicator(i, f"{path}.indicators[{n}]", item_id) for n, i in enumerate(raw.indicators)
             ),
+            code=self.code(raw.code, f"{path}.code", item_id),
+            metadata=self.metadata(raw.metadata, f"{path}.metadata", item_id),
         )
 
     def domain(self, raw: _DomainIn, path: str) -> Domain:
@@ -214,6 +249,8 @@ class _Rules:
             competencies=tuple(
                 self.competency(c, f"{path}.competencies[{n}]", item_id) for n, c in enumerate(raw.competencies)
             ),
+            code=self.code(raw.code, f"{path}.code", item_id),
+            metadata=self.metadata(raw.metadata, f"{path}.metadata", item_id),
         )
 
     def note(self, raw: _NoteIn, path: str) -> SourceNote:
@@ -262,6 +299,7 @@ def from_data(data: object, *, source: str = "<data>") -> Framework:
         url=raw.url,
         source=raw.source,
         notes=notes,
+        metadata=r.metadata(raw.metadata, "$.metadata", None),
     )
 
 
@@ -272,19 +310,56 @@ def _themes_out(themes: frozenset[Theme]) -> list[str]:
     return [t.value for t in Theme if t in themes]
 
 
+def _publisher(item: Item | Framework, out: dict[str, Any]) -> dict[str, Any]:
+    """*out* with the item's ``code`` and ``metadata``, written only where there are some."""
+    if not isinstance(item, Framework) and item.code is not None:
+        out["code"] = item.code
+    if item.metadata:
+        out["metadata"] = item.metadata.to_dict()
+    return out
+
+
 def _indicator_out(i: Indicator) -> dict[str, Any]:
-    return {
-        "id": i.id,
-        "label": i.label,
-        "text": i.text,
-        "themes": _themes_out(i.themes),
-        "children": [_indicator_out(c) for c in i.children],
+    return _publisher(
+        i,
+        {
+            "id": i.id,
+            "label": i.label,
+            "text": i.text,
+            "themes": _themes_out(i.themes),
+            "children": [_indicator_out(c) for c in i.children],
+        },
+    )
+
+
+def _competency_out(c: Competency) -> dict[str, Any]:
+    out = {
+        "id": c.id,
+        "number": c.number,
+        "title": c.title,
+        "statement": c.statement,
+        "themes": _themes_out(c.themes),
+        "indicators": [_indicator_out(i) for i in c.indicators],
     }
+    return _publisher(c, out)
+
+
+def _domain_out(d: Domain) -> dict[str, Any]:
+    out = {
+        "id": d.id,
+        "key": d.key,
+        "name": d.name,
+        "tagline": d.tagline,
+        "overview": d.overview,
+        "description": d.description,
+        "competencies": [_competency_out(c) for c in d.competencies],
+    }
+    return _publisher(d, out)
 
 
 def to_data(fw: Framework) -> dict[str, Any]:
     """The framework as JSON-ready data, in the documented format (IDs included)."""
-    return {
+    out = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "edition": fw.edition,
@@ -295,33 +370,13 @@ def to_data(fw: Framework) -> dict[str, Any]:
         "citation": fw.citation,
         "url": fw.url,
         "source": fw.source,
-        "domains": [
-            {
-                "id": d.id,
-                "key": d.key,
-                "name": d.name,
-                "tagline": d.tagline,
-                "overview": d.overview,
-                "description": d.description,
-                "competencies": [
-                    {
-                        "id": c.id,
-                        "number": c.number,
-                        "title": c.title,
-                        "statement": c.statement,
-                        "themes": _themes_out(c.themes),
-                        "indicators": [_indicator_out(i) for i in c.indicators],
-                    }
-                    for c in d.competencies
-                ],
-            }
-            for d in fw.domains
-        ],
+        "domains": [_domain_out(d) for d in fw.domains],
         "notes": [
             {"id": n.id, "kind": n.kind.value, "items": list(n.items), "text": n.text, "source": n.source}
             for n in fw.notes
         ],
     }
+    return _publisher(fw, out)
 
 
 def dumps(fw: Framework, *, indent: int | None = 1) -> str:

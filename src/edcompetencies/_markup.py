@@ -49,6 +49,7 @@ __all__ = [
     "html_fragment",
     "html_page",
     "jsonl_text",
+    "md_code",
     "md_emphasis",
     "md_escape",
     "render",
@@ -119,6 +120,25 @@ def md_emphasis(text: str, mark: str = "*", *, newline: str = " ") -> str:
     return f"{mark}{inner}{mark}" if inner else ""
 
 
+_BACKTICKS = re.compile("`+")
+
+
+def md_code(text: str) -> str:
+    """*text* as a Markdown code span (a publisher's code, shown as it is): fenced with one
+    backtick more than the longest run inside it, padded where it starts or ends with one, every
+    line break a space (a code span shows backslashes and ``<`` as they are: nothing to escape).
+
+    >>> md_code("L1.10"), md_code("a`b"), md_code("`x")
+    ('`L1.10`', '``a`b``', '`` `x ``')
+    """
+    if not isinstance(text, str):
+        raise ArgumentTypeError("md_code()", "text", "a string", text)
+    text = _MD_BREAK.sub(" ", text)
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 # --------------------------------------------------------------------------- HTML
 
 
@@ -153,7 +173,7 @@ STYLE = """\
 .edc-fw .edc-comp>h3{font-size:1.05em;margin:.2em 0}.edc-fw .edc-comp>p{margin:.2em 0 .4em}
 .edc-fw ul.edc-ind{list-style:none;margin:.2em 0;padding-left:1.6em}
 .edc-fw ul.edc-ind>li{margin:.15em 0}.edc-fw .label{font-weight:bold;margin-right:.35em}
-.edc .badges{white-space:nowrap}
+.edc .badges{white-space:nowrap}.edc .code{font:.85em/1 ui-monospace,monospace;color:#345;margin:0 .4em}
 .edc .badge{display:inline-block;font:bold .7em/1.5 sans-serif;padding:0 .45em;margin-left:.3em;
 border-radius:.6em;border:1px solid currentColor;vertical-align:.1em}
 .edc .badge-FC{color:#7a3e00}.edc .badge-EI{color:#8b1a4a}.edc .badge-SE{color:#1d5e2f}
@@ -665,13 +685,16 @@ def html_card(obj: object) -> str:
     e = html_escape
     rows = []
     kind: Any = type(obj)
-    if attrs.has(kind):
+    if isinstance(obj, Mapping):  # Metadata: a row per name
+        rows = [f"<tr><th>{e(str(key))}</th><td>{_card_value(value)}</td></tr>" for key, value in obj.items()]
+    elif attrs.has(kind):
         for field in attrs.fields(kind):
             value = getattr(obj, field.name)
             if value is None or (isinstance(value, (tuple, list, frozenset, set, Mapping, str)) and not value):
                 continue
             rows.append(f"<tr><th>{e(field.name)}</th><td>{_card_value(value)}</td></tr>")
-    caption = f"<caption>{e(card_repr(obj))}</caption>"
+    label = f"{type(obj).__name__}: {len(obj)} fields" if isinstance(obj, Mapping) else card_repr(obj)
+    caption = f"<caption>{e(label)}</caption>"
     return f'<div class="edc edc-card"><table class="edc">{caption}<tbody>{"".join(rows)}</tbody></table></div>'
 
 

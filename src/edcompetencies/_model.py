@@ -16,14 +16,15 @@ share between threads. Indexes (ID -> item, item -> parent) are derived lazily.
 """
 
 import enum
+import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from .errors import CapabilityMissingError, UnknownItemError, UnknownThemeError
+from .errors import ArgumentTypeError, CapabilityMissingError, UnknownItemError, UnknownThemeError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
@@ -34,6 +35,7 @@ __all__ = [
     "Framework",
     "Indicator",
     "Item",
+    "Metadata",
     "NoteKind",
     "SourceNote",
     "Theme",
@@ -173,6 +175,10 @@ def _short(text: str | None, width: int = 48) -> str:
     return repr(text if len(text) <= width else text[: width - 1] + "…")
 
 
+def _code_repr(item: "Item") -> str:
+    return f", code={item.code!r}" if item.code is not None else ""
+
+
 # --------------------------------------------------------------------------- the way up
 # What the conveniences return, described by shape: the model names no type of a module above
 # it, not even for type checking. edcompetencies.SearchResults and publication.Endnote are these.
@@ -204,7 +210,6 @@ class SearchResultsLike(Protocol):
     def to_markdown(self) -> str: ...
     def to_html(self, *, document: bool = True) -> str: ...
     def render(self, format: str = "text") -> str: ...
-
 
 
 class Conveniences(Protocol):
@@ -246,6 +251,108 @@ def _up() -> Conveniences:
     return _INSTALLED[0]
 
 
+# --------------------------------------------------------------------------- metadata
+
+
+def _canonical(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+
+_SCALARS = (str, int, bool, type(None))
+
+
+def _frozen(value: object) -> object:
+    """A JSON value as an immutable one: text, numbers, booleans and null as they are, a list
+    or an object as ``("json", canonical text)`` (a tuple is no JSON value, so nothing clashes)."""
+    if isinstance(value, _SCALARS) or (isinstance(value, float) and value == value and abs(value) != float("inf")):
+        return value
+    return ("json", _canonical(value))
+
+
+def _thawed(value: object) -> Any:
+    return json.loads(value[1]) if isinstance(value, tuple) else value
+
+
+def _metadata_fields(value: object) -> tuple[tuple[str, object], ...]:
+    if isinstance(value, Metadata):
+        return value._fields
+    pairs = value.items() if isinstance(value, Mapping) else value
+    fields = {}
+    for key, item in pairs:  # type: ignore[attr-defined]
+        if not isinstance(key, str):
+            raise ArgumentTypeError("Metadata()", "every name", "a string", key)
+        try:
+            fields[key] = _frozen(item)
+        except (TypeError, ValueError):  # not JSON: a set, an object, NaN ...
+            raise ArgumentTypeError("Metadata()", f"the value of {key!r}", "a JSON value", item) from None
+    return tuple(sorted(fields.items()))
+
+
+@attrs.frozen(cache_hash=True, repr=False, eq=True)
+class Metadata(Mapping[str, Any]):
+    """A publisher's further fields of an item or a framework: a read-only mapping of JSON values.
+
+    The model's own fields say what every framework has (a statement, a label, themes); what a
+    publisher adds beyond them travels here under the publisher's own names, so nothing read is
+    lost and a writer can give it back. A framework read from a CASE package holds, for example,
+    an item's ``identifier``, ``CFItemType`` or ``educationLevel`` (``docs/case.md`` lists them);
+    the packaged editions have none (``len(item.metadata) == 0``).
+
+    Values are JSON values (``None``, booleans, numbers, text, lists, objects); a list or an
+    object is decoded afresh on each access, so the object stays immutable and hashable. Two
+    Metadata are equal when they hold the same names with the same values, in any order.
+
+    >>> from edcompetencies import Metadata
+    >>> meta = Metadata({"educationLevel": ["09", "10"], "CFItemType": "Target"})
+    >>> meta["educationLevel"], sorted(meta), meta == Metadata({"CFItemType": "Target", "educationLevel": ["09", "10"]})
+    (['09', '10'], ['CFItemType', 'educationLevel'], True)
+    """
+
+    _fields: tuple[tuple[str, object], ...] = attrs.field(default=(), converter=_metadata_fields)
+
+    def __getitem__(self, name: str) -> Any:
+        for key, value in self._fields:
+            if key == name:
+                return _thawed(value)
+        raise KeyError(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key, _ in self._fields)
+
+    def __len__(self) -> int:
+        return len(self._fields)
+
+    def __bool__(self) -> bool:
+        return bool(self._fields)
+
+    def json_text(self, name: str) -> str:
+        """The value of *name* as canonical JSON text (sorted keys, no spaces): cheap to compare."""
+        for key, value in self._fields:
+            if key == name:
+                return str(value[1]) if isinstance(value, tuple) else _canonical(value)
+        raise KeyError(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new, ordinary dict (in name order)."""
+        return {key: _thawed(value) for key, value in self._fields}
+
+    def __repr__(self) -> str:
+        return f"Metadata({self.to_dict()!r})"
+
+    def _repr_html_(self) -> str:
+        """Notebook display: a card with a row per field (every text escaped)."""
+        return _up().card_html(self)
+
+
+def _metadata(value: "Metadata | Mapping[str, Any] | None") -> Metadata:
+    if isinstance(value, Metadata):
+        return value
+    return Metadata(value or ())
+
+
+_EMPTY = Metadata()
+
+
 # --------------------------------------------------------------------------- nodes
 
 
@@ -254,7 +361,9 @@ class Indicator:
     """An indicator of a competency, or a sub-indicator of an indicator.
 
     ``label`` is the publication's own label (``"a"``, ``"ii"``, ``"3"``); ``children``
-    are the sub-indicators, in publication order.
+    are the sub-indicators, in publication order. ``code`` and ``metadata`` (see
+    :attr:`Domain.code`) are the publisher's code and further fields, for frameworks read
+    from other formats.
     """
 
     id: str
@@ -262,6 +371,8 @@ class Indicator:
     text: str
     themes: frozenset[Theme] = attrs.field(default=frozenset(), converter=_themes)
     children: "tuple[Indicator, ...]" = attrs.field(default=(), converter=_indicator_tuple)
+    code: str | None = None
+    metadata: Metadata = attrs.field(default=_EMPTY, converter=_metadata)
 
     @property
     def depth(self) -> int:
@@ -309,7 +420,7 @@ class Indicator:
 
     def __repr__(self) -> str:
         themes = f", themes={_theme_codes(self.themes)!r}" if self.themes else ""
-        return f"Indicator({self.id!r}, {_short(self.text)}{themes})"
+        return f"Indicator({self.id!r}, {_short(self.text)}{themes}{_code_repr(self)})"
 
     def _repr_html_(self) -> str:
         return _up().item_html(self)
@@ -321,6 +432,7 @@ class Competency:
 
     ``title`` is the 2015 web copy's short title (``"Support All Learners"``) or ``None``
     where the source gives none (all of 2020, four 2015 Instructional competencies).
+    ``code`` and ``metadata``: see :class:`Domain`.
     """
 
     id: str
@@ -329,6 +441,8 @@ class Competency:
     title: str | None = None
     themes: frozenset[Theme] = attrs.field(default=frozenset(), converter=_themes)
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicator_tuple)
+    code: str | None = None
+    metadata: Metadata = attrs.field(default=_EMPTY, converter=_metadata)
 
     @property
     def text(self) -> str:
@@ -385,7 +499,7 @@ class Competency:
     def __repr__(self) -> str:
         title = f", title={self.title!r}" if self.title else ""
         themes = f", themes={_theme_codes(self.themes)!r}" if self.themes else ""
-        return f"Competency({self.id!r}{title}, {_short(self.statement)}{themes})"
+        return f"Competency({self.id!r}{title}, {_short(self.statement)}{themes}{_code_repr(self)})"
 
     def _repr_html_(self) -> str:
         """Notebook display: the competency laid out like the publication, with theme badges."""
@@ -403,6 +517,12 @@ class Domain:
     ``tagline`` is the domain's "Need to ..." phrase; ``description`` the domain's own
     introduction; ``overview`` the shorter paragraph of the publication's Overview
     section (2020 only; ``None`` where the source has none).
+
+    Every node also has ``code``, the publisher's own code for the item where it has one
+    (a CASE ``humanCodingScheme`` such as ``"L1.10"``; ``None`` in the packaged editions,
+    whose IDs are built from the publication's labels): it is shown beside the ID and
+    ``fw[code]`` finds the item. ``metadata`` (a :class:`Metadata`) holds the publisher's
+    further fields under their own names (empty in the packaged editions).
     """
 
     id: str
@@ -412,6 +532,8 @@ class Domain:
     tagline: str | None = None
     description: str | None = None
     overview: str | None = None
+    code: str | None = None
+    metadata: Metadata = attrs.field(default=_EMPTY, converter=_metadata)
 
     @property
     def kind(self) -> str:
@@ -457,7 +579,7 @@ class Domain:
         return self.description if self.description is not None else self.name
 
     def __repr__(self) -> str:
-        return f"Domain({self.id!r}, name={self.name!r}, competencies={len(self.competencies)})"
+        return f"Domain({self.id!r}, name={self.name!r}, competencies={len(self.competencies)}{_code_repr(self)})"
 
     def _repr_html_(self) -> str:
         """Notebook display: the domain laid out like the publication, with theme badges."""
@@ -528,6 +650,9 @@ class Framework:
     'Enabling students to choose and co-design curricula.'
     >>> [d.key for d in fw.domains]
     ['intrapersonal', 'interpersonal', 'cognitive', 'instructional']
+
+    ``metadata`` (a :class:`Metadata`) holds a publisher's further fields of the framework
+    itself (for a CASE package, the CFDocument's and the package's: see ``docs/case.md``).
     """
 
     edition: int | str
@@ -540,6 +665,7 @@ class Framework:
     url: str | None = None
     source: str | None = None
     notes: tuple[SourceNote, ...] = attrs.field(default=(), converter=_note_tuple)
+    metadata: Metadata = attrs.field(default=_EMPTY, converter=_metadata)
 
     # -- derived indexes (never fields: the object stays hashable) --------------
 
@@ -591,29 +717,54 @@ class Framework:
         key = key.strip()
         return key if _PREFIX.match(key) else self.prefix + key
 
-    def __getitem__(self, key: str) -> Item:
-        """The item with this ID, with or without the edition prefix.
+    @cached_property
+    def _codes(self) -> "dict[str, tuple[Item, ...]]":
+        codes: dict[str, tuple[Item, ...]] = {}
+        for item in self._index.values():
+            if item.code is not None:
+                codes[item.code] = (*codes.get(item.code, ()), item)
+        return codes
 
-        An unknown ID raises :class:`~edcompetencies.errors.UnknownItemError` (a
-        ``KeyError``) that suggests the nearest IDs.
+    def _find(self, key: str) -> "Item | None":
+        found = self._index.get(self._qualify(key))
+        if found is None and self._codes:
+            by_code = self._codes.get(key.strip(), ())
+            if len(by_code) > 1:
+                ids = ", ".join(item.id for item in by_code[:5])
+                reason = f"the code is used by {len(by_code)} items ({ids}); use an ID"
+                raise UnknownItemError(key, self.edition, (), reason=reason)
+            found = by_code[0] if by_code else None
+        return found
+
+    def __getitem__(self, key: str) -> Item:
+        """The item with this ID (with or without the edition prefix), or with this publisher's ``code``.
+
+        An ID is looked up first; a framework read from a CASE package also finds an item by
+        its ``humanCodingScheme`` (``fw["L1.10"]``). An unknown key raises
+        :class:`~edcompetencies.errors.UnknownItemError` (a ``KeyError``) that suggests the
+        nearest IDs; so does a code that several items share.
         """
         if not isinstance(key, str):
             raise UnknownItemError(repr(key), self.edition, (), reason="item IDs are strings")
-        found = self._index.get(self._qualify(key))
+        found = self._find(key)
         if found is None:
             raise UnknownItemError(key, self.edition, self._suggest(key))
         return found
 
     def get(self, key: str, default: "Item | None" = None) -> "Item | None":
-        """The item with this ID, or *default* (``None``) when there is none."""
+        """The item with this ID or code (as ``fw[key]``), or *default* (``None``) when there is none."""
         if not isinstance(key, str):
             return default
-        return self._index.get(self._qualify(key), default)
+        try:
+            found = self._find(key)
+        except UnknownItemError:  # a code several items share
+            return default
+        return default if found is None else found
 
     def __contains__(self, key: object) -> bool:
         if isinstance(key, (Domain, Competency, Indicator)):
             return self._index.get(key.id) == key
-        return isinstance(key, str) and self._qualify(key) in self._index
+        return isinstance(key, str) and self.get(key) is not None
 
     def ids(self) -> tuple[str, ...]:
         """Every item ID, in document order (domains, competencies, indicators)."""
@@ -623,7 +774,13 @@ class Framework:
         import difflib
 
         wanted = self._qualify(key)
-        return tuple(difflib.get_close_matches(wanted, self._index, n=n, cutoff=0.5))
+        # a framework with codes is looked up by code more often than by ID: the codes that end in
+        # the key (``L1.10`` for ``H.A.SCI.CSC.C.CE.L1.10``), then the nearest codes first
+        tail = "." + key.strip()
+        found = [code for code in self._codes if code.endswith(tail)][:n]
+        found += difflib.get_close_matches(key.strip(), self._codes, n=n, cutoff=0.6) if self._codes else []
+        found += difflib.get_close_matches(wanted, self._index, n=n, cutoff=0.5)
+        return tuple(dict.fromkeys(found))[:n]
 
     def _resolve(self, item: "Item | str") -> Item:
         if isinstance(item, str):

@@ -21,21 +21,24 @@ from typing import overload
 
 import attrs
 
-from ._markup import Tabular, html_escape, html_fragment, md_escape
+from ._markup import ColumnType, Tabular, html_escape, html_fragment, md_escape
 from ._model import Competency, Domain, Framework, Item, _theme_codes
 from ._rules import one_or_many
+from ._views import html_code, md_code_after, text_code
 from ._words import singular
 from .errors import ArgumentTypeError, UnknownChoiceError
 
 __all__ = ["SEARCH_COLUMNS", "SearchHit", "SearchResults", "search"]
 
-SEARCH_COLUMNS = ("rank", "id", "kind", "score", "terms", "matched", "field", "themes", "text")
-"""The columns of :meth:`SearchResults.to_records`, in order."""
+SEARCH_COLUMNS = ("rank", "id", "kind", "score", "terms", "matched", "field", "themes", "text", "code")
+"""The columns of :meth:`SearchResults.to_records`, in order (the publisher's ``code`` last, as in
+:meth:`Framework.to_records`)."""
 
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _KINDS = ("domain", "competency", "indicator", "sub-indicator")
-_COLUMN_TYPES = {"kind": _KINDS}  # the frame's kind column: an ordered Categorical in the tree's order
+# the frame's kind column: an ordered Categorical in the tree's order; a code is text
+_COLUMN_TYPES: dict[str, ColumnType] = {"kind": _KINDS, "code": "object"}
 MODES = ("all", "any")
 """How the terms of a query combine: an item matches ``all`` of them (the default) or ``any``."""
 
@@ -155,7 +158,8 @@ def _marked(hit: SearchHit, before: str, after: str, escape: Callable[[str], str
 
 
 def _hit_html(hit: SearchHit) -> str:
-    return f"<div><code>{html_escape(hit.id)}</code> {_marked(hit, '<mark>', '</mark>', html_escape)}</div>"
+    code = html_code(hit.item.code) or " "
+    return f"<div><code>{html_escape(hit.id)}</code>{code}{_marked(hit, '<mark>', '</mark>', html_escape)}</div>"
 
 
 class SearchResults(Tabular, Sequence[SearchHit]):
@@ -168,7 +172,7 @@ class SearchResults(Tabular, Sequence[SearchHit]):
     >>> import edcompetencies as ec
     >>> hits = ec.load(2020).search("trauma", limit=2)
     >>> hits.to_csv().splitlines()[0]
-    'rank,id,kind,score,terms,matched,field,themes,text'
+    'rank,id,kind,score,terms,matched,field,themes,text,code'
     >>> [(row["rank"], row["id"], row["matched"]) for row in hits.to_records()]
     [(1, '2020:intrapersonal.5.b', 'trauma'), (2, '2020:interpersonal.1.e', 'trauma')]
     """
@@ -218,7 +222,8 @@ class SearchResults(Tabular, Sequence[SearchHit]):
         return tuple(h.id for h in self._hits)
 
     def to_records(self) -> list[dict[str, object]]:
-        """One row per hit: rank, id, kind, score, terms, matched words, field, themes, text."""
+        """One row per hit: rank, id, kind, score, terms, matched words, field, themes, text and the
+        item's ``code`` (the publisher's, ``None`` in the packaged editions)."""
         return [
             {
                 "rank": rank,
@@ -230,6 +235,7 @@ class SearchResults(Tabular, Sequence[SearchHit]):
                 "field": hit.field,
                 "themes": _theme_codes(getattr(hit.item, "themes", frozenset())),
                 "text": hit.text,
+                "code": hit.item.code,
             }
             for rank, hit in enumerate(self._hits, 1)
         ]
@@ -239,14 +245,17 @@ class SearchResults(Tabular, Sequence[SearchHit]):
         lines = [f"{len(self._hits)} hits for {self.query!r} in {self.edition}"]
         for hit in self._hits:
             themes = _theme_codes(getattr(hit.item, "themes", frozenset()))
-            lines.append(f"{hit.id}  ({', '.join(hit.words)})" + (f" [{themes}]" if themes else ""))
+            head = f"{hit.id}{text_code(hit.item.code)}  ({', '.join(hit.words)})"
+            lines.append(head + (f" [{themes}]" if themes else ""))
             lines.append("    " + hit.highlight())
         return "\n".join(lines) + "\n"
 
     def to_markdown(self) -> str:
         """The hits as a Markdown list, matches in ``**...**``."""
         lines = [f"{len(self._hits)} hits for “{md_escape(self.query)}” in {self.edition}", ""]
-        lines += [f"- `{hit.id}` {_marked(hit, '**', '**', md_escape)}" for hit in self._hits]
+        lines += [
+            f"- `{hit.id}`{md_code_after(hit.item.code)} {_marked(hit, '**', '**', md_escape)}" for hit in self._hits
+        ]
         return "\n".join(lines) + "\n"
 
     def _title(self) -> str:

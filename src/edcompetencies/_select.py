@@ -28,10 +28,10 @@ def parse_themes(values: Iterable[str | Theme]) -> frozenset[Theme]:
 
 
 def _domain_keys(fw: Framework, wanted: tuple[str, ...]) -> frozenset[str]:
-    """Domain keys, names or IDs (any case) to the framework's domain keys."""
+    """Domain keys, names, IDs or publisher's codes (any case) to the framework's domain keys."""
     by_name: dict[str, str] = {}
     for domain in fw.domains:
-        for name in (domain.key, domain.name, domain.id):
+        for name in (domain.key, domain.name, domain.id, *([domain.code] if domain.code is not None else [])):
             by_name[name.casefold()] = domain.key
     keys = set()
     for value in wanted:

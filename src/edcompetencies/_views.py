@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _markup
 from ._format import dumps
-from ._markup import csv_text, html_escape, html_fragment, html_page, jsonl_text, md_emphasis, md_escape
+from ._markup import csv_text, html_escape, html_fragment, html_page, jsonl_text, md_code, md_emphasis, md_escape
 from ._model import Competency, Domain, Framework, Indicator, Item, Theme, _theme_codes
 from .errors import ArgumentTypeError, UnknownFormatError
 
@@ -49,18 +49,55 @@ COLUMNS = (
     "title",
     "text",
     "themes",
+    "code",
+    "item_type",
+    "identifier",
 )
-"""The columns of :meth:`Framework.to_records`, in order."""
+"""The columns of :meth:`Framework.to_records`, in order (the publisher's ``code``, ``item_type``
+and ``identifier`` last, so the columns of the packaged editions' tables keep their places)."""
 
 KINDS = ("domain", "competency", "indicator", "sub-indicator")
 """The kinds of item, in the order of the tree: the categories of a frame's ``kind`` column."""
 
-COLUMN_TYPES: dict[str, _markup.ColumnType] = {"kind": KINDS}
+COLUMN_TYPES: dict[str, _markup.ColumnType] = {
+    "kind": KINDS,
+    "code": "object",
+    "item_type": "object",
+    "identifier": "object",
+}
 """The declared types of :meth:`Framework.to_dataframe`'s columns (the others are inferred,
 see :func:`~edcompetencies._markup.dataframe`)."""
 
 EXPORT_FORMATS = ("text", "csv", "jsonl", "json", "markdown", "html")
 """The formats of :meth:`Framework.render`: the shared :data:`~edcompetencies._markup.FORMATS` but text."""
+
+
+# --------------------------------------------------------------------------- the publisher's labels
+
+
+def metadata_text(item: Item, name: str) -> str | None:
+    """The item's metadata field *name* as text (``None`` when there is none): a CASE item's
+    ``CFItemType`` (its item type) or ``identifier``; a value that is not text as canonical JSON."""
+    meta = item.metadata
+    if not meta or name not in meta:  # the packaged editions have none: no lookup at all
+        return None
+    value = meta[name]
+    return value if isinstance(value, str) else meta.json_text(name)
+
+
+def text_code(code: str | None) -> str:
+    """`` (L1.10)``: a publisher's code after an item's ID or label in text (nothing without one)."""
+    return f" ({code})" if code is not None else ""
+
+
+def md_code_after(code: str | None) -> str:
+    """`` `L1.10` ``: a publisher's code after an item's ID or label in Markdown (nothing without one)."""
+    return f" {md_code(code)}" if code is not None else ""
+
+
+def html_code(code: str | None) -> str:
+    """A publisher's code as an HTML span (class ``code``, spaced by the stylesheet), or nothing."""
+    return f'<span class="code">{html_escape(code)}</span>' if code is not None else ""
 
 
 # --------------------------------------------------------------------------- records
@@ -82,6 +119,9 @@ def _record(fw: Framework, item: Item, parent: Item | None, domain: Domain, comp
         "title": item.title if isinstance(item, Competency) else None,
         "text": item.text,
         "themes": _theme_codes(getattr(item, "themes", frozenset())),
+        "code": item.code,
+        "item_type": metadata_text(item, "CFItemType"),
+        "identifier": metadata_text(item, "identifier"),
     }
 
 
@@ -132,13 +172,21 @@ def _competency_heading(c: Competency) -> str:
 
 def _md_indicators(nodes: Iterable[Indicator], depth: int, out: list[str]) -> None:
     for node in nodes:
-        out.append(f"{'  ' * depth}- **{md_escape(node.label)}.** {md_escape(node.text)}{_md_badges(node.themes)}")
+        code = f"{md_code(node.code)} " if node.code is not None else ""
+        out.append(
+            f"{'  ' * depth}- **{md_escape(node.label)}.** {code}{md_escape(node.text)}{_md_badges(node.themes)}"
+        )
         _md_indicators(node.children, depth + 1, out)
 
 
 def _md_competency(c: Competency, out: list[str], level: int) -> None:
     heading = f"{c.number}. {md_escape(c.title)}" if c.title else f"Competency {c.number}"
-    out += [f"{'#' * level} {heading}{_md_badges(c.themes)}", "", md_escape(c.statement, line_start=True), ""]
+    out += [
+        f"{'#' * level} {heading}{md_code_after(c.code)}{_md_badges(c.themes)}",
+        "",
+        md_escape(c.statement, line_start=True),
+        "",
+    ]
     if c.indicators:
         _md_indicators(c.indicators, 0, out)
         out.append("")
@@ -146,7 +194,7 @@ def _md_competency(c: Competency, out: list[str], level: int) -> None:
 
 def _md_domain(d: Domain, out: list[str], level: int) -> None:
     tagline = f" ({md_escape(d.tagline)})" if d.tagline else ""
-    out += [f"{'#' * level} {md_escape(d.name)}{tagline}", ""]
+    out += [f"{'#' * level} {md_escape(d.name)}{md_code_after(d.code)}{tagline}", ""]
     if d.description:
         out += [md_escape(d.description, line_start=True), ""]
     for c in d.competencies:
@@ -179,14 +227,14 @@ def to_text(fw: Framework, *, notes: bool = True, caption: str | None = None) ->
 
     def indicators(nodes: Iterable[Indicator], pad: str) -> None:
         for node in nodes:
-            out.append(f"{pad}{node.label}. {node.text}{_text_tags(node.themes)}")
+            out.append(f"{pad}{node.label}.{text_code(node.code)} {node.text}{_text_tags(node.themes)}")
             indicators(node.children, pad + "   ")
 
     for domain in fw.domains:
         tagline = f": {domain.tagline}" if domain.tagline else ""
-        out += ["", f"{domain.name}{tagline}"]
+        out += ["", f"{domain.name}{text_code(domain.code)}{tagline}"]
         for c in domain.competencies:
-            out.append(f"  {_competency_heading(c)}{_text_tags(c.themes)}")
+            out.append(f"  {_competency_heading(c)}{text_code(c.code)}{_text_tags(c.themes)}")
             out.append(f"     {c.statement}")
             indicators(c.indicators, "     ")
     if notes and fw.notes:
@@ -244,9 +292,8 @@ def _badges(themes: frozenset[Theme]) -> str:
 
 def _html_indicators(nodes: Iterable[Indicator]) -> str:
     items = "".join(
-        f'<li id="{_e(n.id)}"><span class="label">{_e(n.label)}.</span>{_e(n.text)}{_badges(n.themes)}'
-        + (_html_indicators(n.children) if n.children else "")
-        + "</li>"
+        f'<li id="{_e(n.id)}"><span class="label">{_e(n.label)}.</span>{html_code(n.code)}'
+        f"{_e(n.text)}{_badges(n.themes)}" + (_html_indicators(n.children) if n.children else "") + "</li>"
         for n in nodes
     )
     return f'<ul class="edc-ind">{items}</ul>'
@@ -254,7 +301,8 @@ def _html_indicators(nodes: Iterable[Indicator]) -> str:
 
 def _html_competency(c: Competency) -> str:
     return (
-        f'<section class="edc-comp" id="{_e(c.id)}"><h3>{_e(_competency_heading(c))}{_badges(c.themes)}</h3>'
+        f'<section class="edc-comp" id="{_e(c.id)}">'
+        f"<h3>{_e(_competency_heading(c))}{html_code(c.code)}{_badges(c.themes)}</h3>"
         f"<p>{_e(c.statement)}</p>" + (_html_indicators(c.indicators) if c.indicators else "") + "</section>"
     )
 
@@ -263,7 +311,7 @@ def _html_domain(d: Domain) -> str:
     tagline = f'<span class="tagline">{_e(d.tagline)}</span>' if d.tagline else ""
     description = f'<p class="description">{_e(d.description)}</p>' if d.description else ""
     return (
-        f'<section class="edc-domain" id="{_e(d.id)}"><h2>{_e(d.name)}{tagline}</h2>{description}'
+        f'<section class="edc-domain" id="{_e(d.id)}"><h2>{_e(d.name)}{html_code(d.code)}{tagline}</h2>{description}'
         + "".join(_html_competency(c) for c in d.competencies)
         + "</section>"
     )

@@ -49,6 +49,7 @@ examples:
   edcompetencies show 2015 --indicators       outline of the 2015 edition with every indicator
   edcompetencies show 2020:instructional.4    one item with its indicators
   edcompetencies show 2020 --theme FC         outline of the foundational competencies
+  edcompetencies show package.json:LTC.LP.1   an item of a CASE file, by the publisher's code
 """
 
 _EPILOG_LIST = """\
@@ -57,6 +58,8 @@ examples:
   edcompetencies list 2020 --theme EI --theme RL --mode all --kind indicator
   edcompetencies list 2020 --theme FC --kind competency    the foundational competencies
   edcompetencies list 2015 --domain instructional --kind competency
+  edcompetencies list 2020 --kind domain                   the domains (a flat CASE framework's top-level items)
+  edcompetencies list case-package.json                    every item, with the publisher's codes
 """
 
 _EPILOG_SEARCH = """\
@@ -227,17 +230,22 @@ def _tags(node: dict[str, Any]) -> str:
     return f"[{' '.join(codes)}]" if codes else ""
 
 
+def _code(node: dict[str, Any]) -> str:
+    """`` (L1.10)``: the publisher's code of a node, after its ID or label (nothing without one)."""
+    return f" ({node['code']})" if node.get("code") is not None else ""
+
+
 def _print_indicators(nodes: list[dict[str, Any]], out: _Out, pad: str) -> None:
     for node in nodes:
         tags = _tags(node)
-        out.line(_wrap(f"{node['label']}. {node['text']}", pad, out.width, tail=tags), tags)
+        out.line(_wrap(f"{node['label']}.{_code(node)} {node['text']}", pad, out.width, tail=tags), tags)
         _print_indicators(node.get("children") or [], out, pad + "   ")
 
 
 def _print_competency(c: dict[str, Any], out: _Out, *, indicators: bool) -> None:
     title = f" {c['title']}:" if c.get("title") else ""
     tags = _tags(c)
-    out.line(_wrap(f"{c['number']}.{title} {c['statement']}", "  ", out.width, tail=tags), tags)
+    out.line(_wrap(f"{c['number']}.{_code(c)}{title} {c['statement']}", "  ", out.width, tail=tags), tags)
     if indicators:
         _print_indicators(c.get("indicators") or [], out, "     ")
 
@@ -264,7 +272,7 @@ def _show(data: dict[str, Any], item_id: str | None, out: _Out, *, indicators: b
     if item_id is None:
         out.line(f"{data['title']} ({data['edition']})", f"{data['title']} ({data['edition']})", "heading")
         for domain in data["domains"]:
-            tagline = f" ({domain['tagline']})" if domain.get("tagline") else ""
+            tagline = _code(domain) + (f" ({domain['tagline']})" if domain.get("tagline") else "")
             out.write("\n")
             out.line(f"{domain['name']}{tagline}", f"{domain['name']}{tagline}", "heading")
             for competency in domain["competencies"]:
@@ -274,7 +282,16 @@ def _show(data: dict[str, Any], item_id: str | None, out: _Out, *, indicators: b
     if found is None:
         return False
     kind, node = found
-    out.write(f"{node['id']}\n")
+    out.write(f"{node['id']}{_code(node)}\n")
+    metadata = node.get("metadata") or {}
+    for name, field in (("CFItemType", "item type"), ("identifier", "identifier")):
+        if name in metadata:  # a CASE item's type and identifier
+            value = metadata[name]
+            if not isinstance(value, str):
+                import json
+
+                value = json.dumps(value, ensure_ascii=False)
+            out.write(f"{field}: {value}\n")
     if kind == "domain":
         out.write(node["name"] + (f" ({node['tagline']})" if node.get("tagline") else "") + "\n")
         if node.get("description"):
@@ -318,7 +335,10 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
         "--mode", choices=["any", "all"], default="any", help="with several themes: items carrying any (default) or all"
     )
     group.add_argument(
-        "--domain", action="append", metavar="KEY", help="only this domain (key or name, e.g. cognitive; repeatable)"
+        "--domain",
+        action="append",
+        metavar="KEY",
+        help="only this domain (key, name or code, e.g. cognitive; repeatable)",
     )
 
 
@@ -479,7 +499,7 @@ def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
 
 def _cmd_list(args: argparse.Namespace, out: _Out) -> int:
     from ._markup import terminal_text
-    from ._model import _theme_codes
+    from ._model import Domain, _theme_codes
 
     whole = _framework(args.framework)
     fw = _selected(whole, args)
@@ -487,15 +507,17 @@ def _cmd_list(args: argparse.Namespace, out: _Out) -> int:
     color = _color(args, out)
     lines = []
     for item in fw.items():
-        if item.kind == "domain" or (kinds and item.kind not in kinds):
+        if kinds and item.kind not in kinds:
             continue
         if kinds and whole[item.id] != item:
             continue  # a flat list leaves out the items kept only to hold matching ones
-        pad = "" if kinds else "  " * (item.id.count(".") - 1)
+        pad = "" if kinds else "  " * item.depth
         codes = _theme_codes(getattr(item, "themes", frozenset()))
         tags = f" {out.styled(f'[{codes}]', 'dim')}" if codes else ""
-        text = terminal_text(item.text) if color else item.text
-        lines.append(f"{pad}{out.styled(item.id, 'heading')}{tags}  {text}\n")
+        text = item.name if isinstance(item, Domain) else item.text  # a domain: its heading
+        text = terminal_text(text) if color else text
+        code = f" ({terminal_text(item.code) if color else item.code})" if item.code is not None else ""
+        lines.append(f"{pad}{out.styled(item.id, 'heading')}{code}{tags}  {text}\n")
     out.write("".join(lines), safe=color)
     if not lines:
         _error_line("edcompetencies: no item matches the selection")
@@ -636,7 +658,11 @@ def _add_color(parser: argparse.ArgumentParser) -> None:
 
 
 def _setup_show(show: argparse.ArgumentParser) -> None:
-    show.add_argument("target", help="an edition (2015, 2020) or an item ID such as 2020:instructional.4")
+    show.add_argument(
+        "target",
+        help="an edition (2015, 2020) or a framework file, or an item in one: EDITION:ID (2020:instructional.4), "
+        "FILE:ID or FILE:CODE (the publisher's code of a CASE item)",
+    )
     show.add_argument("--indicators", action="store_true", help="in an outline, list every competency's indicators too")
     _add_color(show)
     _add_selection(show)
@@ -647,7 +673,7 @@ def _setup_list(listing: argparse.ArgumentParser) -> None:
     listing.add_argument(
         "--kind",
         action="append",
-        choices=["competency", "indicator", "sub-indicator"],
+        choices=["domain", "competency", "indicator", "sub-indicator"],
         help="only items of this kind, as a flat list (repeatable)",
     )
     _add_color(listing)
@@ -757,9 +783,10 @@ _COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], No
     ),
     "list": (
         "list the items of an edition or a selection, one per line",
-        "List items one per line (ID, theme tags, text). With --theme or --domain, the selection: the items "
-        "that match, kept whole, and (indented as an outline) the competencies and indicators that hold them; "
-        "with --kind, a flat list of the items of that kind within matching items.",
+        "List items one per line (ID, the publisher's code where there is one, theme tags, text; a domain's "
+        "name), every level from the domains down, indented as an outline. With --theme or --domain, the "
+        "selection: the items that match, kept whole, and the items that hold them; with --kind, a flat list "
+        "of the items of that kind within matching items.",
         _EPILOG_LIST,
         _setup_list,
         _cmd_list,

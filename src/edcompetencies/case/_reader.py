@@ -1101,7 +1101,7 @@ class Reader:
                     f"{node.path}.conceptKeywords", f"a domain has no themes; {theme.label!r} ignored", node.identifier
                 )
             competencies = self.competencies(nodes, node.children, domain_id, node.code)
-            domains.append(Domain(id=domain_id, key=key, competencies=competencies, **fields))
+            domains.append(Domain(id=domain_id, key=key, competencies=competencies, code=_code(node), **fields))
         return domains
 
     def competencies(
@@ -1123,6 +1123,7 @@ class Reader:
                     id=item_id,
                     number=number,
                     indicators=self.indicators(nodes, node.children, item_id, node.code),
+                    code=_code(node),
                     **fields,
                 )
             )
@@ -1152,6 +1153,7 @@ class Reader:
                     id=item_id,
                     label=label,
                     children=self.indicators(nodes, node.children, item_id, node.code),
+                    code=_code(node),
                     **fields,
                 )
             )
@@ -1242,6 +1244,14 @@ def _is_themes(value: object) -> bool:
 def _valid_number(value: object) -> bool:
     """A competency number: an integer from 1 to :data:`~edcompetencies._rules.MAX_DIGITS` digits."""
     return isinstance(value, int) and not isinstance(value, bool) and 1 <= value < 10**MAX_DIGITS
+
+
+def _code(node: _Node) -> str | None:
+    """The item's publisher's code: its humanCodingScheme, unless that is the item's own ID (as
+    this library's writer puts it there), which would only repeat the ID."""
+    if node.code is None or node.code.partition(":")[2] == node.id.partition(":")[2]:
+        return None
+    return node.code
 
 
 def _suffix(node: _Node, parent: int | str | None) -> str | None:
