@@ -9,7 +9,9 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -17,6 +19,7 @@ from hypothesis import strategies as st
 import edcompetencies as ec
 from edcompetencies import diff
 from edcompetencies.diff import ChangeKind, normalise_words, word_ops
+from edcompetencies.diff._align import text_of
 from edcompetencies.errors import ArgumentTypeError, EdCompetenciesError, UnknownChoiceError
 
 from .strategies import frameworks, hand_built_frameworks, texts, words
@@ -42,7 +45,7 @@ def test_compare_with_itself_is_all_unchanged(fw: ec.Framework) -> None:
     d = diff.compare(fw, fw)
     assert {c.kind for c in d.changes} <= {K.UNCHANGED}
     assert all(c.old == c.new and c.similarity == 1.0 for c in d.changes)
-    assert len(d.changes) == sum(1 for _ in fw.competencies()) + sum(1 for _ in fw.indicators())
+    assert len(d.changes) == len(fw.domains) + sum(1 for _ in fw.competencies()) + sum(1 for _ in fw.indicators())
 
 
 @given(texts, texts)
@@ -100,9 +103,12 @@ def test_similarity_is_between_0_and_1_and_1_only_for_the_same_words(a: ec.Frame
         if c.old is None or c.new is None:
             assert 0.0 == c.similarity and c.text_change is None
         else:
-            same_words = normalise_words(c.old.text) == normalise_words(c.new.text)
+            texts = [(text_of(c.old), text_of(c.new))]  # a domain: its name, then its other texts
+            texts += [(f.old or "", f.new or "") for f in c.fields if f.is_text]
+            same_words = normalise_words(texts[0][0]) == normalise_words(texts[0][1])
             assert (c.similarity == 1.0) == same_words
-            assert (c.text_change in (K.UNCHANGED, K.PUNCTUATION)) == same_words
+            all_same = all(normalise_words(x) == normalise_words(y) for x, y in texts)
+            assert (c.text_change in (K.UNCHANGED, K.PUNCTUATION)) == all_same
 
 
 def _one_statement(edition: str, statement: str) -> ec.Framework:
@@ -127,12 +133,12 @@ def test_punctuation_and_typography_only_is_its_own_kind(text: str, edits: list)
     for edit in edits:
         changed = edit(changed)
     assume(changed != text and normalise_words(text))  # a text with no word at all is never aligned by wording
-    (c,) = diff.compare(_one_statement("a", text), _one_statement("b", changed)).changes
+    (c,) = diff.compare(_one_statement("a", text), _one_statement("b", changed)).select(level="competency").changes
     assert (K.PUNCTUATION, K.PUNCTUATION, 1.0) == (c.kind, c.text_change, c.similarity)
     # a word added is rewording (the lineage fixes the pair, so only the wording is classified)
     lineage = ec.Lineage("a", "b", "one link", [ec.Link("a:d.1", "b:d.1", "reworded", "a word added")], [], [])
     new = _one_statement("b", changed + " equitably")
-    (c,) = diff.compare(_one_statement("a", text), new, lineage=lineage).changes
+    (c,) = diff.compare(_one_statement("a", text), new, lineage=lineage).select(level="competency").changes
     assert (K.REWORDED, K.REWORDED) == (c.kind, c.text_change) and c.similarity < 1.0
 
 
@@ -214,8 +220,8 @@ def test_every_item_is_accounted_for(auto: diff.Diff, curated: diff.Diff) -> Non
     for d in (auto, curated):
         old_ids = {c.old.id for c in d.changes if c.old}
         new_ids = {c.new.id for c in d.changes if c.new}
-        assert old_ids == {i.id for i in d.old.items() if not isinstance(i, ec.Domain)}
-        assert new_ids == {i.id for i in d.new.items() if not isinstance(i, ec.Domain)}
+        assert old_ids == {i.id for i in d.old.items()}  # domains too (issue 12 point 1)
+        assert new_ids == {i.id for i in d.new.items()}
 
 
 # ---------------------------------------------------------------- accuracy
@@ -223,7 +229,7 @@ def test_every_item_is_accounted_for(auto: diff.Diff, curated: diff.Diff) -> Non
 
 def test_automatic_alignment_agrees_with_the_curated_lineage(auto: diff.Diff) -> None:
     gold = ec.lineage(2015, 2020).pairs()
-    found = auto.pairs()
+    found = auto.select(level=["competency", "indicator"]).pairs()  # the levels the lineage records
     precision = len(gold & found) / len(found)
     recall = len(gold & found) / len(gold)
     print(f"\nautomatic vs curated: precision {precision:.3f}, recall {recall:.3f} ({len(gold)} curated links)")
@@ -302,7 +308,7 @@ def test_added_and_removed(auto: diff.Diff) -> None:
 
 
 def test_curated_changes_carry_rationales(curated: diff.Diff) -> None:
-    assert all(c.rationale for c in curated.changes)
+    assert all(c.rationale for c in curated.changes)  # the domains': the lineage names none, so aligned by key
     assert curated.curated and not diff.compare(ec.load(2015), ec.load(2015)).curated
 
 
@@ -341,7 +347,7 @@ def test_summary_counts_add_up(curated: diff.Diff) -> None:
     s = curated.summary()
     assert sum(s.by_kind["all"].values()) == len(curated.changes)
     assert sum(sum(row.values()) for row in s.by_domain.values()) == len(curated.changes)
-    assert s.totals == {"competency": (21, 23), "indicator": (115, 123)}
+    assert s.totals == {"domain": (4, 4), "competency": (21, 23), "indicator": (115, 123)}
     assert s.by_kind["competency"]["added"] == 4
     assert "competency 21 -> 23" in str(s)
     assert (s.old_edition, s.new_edition) == (2015, 2020)
@@ -359,14 +365,14 @@ def test_summary_by_domain_and_by_theme(which: str, request: pytest.FixtureReque
         item = c.new if c.new is not None else c.old
         assert item is not None
         by_domain.setdefault(item.domain_key, Counter())[c.kind.value] += 1
-        for theme in item.themes:
+        for theme in c.themes:
             by_theme.setdefault(theme.value, Counter())[c.kind.value] += 1
     kinds = [k.value for k in diff.ChangeKind]  # every kind, zeros included, in one fixed order (issue 13)
     assert {k: {kind: v[kind] for kind in kinds} for k, v in by_domain.items()} == s.by_domain
     assert {k: {kind: v[kind] for kind in kinds} for k, v in by_theme.items()} == s.by_theme
     assert all(list(row) == kinds for row in [*s.by_domain.values(), *s.by_theme.values()])
     assert ["FC", "EI", "SE", "RL"] == list(s.by_theme)  # every 2020 theme occurs, in the themes' order
-    assert sum(s.by_theme["FC"].values()) == sum(1 for c in d.changes if c.new and ec.Theme.FC in c.new.themes)
+    assert sum(s.by_theme["FC"].values()) == sum(1 for c in d.changes if c.new and ec.Theme.FC in c.themes)
     assert {"competency", "indicator"} >= set(s.moved) and sum(s.moved.values()) == sum(c.moved for c in d.changes)
     assert "theme: EI" in s.render("text") and "<th>theme: EI</th>" in s._repr_html_()
 
@@ -460,7 +466,8 @@ def test_select(auto: diff.Diff) -> None:
     assert moved.changes and all(K.MOVED in c.kinds for c in moved.changes)
     assert len(moved) == sum(1 for c in auto.changes if c.moved)
     indicators = auto.select(level="indicator")
-    assert len(indicators) + len(auto.select(level="competency")) == len(auto)
+    assert len(indicators) + len(auto.select(level="competency")) + len(auto.select(level="domain")) == len(auto)
+    assert len(auto.select(level=["competency", "domain"])) == len(auto) - len(indicators)
     assert {"indicator"} == {c.level for c in indicators}
     assert auto.select().changes == auto.changes and auto.select(domains=["cognitive"]).old is auto.old
 
@@ -535,7 +542,8 @@ def test_the_package_imports_in_one_direction() -> None:
     assert {"__init__", "_align", "_changes", "_pictures", "_render", "_wordops"} == set(graph)
     assert set() == graph["_pictures"]  # it draws with edcompetencies.pictures and reads a diff by duck typing
     assert set() == graph["_wordops"]
-    assert {"_wordops"} == graph["_align"] == graph["_render"]
+    assert {"_wordops"} == graph["_align"]
+    assert {"_align", "_wordops"} == graph["_render"]  # the alignment's text_of: a domain's text is its name
     assert "_changes" not in graph["_render"]  # the renderer knows the result types only by duck typing
 
 
@@ -581,7 +589,7 @@ def test_an_empty_diff_still_has_its_columns() -> None:
     d = diff.compare(ec.load(2015), ec.load(2020)).select(kinds=[])
     assert [] == d.to_records() and ",".join(d.columns) + "\r\n" == d.to_csv()
     only_competencies = diff.compare(_one_statement("a", "Use data."), _one_statement("b", "Use data."))
-    assert ["competency", "all"] == [row["name"] for row in only_competencies.summary().to_records()][:2]
+    assert ["domain", "competency", "all"] == [row["name"] for row in only_competencies.summary().to_records()][:3]
     assert "competency 1 -> 1" in only_competencies.summary().to_text()
 
 
@@ -616,11 +624,14 @@ def test_a_lineage_linking_a_competency_to_an_indicator_is_refused() -> None:
             ("2015:cognitive.1.1", "2020:cognitive.2"),
             "links indicator '2015:cognitive.1.1' to competency '2020:cognitive.2'",
         ),
-        (("2015:cognitive", "2020:cognitive"), "links domain '2015:cognitive' to domain '2020:cognitive'"),
+        (("2015:cognitive", "2020:cognitive.1"), "links domain '2015:cognitive' to competency '2020:cognitive.1'"),
     ):
         with pytest.raises(diff.LineageMismatchError, match=message) as info:
             diff.compare(old, new, lineage=_lineage(old, new, link))
         assert isinstance(info.value, ValueError) and "two competencies or two indicators" in str(info.value)
+    # issue 12 point 1: a lineage may link two domains (and then the domains follow it, not the key)
+    domains = diff.compare(old, new, lineage=_lineage(old, new, ("2015:cognitive", "2020:instructional")))
+    assert {("2015:cognitive", "2020:instructional")} == domains.select(level="domain").pairs()
     sub = _lineage(old, new, ("2015:cognitive.1.1", "2020:cognitive.3.c.i"))  # an indicator to a sub-indicator is fine
     assert ("2015:cognitive.1.1", "2020:cognitive.3.c.i") in diff.compare(old, new, lineage=sub).pairs()
 
@@ -635,21 +646,23 @@ def test_any_hand_made_lineage_gives_a_diff_or_the_librarys_error(
     try:
         d = diff.compare(a, b, lineage=_lineage(a, b, *links))
     except diff.LineageMismatchError:
-        levels = {
-            (a[x].kind == "competency", b[y].kind == "competency", "domain" in (a[x].kind, b[y].kind)) for x, y in links
-        }
-        assert any(x != y or dom for x, y, dom in levels)
+        levels = {(_level(a[x].kind), _level(b[y].kind)) for x, y in links}
+        assert any(x != y for x, y in levels)  # a link joins two items of one level (two domains too)
     else:
-        assert d.pairs() == set(links) and len({c.old.id for c in d if c.old}) == sum(
-            1 for _ in a.competencies()
-        ) + sum(1 for _ in a.indicators())
+        names_domains = any(a[x].kind == "domain" for x, _ in links)
+        found = d.pairs() if names_domains else d.select(level=["competency", "indicator"]).pairs()
+        assert found == set(links) and len({c.old.id for c in d if c.old}) == sum(1 for _ in a.items())
+
+
+def _level(kind: str) -> str:
+    return kind if kind in ("domain", "competency") else "indicator"
 
 
 def test_lookups_refuse_what_is_not_an_id(auto: diff.Diff) -> None:
     for method in (auto.change_for, auto.changes_for):
         with pytest.raises(ArgumentTypeError, match=r"item_id must be an item ID"):
             method(2015)  # type: ignore[arg-type]
-    with pytest.raises(ArgumentTypeError, match=r"Change\(\): old or new must be a Competency or Indicator"):
+    with pytest.raises(ArgumentTypeError, match=r"Change\(\): old or new must be a Domain, Competency or Indicator"):
         diff.Change(ChangeKind.ADDED, None, None).to_record()
 
 
@@ -659,9 +672,7 @@ def test_hand_built_frameworks_diff_without_a_stray_exception(a: ec.Framework, b
     for d in (diff.compare(a, b), diff.compare(a, a)):
         for fmt in ("text", "markdown", "html", "json", "csv", "jsonl"):
             assert d.render(fmt)
-        assert len({c.old.id for c in d if c.old}) == sum(1 for _ in d.old.competencies()) + sum(
-            1 for _ in d.old.indicators()
-        )
+        assert len({c.old.id for c in d if c.old}) == sum(1 for _ in d.old.items())
 
 
 def test_the_headline_says_what_became_of_the_2015_items(curated: diff.Diff) -> None:
@@ -680,8 +691,11 @@ def test_the_headline_says_what_became_of_the_2015_items(curated: diff.Diff) -> 
     assert "substantive" == curated.change_for("2015:intrapersonal.3.3").edit
     assert "editorial" == curated.change_for("2015:instructional.5.4").edit
     assert sum(s.fates["indicator"][k] for k in ("unchanged", "editorial", "substantive", "removed")) == 115
-    with pytest.raises(ValueError):
+    assert "of 4 2015 domains, 0 carried over unchanged, 0 editorially, 4 substantively; 0 removed; 0 added" == (
         s.headline("domain")
+    )
+    with pytest.raises(ValueError):
+        s.headline("sub-indicator")
 
 
 def test_unrelated_pairs_are_shown_as_old_and_new_text(curated: diff.Diff) -> None:
@@ -784,3 +798,206 @@ def test_cli_side_by_side(tmp_path: object, capsys: pytest.CaptureFixture[str]) 
     assert capsys.readouterr().out.startswith("<style>")
     assert 2 == cli.main(["diff", "2015", "2020", "--side-by-side"])
     assert "--side-by-side goes with --format html" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- every level, and metadata (issue 12)
+
+
+def _flat(edition: str, *names: str) -> ec.Framework:
+    """A flat framework: top-level items only, as a CASE list of item types reads."""
+    return ec.Framework(edition, "T", [ec.Domain(f"{edition}:d{n}", f"d{n}", name) for n, name in enumerate(names)])
+
+
+def test_a_flat_framework_diffs_its_top_level_items() -> None:
+    """Issue 12 point 1: a framework of top-level items only diffed as empty; now its items are
+    compared, classified and counted like every other level."""
+    old = _flat("a", "Multiple choice, single correct response", "Hot text")
+    new = _flat("b", "Multiple choice, single correct response", "Hot text, select text", "Drag and drop")
+    d = diff.compare(old, new)
+    assert ["unchanged", "reworded", "added"] == [c.kind.value for c in d]
+    assert {"domain"} == {c.level for c in d}
+    s = d.summary()
+    assert (2, 3) == s.totals["domain"] and 1 == s.by_kind["domain"]["added"]
+    assert "of 2 a domains, 1 carried over unchanged, 0 editorially, 1 substantively; 0 removed; 1 added" == (
+        s.headline("domain")
+    )
+    assert "Hot text{+, select text+}" in d.render("text") and "Drag and drop" in d.render("markdown")
+    assert 3 == len(d.to_records()) and {"domain"} == {row["level"] for row in d.to_records()}
+    assert ["domain"] == [row["name"] for row in s.to_records()][:1]
+
+
+def test_a_domains_tagline_description_and_overview_are_compared() -> None:
+    """Issue 12 point 1: a renamed tagline or a rewritten description is a change, each field with its redline."""
+    fw = ec.load(2020)
+    dom = fw.domains[0]
+    edited = attrs.evolve(dom, tagline="Need to Ponder", description=dom.description.replace("Domain", "domain"))
+    new = attrs.evolve(fw, domains=(edited, *fw.domains[1:]))
+    (c,) = diff.compare(fw, new).select(level="domain", ignore_punctuation=True).changes
+    assert (K.REWORDED, K.REWORDED, "substantive") == (c.kind, c.text_change, c.edit)
+    assert ["tagline", "description"] == [f.field for f in c.fields]
+    tagline, description = c.fields
+    assert ("Need to Reflect", "Need to Ponder", "substantive") == (tagline.old, tagline.new, tagline.edit)
+    assert (K.PUNCTUATION, "editorial") == (description.kind, description.edit)  # capitalisation only
+    assert "    tagline: Need to [-Reflect-]{+Ponder+}" in c.render("text")
+    assert "tagline: Need to ~~Reflect~~ **Ponder**" in c.render("markdown")
+    assert '<span class="name">tagline</span>: Need to <del>Reflect</del><ins>Ponder</ins>' in c.to_html()
+    assert "Ponder" in c.to_html(side_by_side=True)
+    row = c.to_records()[0]
+    assert ("domain", "tagline description") == (row["level"], row["fields"])
+    assert "Need to Ponder" == json.loads(row["new_values"])["tagline"]
+    fields = json.loads(diff.compare(fw, new).render("json"))["changes"][0]["fields"]
+    assert ["tagline", "reworded", "Need to Reflect"] == [fields[0]["field"], fields[0]["kind"], fields[0]["old"]]
+
+
+def test_the_2015_to_2020_domains_are_compared_and_the_pinned_figures_stay(curated: diff.Diff) -> None:
+    """Issue 12 point 1: the four domains each gained an overview and a rewritten description;
+    Intrapersonal's tagline went from 'Need to Process' to 'Need to Reflect'. The competency and
+    indicator figures of docs/diff.md stay as they were."""
+    domains = curated.select(level="domain")
+    assert ["intrapersonal", "interpersonal", "cognitive", "instructional"] == [c.domain for c in domains]
+    assert {K.REWORDED} == {c.kind for c in domains} and {"substantive"} == {c.edit for c in domains}
+    tagline = next(f for f in curated.change_for("2020:intrapersonal").fields if f.field == "tagline")
+    assert ("Need to Process", "Need to Reflect") == (tagline.old, tagline.new)
+    assert all({"description", "overview"} <= {f.field for f in c.fields} for c in domains)
+    s = curated.summary()
+    assert {"unchanged": 0, "editorial": 0, "substantive": 4, "removed": 0, "added": 0} == s.fates["domain"]
+    assert {"unchanged": 6, "editorial": 1, "substantive": 14, "removed": 0, "added": 4} == s.fates["competency"]
+    assert {"unchanged": 12, "editorial": 31, "substantive": 53, "removed": 19, "added": 26} == s.fates["indicator"]
+    assert curated.change_for("2015:cognitive").renumbered  # first in 2015, third in 2020
+    assert all(c.rationale and "names no domain" in c.rationale for c in domains)
+
+
+def _recoded(fw: ec.Framework, item_id: str, **changes: object) -> ec.Framework:
+    """*fw* with one item's fields changed (code=, metadata=, text= ...), the rest as it was."""
+
+    def visit(node: object) -> object:
+        if getattr(node, "id", None) == item_id:
+            return attrs.evolve(node, **changes)  # type: ignore[misc]
+        if isinstance(node, ec.Domain):
+            return attrs.evolve(node, competencies=tuple(visit(c) for c in node.competencies))
+        if isinstance(node, ec.Competency):
+            return attrs.evolve(node, indicators=tuple(visit(i) for i in node.indicators))
+        if isinstance(node, ec.Indicator):
+            return attrs.evolve(node, children=tuple(visit(i) for i in node.children))
+        return node
+
+    return attrs.evolve(fw, domains=tuple(visit(d) for d in fw.domains))
+
+
+def _with_metadata(fw: ec.Framework, **fields: object) -> ec.Framework:
+    """Every item with an identifier of its own (as a CASE package has) plus *fields*."""
+
+    def meta(item: object) -> dict[str, object]:
+        return {
+            "identifier": f"id-{getattr(item, 'id', '')}",
+            "uri": "https://x/" + str(getattr(item, "id", "")),
+            **fields,
+        }
+
+    def visit(node: object) -> object:
+        if isinstance(node, ec.Domain):
+            return attrs.evolve(node, metadata=meta(node), competencies=tuple(visit(c) for c in node.competencies))
+        if isinstance(node, ec.Competency):
+            return attrs.evolve(node, metadata=meta(node), indicators=tuple(visit(i) for i in node.indicators))
+        assert isinstance(node, ec.Indicator)
+        return attrs.evolve(node, metadata=meta(node), children=tuple(visit(i) for i in node.children))
+
+    return attrs.evolve(fw, domains=tuple(visit(d) for d in fw.domains))
+
+
+def test_a_code_or_metadata_change_is_its_own_kind() -> None:
+    """Issue 12 point 4: a re-coded item, a changed item type or education level is a `metadata`
+    change; the bookkeeping fields (identifier, uri, lastChangeDateTime, CFDocumentURI, isChildOf) never are."""
+    old = _with_metadata(ec.load(2020), CFItemType="Indicator", educationLevel=["PD"], lastChangeDateTime="2020-01-01")
+    new = _recoded(old, "2020:cognitive.1.a", code="C1.a")
+    new = _recoded(new, "2020:cognitive.1.b", metadata={**old["2020:cognitive.1.b"].metadata, "CFItemType": "Target"})
+    moved_on = {**old["2020:cognitive.1.c"].metadata, "lastChangeDateTime": "2026-01-01", "isChildOf": {"x": 1}}
+    new = _recoded(new, "2020:cognitive.1.c", metadata=moved_on)
+    d = diff.compare(old, new)
+    a, b, c = (d.change_for(f"2020:cognitive.1.{x}") for x in "abc")
+    assert (K.METADATA, K.UNCHANGED, "unchanged") == (a.kind, a.text_change, a.edit)
+    assert [("code", None, "C1.a")] == [(f.field, f.old, f.new) for f in a.fields]
+    assert [("CFItemType", "Indicator", "Target")] == [(f.field, f.old, f.new) for f in b.metadata]
+    assert K.UNCHANGED is c.kind and () == c.fields  # bookkeeping only
+    s = d.summary()
+    assert {"indicator": 2} == s.metadata and 2 == s.by_kind["indicator"]["metadata"]
+    assert "code or metadata changed: indicator 2" in s.render("text")
+    assert '    code: (none) -> "C1.a"' in a.render("text")
+    assert 'CFItemType: ~~"Indicator"~~ -> **"Target"**' in b.render("markdown")
+    assert '<span class="name">CFItemType</span>: <del>&quot;Indicator&quot;</del>' in b.to_html()
+    row = b.to_records()[0]
+    assert ("metadata", "CFItemType", '{"CFItemType":"Target"}') == (row["kind"], row["fields"], row["new_values"])
+    assert [a, b] == list(d.select(kinds="metadata"))
+    assert 0 == len(d.select(ignore_metadata=True, ignore_punctuation=True).select(kinds="metadata"))
+    assert K.UNCHANGED is d.select(ignore_metadata=True).change_for("2020:cognitive.1.a").kind
+
+
+def test_a_reworded_and_recoded_item_is_one_change_with_both_kinds() -> None:
+    """Issue 12 point 4: a reworded statement and a re-coded item are told apart; an item that is
+    both is one change whose kinds hold both (its headline is the wording)."""
+    old = ec.load(2020)
+    new = _recoded(old, "2020:cognitive.1.a", code="C1.a", text=old["2020:cognitive.1.a"].text + " Often.")
+    ch = diff.compare(old, new).change_for("2020:cognitive.1.a")
+    assert K.REWORDED is ch.kind and {K.REWORDED, K.METADATA} == ch.kinds and "substantive" == ch.edit
+    assert ch.render("text").startswith("reworded, metadata")
+    bare = diff.compare(old, new).select(ignore_metadata=True).change_for("2020:cognitive.1.a")
+    assert K.REWORDED is bare.kind and {K.REWORDED} == bare.kinds and () == bare.fields
+
+
+def test_items_with_identifiers_are_matched_by_identifier_first() -> None:
+    """Issue 12 point 4: the same document exported twice keeps its identifiers; two indicators
+    whose texts were swapped are matched by identifier, not by wording."""
+    old = _with_metadata(ec.load(2020))
+    a, b = old["2020:cognitive.1.a"], old["2020:cognitive.1.b"]
+    new = _recoded(_recoded(old, a.id, text=b.text), b.id, text=a.text)
+    d = diff.compare(old, new)
+    assert (a.id, a.id) in d.pairs() and (b.id, b.id) in d.pairs()
+    assert K.REWORDED is d.change_for(a.id).kind
+    plain = diff.compare(ec.load(2020), _recoded(_recoded(ec.load(2020), a.id, text=b.text), b.id, text=a.text))
+    assert (a.id, b.id) in plain.pairs()  # without identifiers, the wording decides
+
+
+def test_the_frameworks_own_fields_and_metadata_are_compared() -> None:
+    """Issue 12 point 4: framework-level metadata (the CFDocument's fields) changes too."""
+    old = attrs.evolve(ec.load(2020), metadata={"adoptionStatus": "Draft", "identifier": "doc-1"})
+    new = attrs.evolve(old, metadata={"adoptionStatus": "Final", "identifier": "doc-2"}, title="Renamed")
+    d = diff.compare(old, new)
+    assert [("title", K.METADATA), ("adoptionStatus", K.METADATA)] == [(f.field, f.kind) for f in d.framework_changes]
+    assert 'adoptionStatus: "Draft" -> "Final"' in d.render("text")
+    assert "The framework" in d.render("markdown") and "adoptionStatus" in d.to_html()
+    assert ["title", "adoptionStatus"] == [f["field"] for f in json.loads(d.render("json"))["framework_changes"]]
+    assert ("title", "adoptionStatus") == d.summary().framework
+    assert () == d.select(ignore_metadata=True).framework_changes == d.select(domains="cognitive").framework_changes
+    assert 2 == len(d.select(kinds="metadata").framework_changes)
+
+
+def test_the_command_line_reports_and_ignores_metadata(tmp_path: Path) -> None:
+    """Issue 12 point 4: `--ignore metadata` on the command line."""
+    old = ec.load(2020)
+    new = _recoded(old, "2020:cognitive.1.a", code="C1.a")
+    for name, fw in (("old.json", old), ("new.json", new)):
+        (tmp_path / name).write_text(ec.dumps(fw), encoding="utf-8")
+    args = [sys.executable, "-m", "edcompetencies", "diff", str(tmp_path / "old.json"), str(tmp_path / "new.json")]
+    shown = subprocess.run([*args, "--ignore", "punctuation"], capture_output=True, text=True, encoding="utf-8")
+    assert 0 == shown.returncode, shown.stderr
+    assert "metadata                 2020:cognitive.1.a -> 2020:cognitive.1.a\n    similarity 1.00" in shown.stdout
+    assert '    code: (none) -> "C1.a"' in shown.stdout
+    hidden = subprocess.run(
+        [*args, "--ignore", "punctuation", "--ignore", "metadata"], capture_output=True, text=True, encoding="utf-8"
+    )
+    assert 0 == hidden.returncode and "C1.a" not in hidden.stdout
+
+
+def test_a_selections_headline_counts_its_hidden_items_by_their_fate(curated: diff.Diff) -> None:
+    """`--ignore punctuation` (or metadata) hid unchanged items, and the headline then counted them as
+    removed (60 of 115 indicators); a selection's headline counts the items within its domains and
+    levels by what became of them, whatever its kinds and ignore filters hide."""
+    whole = curated.summary()
+    for hidden in (curated.select(ignore_punctuation=True), curated.select(ignore_metadata=True, kinds="reworded")):
+        assert whole.fates == hidden.summary().fates and whole.totals == hidden.summary().totals
+    instructional = curated.select(domains="instructional").summary()
+    assert {"domain": (1, 1), "competency": (8, 8), "indicator": (46, 50)} == instructional.totals
+    assert {"unchanged": 7, "editorial": 19, "substantive": 20, "removed": 0, "added": 4} == instructional.fates[
+        "indicator"
+    ]
+    assert instructional.fates == curated.select(domains="instructional").select(kinds="added").summary().fates

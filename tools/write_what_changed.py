@@ -45,7 +45,8 @@ def render() -> str:
     inds = [c for c in curated.changes if c.level == "indicator"]
     n_old_c, n_new_c = summary.totals["competency"]
     n_old_i, n_new_i = summary.totals["indicator"]
-    gold, found = curated.pairs(), auto.pairs()
+    levels = ["competency", "indicator"]  # the levels the lineage records (domains are aligned by key)
+    gold, found = curated.select(level=levels).pairs(), auto.select(level=levels).pairs()
     precision, recall = len(gold & found) / len(found), len(gold & found) / len(gold)
 
     out: list[str] = []

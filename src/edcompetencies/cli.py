@@ -36,6 +36,7 @@ examples:
   edcompetencies diff 2015 2020                        the report along the curated lineage: summary, then changes
   edcompetencies diff 2015 2020 --auto                 the automatic alignment instead (weaker; for any two files)
   edcompetencies diff 2015 2020 --ignore punctuation   hide unchanged and punctuation-only items
+  edcompetencies diff a.json b.json --ignore metadata  wording and structure only (no codes, item types)
   edcompetencies diff 2015 2020 --domain cognitive --format markdown
   edcompetencies diff 2015 2020 --format html --side-by-side -o report.html   old | new, in two columns
   edcompetencies diff 2020 ours.json --format csv -o changes.csv
@@ -467,7 +468,12 @@ def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
     lineage = ec.lineage(old.edition, new.edition) if packaged and not args.auto else None
     result = diff.compare(old, new, lineage=lineage)
     if args.domain or args.ignore:
-        result = result.select(domains=args.domain or None, ignore_punctuation="punctuation" in (args.ignore or []))
+        ignore = args.ignore or []
+        result = result.select(
+            domains=args.domain or None,
+            ignore_punctuation="punctuation" in ignore,
+            ignore_metadata="metadata" in ignore,
+        )
     if args.picture is not None and args.format != "svg":
         raise _UsageError("edcompetencies diff: --picture goes with --format svg")
     if args.no_pictures and args.format != "html":
@@ -759,8 +765,9 @@ def _setup_diff(compare: argparse.ArgumentParser) -> None:
     compare.add_argument(
         "--ignore",
         action="append",
-        choices=["punctuation"],
-        help="hide unchanged and punctuation-only changes",
+        choices=["punctuation", "metadata"],
+        help="punctuation: hide unchanged and punctuation-only changes; metadata: compare as if there were no "
+        "codes and metadata (CASE item types, education levels ...); repeatable",
     )
     compare.add_argument(
         "--side-by-side",

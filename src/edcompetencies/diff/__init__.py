@@ -7,10 +7,14 @@
 >>> ch.kind, ch.new.id, ch.renumbered
 (<ChangeKind.UNCHANGED: 'unchanged'>, '2020:interpersonal.4.a', True)
 
-The alignment works on any two frameworks in the model's format. It is computed from the
-text (word features with an inverted index, so it never compares every pair) and from the
-structure (where indicators went tells where their competency went); or it is taken from
-a curated :class:`~edcompetencies.Lineage` with ``compare(old, new, lineage=...)``.
+The alignment works on any two frameworks in the model's format, at every level: the
+top-level items (domains), the competencies, the indicators. It is taken from the publisher's
+identifiers where both sides carry them, then computed from the text (word features with an
+inverted index, so it never compares every pair) and from the structure (where indicators
+went tells where their competency went, and competencies their domain); or it is taken from
+a curated :class:`~edcompetencies.Lineage` with ``compare(old, new, lineage=...)``. Codes and
+metadata (CASE item types, education levels ...) are compared too: a change of kind
+``metadata``, each field a :class:`FieldChange`.
 
 The package, by what a reader looks for: ``_wordops`` (normalised words, the word-level
 redline), ``_align`` (the automatic alignment), ``_changes`` (classification and the result
@@ -18,7 +22,7 @@ types), ``_render`` (text, Markdown, HTML and JSON). Everything public is import
 """
 
 from ..errors import DiffLookupError, LineageMismatchError
-from ._changes import Change, ChangeKind, Diff, Summary, compare
+from ._changes import Change, ChangeKind, Diff, FieldChange, Summary, compare
 from ._wordops import WordOp, normalise_words, word_ops
 
 __all__ = [
@@ -26,6 +30,7 @@ __all__ = [
     "ChangeKind",
     "Diff",
     "DiffLookupError",
+    "FieldChange",
     "LineageMismatchError",
     "Summary",
     "WordOp",

@@ -12,15 +12,39 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from .._model import Competency, Framework, Indicator
+from .._model import Competency, Domain, Framework, Indicator
 from ._wordops import normalise_words
 
-__all__ = ["Node", "auto_pairs"]
+__all__ = ["DOMAIN_FIELDS", "Node", "auto_pairs", "domain_pairs", "identifier", "text_of"]
 
-Node = Competency | Indicator
+Node = Domain | Competency | Indicator
+
+DOMAIN_FIELDS = ("tagline", "description", "overview")
+"""A domain's texts compared beside its name (the name is its main text, see :func:`text_of`)."""
+
+
+def text_of(node: Node) -> str:
+    """An item's main text: a domain's name, a competency's statement, an indicator's text."""
+    return node.name if isinstance(node, Domain) else node.text
+
+
+def _aligned_text(node: Node) -> str:
+    """The words an item is aligned by: its main text, and for a domain its other texts too."""
+    if isinstance(node, Domain):
+        return "\n".join(t for t in (node.name, *(getattr(node, f) for f in DOMAIN_FIELDS)) if t)
+    return node.text
+
+
+def identifier(node: Node) -> str | None:
+    """The publisher's identifier of an item (a CASE ``identifier`` in its metadata), or None."""
+    if not node.metadata:
+        return None
+    value = node.metadata.get("identifier")
+    return value if isinstance(value, str) and value else None
+
 
 _STOP = frozenset(
     [
@@ -69,9 +93,10 @@ _STOP = frozenset(
 class _Side:
     """The items of one framework at one level, with their word features."""
 
-    def __init__(self, items: Sequence[Node]) -> None:
+    def __init__(self, items: Sequence[Node], text: Callable[[Node], str] = text_of) -> None:
         self.items = list(items)
-        self.words = [normalise_words(i.text) for i in self.items]
+        self.texts = [text(i) for i in self.items]
+        self.words = [normalise_words(t) for t in self.texts]
         self.content = [frozenset(w for w in ws if w not in _STOP) or frozenset(ws) for ws in self.words]
         self.features: list[frozenset[str]] = []
         for ws, content in zip(self.words, self.content, strict=True):
@@ -102,8 +127,8 @@ class _Aligner:
     CANDIDATES = 12
     RARE = 6  # an item's rarest features whose pairs find candidates when single features are too common
 
-    def __init__(self, old: Sequence[Node], new: Sequence[Node]) -> None:
-        self.a, self.b = _Side(old), _Side(new)
+    def __init__(self, old: Sequence[Node], new: Sequence[Node], text: Callable[[Node], str] = text_of) -> None:
+        self.a, self.b = _Side(old, text), _Side(new, text)
         df: Counter[str] = Counter()
         for content in self.a.content + self.b.content:
             df.update(content)
@@ -287,7 +312,7 @@ def _exact(a: _Side, b: _Side, taken_a: dict[int, list[int]], taken_b: dict[int,
     in n steps (a scan of the free items for each old one took n squared).
     """
     for key_a, key_b in (
-        ([i.text for i in a.items], [j.text for j in b.items]),
+        (a.texts, b.texts),
         ([" ".join(ws) or None for ws in a.words], [" ".join(ws) or None for ws in b.words]),
     ):
         by_text: dict[str | None, deque[int]] = defaultdict(deque)
@@ -316,25 +341,56 @@ def _indicators(competencies: list[Competency]) -> tuple[list[Indicator], list[i
     return indicators, owners
 
 
-def auto_pairs(old: Framework, new: Framework) -> set[tuple[str, str]]:
-    """The aligned (old ID, new ID) pairs of competencies and of indicators, from text and structure."""
-    old_comp, new_comp = list(old.competencies()), list(new.competencies())
-    old_ind, owner_a = _indicators(old_comp)
-    new_ind, owner_b = _indicators(new_comp)
+def _same_key(
+    a: Sequence[Node],
+    b: Sequence[Node],
+    key: Callable[[Node], str | None],
+    taken_a: dict[int, list[int]],
+    taken_b: dict[int, list[int]],
+) -> None:
+    """Pair the free items that share a key (an identifier; a domain's key) found once on each side."""
 
-    # 1. indicators: identical wording, then confident one-to-one matches
-    ind = _Aligner(old_ind, new_ind)
-    ia: dict[int, list[int]] = {}
-    ib: dict[int, list[int]] = {}
-    _exact(ind.a, ind.b, ia, ib)
-    ind.one_to_one(0.55, ia, ib)
+    def unique(items: Sequence[Node], taken: dict[int, list[int]]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        seen: set[str] = set()
+        for n, item in enumerate(items):
+            k = key(item)
+            if k is None or n in taken:
+                continue
+            if k in seen:
+                found.pop(k, None)
+            else:
+                seen.add(k)
+                found[k] = n
+        return found
 
-    # 2. competencies: statements, plus where their indicators went
-    comp = _Aligner(old_comp, new_comp)
+    in_a, in_b = unique(a, taken_a), unique(b, taken_b)
+    for k, i in in_a.items():
+        j = in_b.get(k)
+        if j is not None:
+            taken_a[i] = [j]
+            taken_b[j] = [i]
+
+
+def _follow(
+    parents: _Aligner,
+    children: dict[int, list[int]],
+    owner_a: Sequence[int],
+    owner_b: Sequence[int],
+    taken_a: dict[int, list[int]],
+    taken_b: dict[int, list[int]],
+) -> None:
+    """Align the free parents (competencies, domains) by their text plus where their children went.
+
+    *children* are the children's pairs (old index -> new indexes), *owner_a* / *owner_b* the
+    parent of each child. Two parents whose children mostly flowed into each other are aligned
+    even when their text was rewritten; an unmatched parent most of whose children went into a
+    matched one is folded into it (a merge), and the converse is a split.
+    """
     flow: Counter[tuple[int, int]] = Counter()
     out_a: Counter[int] = Counter()
     in_b: Counter[int] = Counter()
-    for i, js in ia.items():
+    for i, js in children.items():
         ca = owner_a[i]
         for j in js:
             cb = owner_b[j]
@@ -342,31 +398,72 @@ def auto_pairs(old: Framework, new: Framework) -> set[tuple[str, str]]:
             out_a[ca] += 1
             in_b[cb] += 1
     for (ca, cb), _ in flow.items():
-        comp.scores.setdefault((ca, cb), comp._score(ca, cb))
+        parents.scores.setdefault((ca, cb), parents._score(ca, cb))
 
-    def comp_bonus(ca: int, cb: int) -> float:
+    def bonus(ca: int, cb: int) -> float:
         f = flow.get((ca, cb), 0)
         if not f:
             return 0.0
         return 0.5 * (f / out_a[ca] + f / in_b[cb])
 
-    ca_taken: dict[int, list[int]] = {}
-    cb_taken: dict[int, list[int]] = {}
-    _exact(comp.a, comp.b, ca_taken, cb_taken)
-    comp.one_to_one(0.5, ca_taken, cb_taken, comp_bonus)
-    # folded competencies: most of an unmatched competency's indicators went into a matched one
+    _exact(parents.a, parents.b, taken_a, taken_b)
+    parents.one_to_one(0.5, taken_a, taken_b, bonus)
     folds: dict[int, tuple[tuple[float, int, int, int], int]] = {}
     unfolds: dict[int, tuple[tuple[float, int, int, int], int]] = {}
     for (ca, cb), f in flow.items():
-        if ca not in ca_taken and cb in cb_taken and f / out_a[ca] >= 0.5:
+        if ca not in taken_a and cb in taken_b and f / out_a[ca] >= 0.5:
             key = _tie_key(f / out_a[ca], ca, cb)
             if ca not in folds or key < folds[ca][0]:
                 folds[ca] = (key, cb)
-        elif cb not in cb_taken and ca in ca_taken and f / in_b[cb] >= 0.5:
+        elif cb not in taken_b and ca in taken_a and f / in_b[cb] >= 0.5:
             key = _tie_key(f / in_b[cb], ca, cb)
             if cb not in unfolds or key < unfolds[cb][0]:
                 unfolds[cb] = (key, ca)
-    _attach(folds, unfolds, ca_taken, cb_taken)
+    _attach(folds, unfolds, taken_a, taken_b)
+
+
+def domain_pairs(old: Framework, new: Framework, competency_pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The aligned (old ID, new ID) pairs of domains: by identifier, then by key, then by their
+    texts plus where their competencies went (*competency_pairs*)."""
+    old_dom, new_dom = list(old.domains), list(new.domains)
+    old_comp = [(n, c.id) for n, d in enumerate(old_dom) for c in d.competencies]
+    new_comp = [(n, c.id) for n, d in enumerate(new_dom) for c in d.competencies]
+    index_a = {cid: k for k, (_, cid) in enumerate(old_comp)}
+    index_b = {cid: k for k, (_, cid) in enumerate(new_comp)}
+    children: dict[int, list[int]] = defaultdict(list)
+    for a, b in sorted(competency_pairs):
+        if a in index_a and b in index_b:
+            children[index_a[a]].append(index_b[b])
+    da: dict[int, list[int]] = {}
+    db: dict[int, list[int]] = {}
+    _same_key(old_dom, new_dom, identifier, da, db)
+    _same_key(old_dom, new_dom, lambda d: d.key if isinstance(d, Domain) else None, da, db)
+    aligner = _Aligner(old_dom, new_dom, _aligned_text)
+    _follow(aligner, children, [n for n, _ in old_comp], [n for n, _ in new_comp], da, db)
+    return {(old_dom[i].id, new_dom[j].id) for i, js in da.items() for j in js}
+
+
+def auto_pairs(old: Framework, new: Framework) -> set[tuple[str, str]]:
+    """The aligned (old ID, new ID) pairs of domains, competencies and indicators, from the
+    publisher's identifiers where both sides carry them, then from text and structure."""
+    old_comp, new_comp = list(old.competencies()), list(new.competencies())
+    old_ind, owner_a = _indicators(old_comp)
+    new_ind, owner_b = _indicators(new_comp)
+
+    # 1. indicators: the same identifier, identical wording, then confident one-to-one matches
+    ind = _Aligner(old_ind, new_ind)
+    ia: dict[int, list[int]] = {}
+    ib: dict[int, list[int]] = {}
+    _same_key(old_ind, new_ind, identifier, ia, ib)
+    _exact(ind.a, ind.b, ia, ib)
+    ind.one_to_one(0.55, ia, ib)
+
+    # 2. competencies: the same identifier, their statements, plus where their indicators went
+    comp = _Aligner(old_comp, new_comp)
+    ca_taken: dict[int, list[int]] = {}
+    cb_taken: dict[int, list[int]] = {}
+    _same_key(old_comp, new_comp, identifier, ca_taken, cb_taken)
+    _follow(comp, ia, owner_a, owner_b, ca_taken, cb_taken)
 
     # 3. indicators again: weaker matches where the competencies agree, then merges and splits
     comp_pairs = {(ca, cb) for ca, cbs in ca_taken.items() for cb in cbs}
@@ -379,5 +476,7 @@ def auto_pairs(old: Framework, new: Framework) -> set[tuple[str, str]]:
     ind.many(0.6, ia, ib)
 
     pairs = {(old_comp[ca].id, new_comp[cb].id) for ca, cbs in ca_taken.items() for cb in cbs}
+    # 4. domains: the same identifier or key, then their texts plus where their competencies went
+    pairs |= domain_pairs(old, new, pairs)
     pairs |= {(old_ind[i].id, new_ind[j].id) for i, js in ia.items() for j in js}
     return pairs

@@ -8,6 +8,7 @@ result types carry the shared verbs of every tabular result (``to_records``, ``t
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cached_property
@@ -16,19 +17,41 @@ from typing import Any
 import attrs
 
 from .. import _sssom
-from .._editorial import classify
+from .._editorial import EDITORIAL, SUBSTANTIVE, UNCHANGED, classify
 from .._lineage import Lineage, Link, Unmatched
 from .._markup import Card, ColumnType, Tabular, html_fragment, html_page
-from .._model import Competency, Domain, Framework, Indicator, StrEnum, Theme
+from .._model import Competency, Domain, Framework, Indicator, Metadata, StrEnum, Theme
 from ..errors import ArgumentTypeError, DiffLookupError, LineageMismatchError, UnknownChoiceError
 from ..pictures import Picture
 from . import _pictures, _render
-from ._align import Node, auto_pairs
+from ._align import DOMAIN_FIELDS, Node, auto_pairs, domain_pairs, text_of
 from ._wordops import WordOp, normalise_words, similarity, word_ops
 
-__all__ = ["COLUMNS", "KIND_ORDER", "LEVELS", "Change", "ChangeKind", "Diff", "Summary", "compare"]
+__all__ = [
+    "BOOKKEEPING",
+    "COLUMNS",
+    "FRAMEWORK_FIELDS",
+    "KIND_ORDER",
+    "LEVELS",
+    "Change",
+    "ChangeKind",
+    "Diff",
+    "FieldChange",
+    "Summary",
+    "compare",
+]
 
-LEVELS = ("competency", "indicator")
+LEVELS = ("domain", "competency", "indicator")
+"""The levels of the tree a diff compares: top-level items (domains), competencies, indicators
+(sub-indicators included)."""
+
+BOOKKEEPING = frozenset({"identifier", "uri", "lastChangeDateTime", "CFDocumentURI", "isChildOf"})
+"""Metadata fields that are never a change: a package's bookkeeping (see docs/diff.md), also
+where they sit inside a field's value (an association's ``identifier``)."""
+
+FRAMEWORK_FIELDS = ("title", "publishers", "year", "license", "citation", "url")
+"""The framework's own fields a diff compares (besides its metadata): the edition is the diff's
+name, ``source`` and ``notes`` say where the library's copy came from."""
 
 COLUMNS = (
     "level",
@@ -47,6 +70,9 @@ COLUMNS = (
     "partners",
     "old_text",
     "new_text",
+    "fields",
+    "old_values",
+    "new_values",
     "rationale",
 )
 """The fields of a change's record, in order (the CSV header and the DataFrame columns)."""
@@ -59,6 +85,8 @@ class ChangeKind(StrEnum):
     PUNCTUATION = "punctuation"
     """Only punctuation or typography changed (quotes, dashes, the serial comma)."""
     REWORDED = "reworded"
+    METADATA = "metadata"
+    """The publisher's code, item type or another metadata field changed (see :attr:`Change.fields`)."""
     MOVED = "moved"
     """The item now sits under another competency (or domain); see ``Change.text_change``."""
     MERGED = "merged"
@@ -94,6 +122,135 @@ def _text_kind(old: str, new: str) -> ChangeKind:
     return ChangeKind.REWORDED
 
 
+_TEXT_RANK = {ChangeKind.UNCHANGED: 0, ChangeKind.PUNCTUATION: 1, ChangeKind.REWORDED: 2}
+_EDIT_RANK = {UNCHANGED: 0, EDITORIAL: 1, SUBSTANTIVE: 2}
+
+
+# --------------------------------------------------------------------------- fields
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _stripped(value: object) -> object:
+    """*value* without the bookkeeping fields at any depth (an association's own identifier ...)."""
+    if isinstance(value, dict):
+        return {k: _stripped(v) for k, v in value.items() if k not in BOOKKEEPING}
+    if isinstance(value, list):
+        return [_stripped(v) for v in value]
+    return value
+
+
+@attrs.frozen(eq=False, repr=False)
+class FieldChange(Card):
+    """One field of an item or of the framework whose value changed.
+
+    ``field`` is its name: a domain's ``tagline``, ``description`` or ``overview`` (a text, with
+    its redline in :attr:`words`), an item's ``code`` (the publisher's code, CASE
+    ``humanCodingScheme``) or a metadata field under its publisher's name (``CFItemType``,
+    ``educationLevel`` ...), or one of the framework's own fields. ``old`` and ``new`` are the
+    values (JSON values; ``None`` where the field is absent). ``kind`` is
+    :attr:`ChangeKind.METADATA` for the code and metadata, the text's change
+    (:attr:`ChangeKind.PUNCTUATION` or :attr:`ChangeKind.REWORDED`) for a domain's text.
+    """
+
+    field: str
+    old: Any
+    new: Any
+    kind: ChangeKind
+
+    def __repr__(self) -> str:
+        return f"FieldChange({self.field!r}, {self.old!r} -> {self.new!r})"
+
+    @property
+    def is_text(self) -> bool:
+        """True for a text of a domain (shown as a redline), False for metadata."""
+        return self.kind is not ChangeKind.METADATA
+
+    @cached_property
+    def words(self) -> tuple[WordOp, ...]:
+        """The word redline of a text field (empty for metadata)."""
+        if not self.is_text:
+            return ()
+        return word_ops(self.old or "", self.new or "")
+
+    @cached_property
+    def similarity(self) -> float:
+        """The word similarity of a text field's two values, 0..1 (0 for metadata)."""
+        if not self.is_text:
+            return 0.0
+        return similarity(normalise_words(self.old or ""), normalise_words(self.new or ""))
+
+    @cached_property
+    def edit(self) -> str | None:
+        """``"editorial"`` or ``"substantive"`` for a text field (see :attr:`Change.edit`), None for metadata."""
+        return classify(self.old or "", self.new or "") if self.is_text else None
+
+    def value_text(self, side: str) -> str:
+        """The old or the new value as one line of text: a text as it is, another value as JSON."""
+        value = self.old if side == "old" else self.new
+        if value is None:
+            return "(none)"
+        return value if isinstance(value, str) and self.is_text else _json(value)
+
+
+def _text_fields(o: Node, n: Node) -> list[FieldChange]:
+    """A domain's texts beside its name that differ."""
+    if not isinstance(o, Domain) or not isinstance(n, Domain):
+        return []
+    out = []
+    for name in DOMAIN_FIELDS:
+        a, b = getattr(o, name), getattr(n, name)
+        if a != b:
+            out.append(FieldChange(name, a, b, _text_kind(a or "", b or "")))
+    return out
+
+
+def _metadata_changes(old: Metadata, new: Metadata) -> list[FieldChange]:
+    """The metadata fields whose values differ, bookkeeping aside, in name order."""
+    if old == new:
+        return []
+    out = []
+    for name in sorted(set(old) | set(new)):
+        if name in BOOKKEEPING:
+            continue
+        a = old.json_text(name) if name in old else None
+        b = new.json_text(name) if name in new else None
+        if a == b:
+            continue
+        va, vb = (old[name] if a is not None else None), (new[name] if b is not None else None)
+        if a is not None and b is not None and isinstance(va, (dict, list)) and _stripped(va) == _stripped(vb):
+            continue
+        out.append(FieldChange(name, va, vb, ChangeKind.METADATA))
+    return out
+
+
+def _field_changes(o: Node, n: Node) -> tuple[FieldChange, ...]:
+    """What differs between two aligned items besides the main text: a domain's other texts,
+    the code, the metadata."""
+    fields = _text_fields(o, n)
+    if o.code != n.code:
+        fields.append(FieldChange("code", o.code, n.code, ChangeKind.METADATA))
+    fields += _metadata_changes(o.metadata, n.metadata)
+    return tuple(fields)
+
+
+def _plain(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _framework_changes(old: Framework, new: Framework) -> tuple[FieldChange, ...]:
+    """The framework's own fields and metadata that differ (every one a metadata change)."""
+    out = []
+    for name in FRAMEWORK_FIELDS:
+        a, b = getattr(old, name), getattr(new, name)
+        if a != b:
+            out.append(FieldChange(name, _plain(a), _plain(b), ChangeKind.METADATA))
+    out += _metadata_changes(old.metadata, new.metadata)
+    return tuple(out)
+
+
 # --------------------------------------------------------------------------- changes
 
 
@@ -112,10 +269,13 @@ class Change(Tabular):
     """One aligned pair of items, or one item without a counterpart.
 
     ``kind`` is the headline; ``kinds`` holds every kind that applies (a moved item that
-    was also reworded has ``{MOVED, REWORDED}``), ``text_change`` what happened to the
-    wording alone, ``moved`` whether it left its competency (or domain) and ``renumbered``
-    whether its position changed within the same parent. ``partners`` names the other
-    items of a merge (old IDs) or a split (new IDs).
+    was also reworded has ``{MOVED, REWORDED}``, a reworded one whose code changed
+    ``{REWORDED, METADATA}``), ``text_change`` what happened to the wording alone (for a
+    domain: its name, tagline, description and overview), ``moved`` whether it left its
+    competency (or domain) and ``renumbered`` whether its position changed within the same
+    parent. ``partners`` names the other items of a merge (old IDs) or a split (new IDs).
+    ``fields`` holds what changed besides the main text: a domain's tagline, description or
+    overview, the item's code and its metadata fields (:class:`FieldChange`).
 
     A change has the verbs of every tabular result (one row): ``to_records()``, ``to_csv()``,
     ``to_html()`` (a page; ``document=False`` for a fragment), ``render(format="text")`` ...
@@ -129,6 +289,7 @@ class Change(Tabular):
     renumbered: bool = False
     partners: tuple[str, ...] = ()
     rationale: str | None = None
+    fields: tuple[FieldChange, ...] = ()
 
     columns = COLUMNS
     _column_types = _COLUMN_TYPES
@@ -141,19 +302,28 @@ class Change(Tabular):
             kinds.add(self.text_change)
         if self.moved:
             kinds.add(ChangeKind.MOVED)
+        if any(f.kind is ChangeKind.METADATA for f in self.fields):
+            kinds.add(ChangeKind.METADATA)
         return frozenset(kinds)
+
+    @property
+    def metadata(self) -> tuple[FieldChange, ...]:
+        """The code and metadata fields that changed (a part of :attr:`fields`)."""
+        return tuple(f for f in self.fields if f.kind is ChangeKind.METADATA)
 
     @property
     def _item(self) -> Node:
         item = self.new if self.new is not None else self.old
         if item is None:
-            raise ArgumentTypeError("Change()", "old or new", "a Competency or Indicator", None)
+            raise ArgumentTypeError("Change()", "old or new", "a Domain, Competency or Indicator", None)
         return item
 
     @property
     def level(self) -> str:
-        """``"competency"`` or ``"indicator"`` (indicators include sub-indicators)."""
-        return "competency" if isinstance(self._item, Competency) else "indicator"
+        """``"domain"`` (a top-level item), ``"competency"`` or ``"indicator"`` (indicators include
+        sub-indicators)."""
+        item = self._item
+        return "domain" if isinstance(item, Domain) else "competency" if isinstance(item, Competency) else "indicator"
 
     @property
     def domain(self) -> str:
@@ -167,20 +337,22 @@ class Change(Tabular):
 
     @property
     def themes(self) -> frozenset[Theme]:
-        """The theme tags of the new item (or of the old one for a removal)."""
-        return self._item.themes
+        """The theme tags of the new item (or of the old one for a removal; a domain has none)."""
+        item = self._item
+        return frozenset() if isinstance(item, Domain) else item.themes
 
     @cached_property
     def similarity(self) -> float:
         """Similarity of the two texts on normalised words, 0..1 (0 for added/removed)."""
         if self.old is None or self.new is None:
             return 0.0
-        return similarity(normalise_words(self.old.text), normalise_words(self.new.text))
+        return similarity(normalise_words(text_of(self.old)), normalise_words(text_of(self.new)))
 
     @cached_property
     def words(self) -> tuple[WordOp, ...]:
-        """Word-level operations from the old text to the new one."""
-        return word_ops(self.old.text if self.old else "", self.new.text if self.new else "")
+        """Word-level operations from the old text to the new one (a domain's name; its other
+        texts have theirs in :attr:`fields`)."""
+        return word_ops(text_of(self.old) if self.old else "", text_of(self.new) if self.new else "")
 
     def _key(self) -> tuple[str, str]:
         return (self.old.id if self.old else "", self.new.id if self.new else "")
@@ -204,7 +376,9 @@ class Change(Tabular):
         """
         if self.old is None or self.new is None:
             return None
-        return classify(self.old.text, self.new.text)
+        edits = [classify(text_of(self.old), text_of(self.new))]
+        edits += [f.edit for f in self.fields if f.edit is not None]
+        return max(edits, key=_EDIT_RANK.__getitem__)
 
     def to_record(self) -> dict[str, Any]:
         """A flat row for a table (see :meth:`Diff.to_records`)."""
@@ -223,8 +397,11 @@ class Change(Tabular):
             "edit": self.edit,
             "themes": " ".join(t.value for t in Theme if t in self.themes),
             "partners": " ".join(self.partners),
-            "old_text": self.old.text if self.old else None,
-            "new_text": self.new.text if self.new else None,
+            "old_text": text_of(self.old) if self.old else None,
+            "new_text": text_of(self.new) if self.new else None,
+            "fields": " ".join(f.field for f in self.fields),
+            "old_values": _json({f.field: f.old for f in self.fields}) if self.fields else None,
+            "new_values": _json({f.field: f.new for f in self.fields}) if self.fields else None,
             "rationale": self.rationale,
         }
 
@@ -298,6 +475,11 @@ class Summary(Tabular, Card):
     fates: dict[str, dict[str, int]] = attrs.field(factory=dict)
     """level -> what became of the old items (``unchanged``, ``editorial``, ``substantive``,
     ``removed``) and how many new items were ``added``: the headline of :meth:`headline`."""
+    metadata: dict[str, int] = attrs.field(factory=dict)
+    """level -> number of changes whose code or metadata changed (whatever their headline kind:
+    a reworded item whose code changed counts here and as ``reworded``)."""
+    framework: tuple[str, ...] = ()
+    """The names of the framework's own fields and metadata that changed."""
 
     columns = ("group", "name", *(k.value for k in ChangeKind))
 
@@ -305,7 +487,7 @@ class Summary(Tabular, Card):
         return self.to_text()
 
     def _groups(self) -> list[tuple[str, str, dict[str, int]]]:
-        levels = [level for level in ("competency", "indicator", "all") if level in self.by_kind]
+        levels = [level for level in (*LEVELS, "all") if level in self.by_kind]
         rows: list[tuple[str, str, dict[str, int]]] = [("level", level, self.by_kind[level]) for level in levels]
         rows += [("domain", key, row) for key, row in self.by_domain.items()]
         rows += [("theme", key, row) for key, row in self.by_theme.items()]
@@ -330,7 +512,7 @@ class Summary(Tabular, Card):
         f = self.fates.get(level)
         if f is None:
             raise UnknownChoiceError("level", level, tuple(self.fates))
-        plural = {"competency": "competencies", "indicator": "indicators"}.get(level, level + "s")
+        plural = {"competency": "competencies"}.get(level, level + "s")
         return (
             f"of {self.totals[level][0]} {self.old_edition} {plural}, {f['unchanged']} carried over unchanged, "
             f"{f['editorial']} editorially, {f['substantive']} substantively; {f['removed']} removed; "
@@ -341,11 +523,16 @@ class Summary(Tabular, Card):
         totals = ", ".join(f"{lvl} {a} -> {b}" for lvl, (a, b) in self.totals.items())
         moved = ", ".join(f"{lvl} {n}" for lvl, n in self.moved.items()) or "none"
         lines = [f"{self.old_edition} -> {self.new_edition}: {totals}"]
-        lines += [self.headline(level) for level in ("competency", "indicator") if level in self.fates]
+        lines += [self.headline(level) for level in LEVELS if level in self.fates]
         lines.append(
             f"left their competency or domain: {moved} (the table's moved column counts the items whose "
             "headline change is the move; the others are counted by their change of wording)"
         )
+        if self.metadata or self.framework:
+            counts = ", ".join(f"{lvl} {n}" for lvl, n in self.metadata.items()) or "none"
+            own = f"; the framework's own fields: {', '.join(self.framework)}" if self.framework else ""
+            why = " (the table's metadata column counts the items whose only change it is)" if self.metadata else ""
+            lines.append(f"code or metadata changed: {counts}{own}{why}")
         return "\n".join(lines)
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -354,7 +541,7 @@ class Summary(Tabular, Card):
         >>> import edcompetencies as ec
         >>> from edcompetencies import diff
         >>> s = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020)).summary()
-        >>> s.to_records()[0]
+        >>> s.to_records()[1]
         {'group': 'level', 'name': 'competency', 'unchanged': 6, 'punctuation': 1, 'reworded': 11, ...}
         """
         kinds = [k.value for k in ChangeKind]
@@ -410,6 +597,12 @@ class Diff(Tabular):
     new: Framework
     changes: tuple[Change, ...]
     curated: bool = False
+    framework_changes: tuple[FieldChange, ...] = ()
+    """The framework's own fields (title, publishers, year ...) and metadata that changed."""
+    scope: tuple[Change, ...] | None = None
+    """For a selection, the changes it was drawn from (within its domains and levels, whatever its
+    kinds and ``ignore_`` filters): the summary's headline and totals count these, so a hidden
+    unchanged item is not counted as removed. None for a whole diff (the headline counts every item)."""
 
     columns = COLUMNS
     _column_types = _COLUMN_TYPES
@@ -454,17 +647,22 @@ class Diff(Tabular):
         *,
         kinds: ChangeKind | str | Iterable[ChangeKind | str] | None = None,
         domains: str | Iterable[str] | None = None,
-        level: str | None = None,
+        level: str | Iterable[str] | None = None,
         ignore_punctuation: bool = False,
+        ignore_metadata: bool = False,
     ) -> Diff:
         """A diff with only the changes that match (the alignment is unchanged).
 
         ``kinds`` keeps a change any of whose :attr:`Change.kinds` is listed; ``domains`` (domain
-        keys) keeps a change whose old or new item is in one of the domains (each takes one
-        string or a list of them); ``level`` is ``"competency"`` or ``"indicator"``;
-        ``ignore_punctuation`` drops unchanged and punctuation-only changes. A kind, domain key
-        or level that does not exist raises :class:`~edcompetencies.errors.UnknownChoiceError`
-        (a ``ValueError``) listing the valid ones.
+        keys) keeps a change whose old or new item is in one of the domains; ``level`` keeps the
+        changes of ``"domain"``, ``"competency"`` or ``"indicator"`` items (each takes one string or
+        a list of them); ``ignore_punctuation`` drops unchanged and punctuation-only changes;
+        ``ignore_metadata`` compares as if there were no codes and metadata: their field changes
+        go, a change that was nothing else becomes unchanged (and goes too with
+        ``ignore_punctuation``), and so do the framework's changes. The framework's changes stay
+        only in a selection by ``kinds`` that includes ``metadata``, or by none of ``kinds``,
+        ``domains`` and ``level``. A kind, domain key or level that does not exist raises
+        :class:`~edcompetencies.errors.UnknownChoiceError` (a ``ValueError``) listing the valid ones.
 
         >>> import edcompetencies as ec
         >>> from edcompetencies import diff
@@ -482,25 +680,40 @@ class Diff(Tabular):
             for key in sorted(keys):
                 if key not in known:
                     raise UnknownChoiceError("domain", key, known)
+        levels = None
         if level is not None:
-            if not isinstance(level, str):
-                raise ArgumentTypeError("Diff.select()", "level", '"competency", "indicator" or None', level)
-            if level not in LEVELS:
-                raise UnknownChoiceError("level", level, LEVELS)
-        if not isinstance(ignore_punctuation, bool):
-            raise ArgumentTypeError("Diff.select()", "ignore_punctuation", "True or False", ignore_punctuation)
+            if not isinstance(level, (str, Iterable)):
+                raise ArgumentTypeError("Diff.select()", "level", '"domain", "competency", "indicator" or None', level)
+            levels = set(_listed_arg(level, "level"))
+            for name in sorted(levels):
+                if name not in LEVELS:
+                    raise UnknownChoiceError("level", name, LEVELS)
+        for name, flag in (("ignore_punctuation", ignore_punctuation), ("ignore_metadata", ignore_metadata)):
+            if not isinstance(flag, bool):
+                raise ArgumentTypeError("Diff.select()", name, "True or False", flag)
+        base = self.scope if self.scope is not None else self.changes
+        scope = tuple(
+            c
+            for c in base
+            if (keys is None or {c.domain, c.old_domain} & keys) and (levels is None or c.level in levels)
+        )
         kept = []
         for c in self.changes:
+            if ignore_metadata and c.metadata:
+                c = _without_metadata(c)
             if wanted is not None and not (c.kinds & wanted):
                 continue
             if keys is not None and not ({c.domain, c.old_domain} & keys):
                 continue
-            if level is not None and c.level != level:
+            if levels is not None and c.level not in levels:
                 continue
             if ignore_punctuation and c.kinds <= {ChangeKind.UNCHANGED, ChangeKind.PUNCTUATION}:
                 continue
             kept.append(c)
-        return Diff(self.old, self.new, tuple(kept), self.curated)
+        framework = self.framework_changes
+        if ignore_metadata or keys is not None or levels is not None or (wanted and ChangeKind.METADATA not in wanted):
+            framework = ()
+        return Diff(self.old, self.new, tuple(kept), self.curated, framework, scope)
 
     def summary(self) -> Summary:
         """Counts by kind, level, domain and theme (each change counted once, by its ``kind``)."""
@@ -508,6 +721,7 @@ class Diff(Tabular):
         by_domain: dict[str, Counter[str]] = defaultdict(Counter)
         by_theme: dict[str, Counter[str]] = defaultdict(Counter)
         moved: Counter[str] = Counter()
+        metadata: Counter[str] = Counter()
         for c in self.changes:
             by_kind[c.level][c.kind.value] += 1
             by_kind["all"][c.kind.value] += 1
@@ -516,20 +730,44 @@ class Diff(Tabular):
                 by_theme[t.value][c.kind.value] += 1
             if c.moved:
                 moved[c.level] += 1
-        totals = {
-            "competency": (sum(1 for _ in self.old.competencies()), sum(1 for _ in self.new.competencies())),
-            "indicator": (sum(1 for _ in self.old.indicators()), sum(1 for _ in self.new.indicators())),
-        }
+            if ChangeKind.METADATA in c.kinds:
+                metadata[c.level] += 1
+        scope = self.changes if self.scope is None else self.scope
+        of_old: dict[str, list[Change]] = defaultdict(list)
+        for c in scope:
+            if c.old is not None:
+                of_old[c.old.id].append(c)
+        if self.scope is None:
+            totals = {
+                "domain": (len(self.old.domains), len(self.new.domains)),
+                "competency": (sum(1 for _ in self.old.competencies()), sum(1 for _ in self.new.competencies())),
+                "indicator": (sum(1 for _ in self.old.indicators()), sum(1 for _ in self.new.indicators())),
+            }
+        else:  # the items within the selection's domains and levels
+            totals = {
+                level: (
+                    len({c.old.id for c in scope if c.old is not None and c.level == level}),
+                    len({c.new.id for c in scope if c.new is not None and c.level == level}),
+                )
+                for level in LEVELS
+            }
         order = [k.value for k in ChangeKind]
 
         def ordered(counter: Counter[str]) -> dict[str, int]:
             return {k: counter[k] for k in order}  # every kind, zeros included, in one fixed order
 
         fates: dict[str, dict[str, int]] = {}
-        for level, items in (("competency", self.old.competencies()), ("indicator", self.old.indicators())):
+        old_items: tuple[tuple[str, Iterable[Node]], ...] = (
+            ("domain", self.old.domains),
+            ("competency", self.old.competencies()),
+            ("indicator", self.old.indicators()),
+        )
+        for level, items in old_items:
             found = dict.fromkeys(("unchanged", "editorial", "substantive", "removed", "added"), 0)
             for item in items:
-                cs = self.changes_for(item.id)
+                cs = of_old.get(item.id, ())
+                if not cs and self.scope is not None:
+                    continue  # outside the selection's domains and levels
                 edits = {c.edit for c in cs}
                 if not cs or any(c.new is None for c in cs):
                     found["removed"] += 1
@@ -539,19 +777,21 @@ class Diff(Tabular):
                     found["editorial"] += 1
                 else:
                     found["unchanged"] += 1
-            found["added"] = sum(1 for c in self.changes if c.old is None and c.level == level)
+            found["added"] = sum(1 for c in scope if c.old is None and c.level == level)
             fates[level] = found
 
         domain_order = [d.key for d in self.new.domains] + [d.key for d in self.old.domains]
         return Summary(
             old_edition=self.old.edition,
             new_edition=self.new.edition,
-            by_kind={lvl: ordered(by_kind[lvl]) for lvl in ("competency", "indicator", "all") if lvl in by_kind},
+            by_kind={lvl: ordered(by_kind[lvl]) for lvl in (*LEVELS, "all") if lvl in by_kind},
             by_domain={k: ordered(by_domain[k]) for k in dict.fromkeys(domain_order) if k in by_domain},
             by_theme={t.value: ordered(by_theme[t.value]) for t in Theme if t.value in by_theme},
             moved=dict(moved),
             totals=totals,
             fates=fates,
+            metadata={lvl: metadata[lvl] for lvl in LEVELS if metadata[lvl]},
+            framework=tuple(f.field for f in self.framework_changes),
         )
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -660,6 +900,13 @@ def _flag(value: object, function: str, name: str) -> bool:
     return value
 
 
+def _without_metadata(c: Change) -> Change:
+    """*c* as if the items had no code and metadata: a change that was nothing else is unchanged."""
+    fields = tuple(f for f in c.fields if f.kind is not ChangeKind.METADATA)
+    kind = ChangeKind.UNCHANGED if c.kind is ChangeKind.METADATA else c.kind
+    return attrs.evolve(c, kind=kind, fields=fields)
+
+
 def _listed_arg(values: object, name: str) -> list[str]:
     """One string or an iterable of strings, as a list."""
     if isinstance(values, str):
@@ -681,7 +928,11 @@ def _kind(value: str) -> ChangeKind:
 # --------------------------------------------------------------------------- compare
 
 
-def _curated_pairs(old: Framework, new: Framework, lineage: Lineage) -> set[tuple[str, str]]:
+_AUTO_DOMAINS = "the lineage names no domain: aligned automatically (by identifier, key, text and competencies)"
+
+
+def _curated_pairs(old: Framework, new: Framework, lineage: Lineage) -> tuple[set[tuple[str, str]], bool]:
+    """The lineage's pairs, and whether the domains were aligned automatically (it names none)."""
     if (str(lineage.old), str(lineage.new)) != (str(old.edition), str(new.edition)):
         raise LineageMismatchError(
             f"the lineage links {lineage.old} -> {lineage.new}, but the frameworks are {old.edition} -> {new.edition}"
@@ -692,30 +943,40 @@ def _curated_pairs(old: Framework, new: Framework, lineage: Lineage) -> set[tupl
         a, b = old.get(link.old), new.get(link.new)
         if a is None or b is None:
             continue
-        if isinstance(a, Domain) or isinstance(b, Domain) or isinstance(a, Competency) != isinstance(b, Competency):
+        if isinstance(a, Domain) != isinstance(b, Domain) or isinstance(a, Competency) != isinstance(b, Competency):
             raise LineageMismatchError(
                 f"the lineage links {a.kind} {link.old!r} to {b.kind} {link.new!r}: "
-                "a link joins two competencies or two indicators"
+                "a link joins two domains, two competencies or two indicators"
             )
         pairs.add((a.id, b.id))
-    return pairs
+    # a lineage that names no domain (the packaged one) leaves them to the automatic alignment
+    named = [x.old for x in lineage.links] + [x.id for x in lineage.removed]
+    named += [x.new for x in lineage.links] + [x.id for x in lineage.added]
+    domains = {d.id for fw in (old, new) for d in fw.domains}
+    auto = not any(item_id in domains for item_id in named)
+    if auto:
+        pairs |= domain_pairs(old, new, pairs)
+    return pairs, auto
 
 
 def compare(old: Framework, new: Framework, *, lineage: Lineage | None = None) -> Diff:
-    """Compare two frameworks: every competency and indicator, aligned, classified.
+    """Compare two frameworks: every domain, competency and indicator, aligned, classified;
+    their codes and metadata, and the framework's own fields.
 
-    Without *lineage* the alignment is computed from the text and structure; with it,
-    the curated links are used (and their rationales attached to the changes). A lineage
-    for other editions, or one that links a competency to an indicator, raises
-    :class:`~edcompetencies.errors.LineageMismatchError` (a ``ValueError``).
+    Without *lineage* the alignment is computed from the publisher's identifiers where both
+    sides carry them, then from the text and structure; with it, the curated links are used
+    (and their rationales attached to the changes; domains the lineage does not name are
+    aligned automatically). A lineage for other editions, or one that links a competency to
+    an indicator, raises :class:`~edcompetencies.errors.LineageMismatchError` (a ``ValueError``).
     """
     for name, value in (("old", old), ("new", new)):
         if not isinstance(value, Framework):
             raise ArgumentTypeError("diff.compare()", name, "a Framework (ec.load(), ec.loads())", value)
     if lineage is not None and not isinstance(lineage, Lineage):
         raise ArgumentTypeError("diff.compare()", "lineage", "a Lineage (ec.lineage()) or None", lineage)
-    pairs = auto_pairs(old, new) if lineage is None else _curated_pairs(old, new, lineage)
-    return Diff(old, new, _classify(old, new, pairs, lineage), curated=lineage is not None)
+    pairs, auto = (auto_pairs(old, new), True) if lineage is None else _curated_pairs(old, new, lineage)
+    changes = _classify(old, new, pairs, lineage, auto_domains=auto)
+    return Diff(old, new, changes, curated=lineage is not None, framework_changes=_framework_changes(old, new))
 
 
 def _places(fw: Framework) -> dict[str, tuple[str, int, int, str]]:
@@ -734,8 +995,19 @@ def _places(fw: Framework) -> dict[str, tuple[str, int, int, str]]:
     return places
 
 
+def _domain_ids(fw: Framework) -> dict[str, str]:
+    """Each competency's and indicator's domain ID, from one walk of the tree."""
+    out: dict[str, str] = {}
+    for domain in fw.domains:
+        for competency in domain.competencies:
+            out[competency.id] = domain.id
+            for indicator in competency.walk():
+                out[indicator.id] = domain.id
+    return out
+
+
 def _classify(
-    old: Framework, new: Framework, pairs: set[tuple[str, str]], lineage: Lineage | None
+    old: Framework, new: Framework, pairs: set[tuple[str, str]], lineage: Lineage | None, *, auto_domains: bool
 ) -> tuple[Change, ...]:
     succ: dict[str, list[str]] = defaultdict(list)
     pred: dict[str, list[str]] = defaultdict(list)
@@ -745,14 +1017,28 @@ def _classify(
     new_order = {item_id: n for n, item_id in enumerate(new.ids())}
     old_order = {item_id: n for n, item_id in enumerate(old.ids())}
     old_places, new_places = _places(old), _places(new)
+    old_domain, new_domain = _domain_ids(old), _domain_ids(new)
+    old_rank = {d.id: n for n, d in enumerate(old.domains)}
+    new_rank = {d.id: n for n, d in enumerate(new.domains)}
+
+    domain_ids = {d.id for fw in (old, new) for d in fw.domains}
 
     def rationale(a: str | None, b: str | None) -> str | None:
-        return lineage.rationale(a, b) if lineage is not None else None
+        if lineage is None:
+            return None
+        if auto_domains and (a or b) in domain_ids:
+            return _AUTO_DOMAINS
+        return lineage.rationale(a, b)
+
+    def left_domain(a: str, b: str) -> bool:
+        """The item's new domain is not a successor of its old one."""
+        return new_domain[b] not in succ.get(old_domain[a], ())
 
     changes: list[tuple[tuple[int, int, int], Change]] = []
     levels: list[tuple[int, list[Node], list[Node]]] = [
-        (0, list(old.competencies()), list(new.competencies())),
-        (1, list(old.indicators()), list(new.indicators())),
+        (0, list(old.domains), list(new.domains)),
+        (1, list(old.competencies()), list(new.competencies())),
+        (2, list(old.indicators()), list(new.indicators())),
     ]
     for level, old_items, new_items in levels:
         for o in old_items:
@@ -767,18 +1053,21 @@ def _classify(
                 )
                 continue
             for a in pred[n.id]:
-                prev = old[a]
-                if not isinstance(prev, (Competency, Indicator)):  # pragma: no cover - pairs join items of one level
-                    raise LineageMismatchError(f"{a!r} is not a competency or an indicator")
-                o = prev
-                text = _text_kind(o.text, n.text)
-                if isinstance(n, Competency) and isinstance(o, Competency):
-                    moved = o.domain_key != n.domain_key
+                o = old[a]
+                fields = _field_changes(o, n)
+                text = max(
+                    (_text_kind(text_of(o), text_of(n)), *(f.kind for f in fields if f.is_text)),
+                    key=_TEXT_RANK.__getitem__,
+                )
+                if isinstance(n, Domain) and isinstance(o, Domain):
+                    moved, renumbered = False, old_rank[o.id] != new_rank[n.id]
+                elif isinstance(n, Competency) and isinstance(o, Competency):
+                    moved = left_domain(o.id, n.id)
                     renumbered = not moved and o.number != n.number
                 elif isinstance(n, Indicator) and isinstance(o, Indicator):
                     (parent_old, depth_old, index_old, comp_old) = old_places[o.id]
                     (parent_new, depth_new, index_new, comp_new) = new_places[n.id]
-                    moved = o.domain_key != n.domain_key or (
+                    moved = left_domain(o.id, n.id) or (
                         parent_new not in succ.get(parent_old, ())
                         and not (depth_old != depth_new and comp_new in succ.get(comp_old, ()))
                     )
@@ -792,12 +1081,14 @@ def _classify(
                     kind, partners = ChangeKind.SPLIT, tuple(x for x in succ[a] if x != n.id)
                 elif moved:
                     kind = ChangeKind.MOVED
+                elif text is ChangeKind.UNCHANGED and any(f.kind is ChangeKind.METADATA for f in fields):
+                    kind = ChangeKind.METADATA
                 else:
                     kind = text
                 changes.append(
                     (
                         (level, 0, new_order[n.id]),
-                        Change(kind, o, n, text, moved, renumbered, partners, rationale(a, n.id)),
+                        Change(kind, o, n, text, moved, renumbered, partners, rationale(a, n.id), fields),
                     )
                 )
     changes.sort(key=lambda pair: pair[0])

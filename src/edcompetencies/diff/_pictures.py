@@ -18,7 +18,7 @@ Summary = Any
 
 __all__ = ["KIND_ORDER", "LEVELS", "diff_sankey", "summary_chart"]
 
-KIND_ORDER = ("unchanged", "punctuation", "reworded", "moved", "merged", "split", "added", "removed")
+KIND_ORDER = ("unchanged", "punctuation", "reworded", "metadata", "moved", "merged", "split", "added", "removed")
 """The fixed order of change kinds in every chart and table."""
 
 LEVELS = ("competency", "indicator")

@@ -1,9 +1,9 @@
 """Rendering diffs: redlines, one change, the summary and the whole report (every text escaped).
 
 This module knows the result types only by their attributes (``change.kind.value``,
-``diff.changes``, ``summary.by_kind`` ...): it imports nothing above the word operations,
-so the result types can import it and no circle forms. CSV, the page shell and the shared
-verbs come from :mod:`edcompetencies._markup`.
+``diff.changes``, ``summary.by_kind`` ...): it imports nothing above the word operations
+and the alignment's :func:`text_of`, so the result types can import it and no circle forms.
+CSV, the page shell and the shared verbs come from :mod:`edcompetencies._markup`.
 """
 
 from __future__ import annotations
@@ -13,13 +13,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .._markup import html_escape, md_escape, styled, table, terminal_text
-from .._model import Competency, Indicator, StrEnum
+from .._model import Competency, Domain, Indicator, StrEnum
+from ._align import text_of
 from ._wordops import WordOp
 
 # The result types of ._changes, read by their attributes only (duck typing): importing them,
 # even for type checking, would tie this module back to the one that imports it.
 Change = Any
 Diff = Any
+FieldChange = Any
 Summary = Any
 
 __all__ = [
@@ -32,6 +34,12 @@ __all__ = [
     "diff_markdown",
     "diff_text",
     "diff_title",
+    "field_html",
+    "field_markdown",
+    "field_text",
+    "framework_html",
+    "framework_markdown",
+    "framework_text",
     "redline_html",
     "redline_markdown",
     "redline_text",
@@ -132,8 +140,11 @@ def redline_html(ops: Sequence[WordOp]) -> str:
 
 def _label(change: Change) -> str:
     kinds = [change.kind.value]
-    if change.text_change is not None and change.text_change != change.kind:
-        kinds.append(change.text_change.value)
+    text = change.text_change.value if change.text_change is not None else None
+    if text is not None and text != change.kind.value and (text, change.kind.value) != ("unchanged", "metadata"):
+        kinds.append(text)
+    if change.kind.value != "metadata" and "metadata" in {k.value for k in change.kinds}:
+        kinds.append("metadata")
     if change.moved and change.kind.value != "moved":
         kinds.append("moved")
     if change.renumbered:
@@ -149,7 +160,62 @@ def _ids(change: Change) -> str:
 
 def _text(change: Change) -> str:
     """The text of an added or removed item."""
-    return change.new.text if change.new is not None else change.old.text if change.old is not None else ""
+    return text_of(change.new) if change.new is not None else text_of(change.old) if change.old is not None else ""
+
+
+MAX_VALUE = 200
+"""A metadata value longer than this (as JSON) is shown cut, with its length; the records and the
+JSON report keep it whole."""
+
+
+def _value(f: FieldChange, side: str) -> str:
+    text = str(f.value_text(side))
+    if f.is_text or len(text) <= MAX_VALUE:
+        return text
+    return f"{text[: MAX_VALUE - 20]}... ({len(text):,} characters)"
+
+
+def _field_redlined(f: FieldChange) -> bool:
+    return bool(f.is_text and f.old is not None and f.new is not None and f.similarity >= REDLINE_THRESHOLD)
+
+
+def field_text(f: FieldChange, *, color: bool = False) -> str:
+    """One changed field as a line of text: a domain's text as a redline, a value as old -> new."""
+    name = _plain(f.field, color)
+    if _field_redlined(f):
+        return f"    {name}: " + redline_text(f.words, color=color)
+    old = _paint(_plain(_value(f, "old"), color), "delete", color)
+    new = _paint(_plain(_value(f, "new"), color), "insert", color)
+    return f"    {name}: {old} -> {new}"
+
+
+def field_markdown(f: FieldChange) -> str:
+    if _field_redlined(f):
+        return f"\n  {md_escape(f.field)}: {redline_markdown(f.words)}"
+    return f"\n  {md_escape(f.field)}: ~~{md_escape(_value(f, 'old'))}~~ -> **{md_escape(_value(f, 'new'))}**"
+
+
+def field_html(f: FieldChange) -> str:
+    if _field_redlined(f):
+        body = redline_html(f.words)
+    else:
+        body = f"<del>{html_escape(_value(f, 'old'))}</del> &rarr; <ins>{html_escape(_value(f, 'new'))}</ins>"
+    kind = "metadata" if not f.is_text else "text"
+    return f'<div class="field field-{kind}"><span class="name">{html_escape(f.field)}</span>: {body}</div>'
+
+
+def _side_field(f: FieldChange, side: str) -> str:
+    """A changed field in one column of the side-by-side view."""
+    tag = "del" if side == "old" else "ins"
+    if _field_redlined(f):
+        value = "".join(
+            html_escape(getattr(op, side)) if op.op == "equal" else _marked(tag, getattr(op, side))
+            for op in f.words
+            if getattr(op, side)
+        )
+    else:
+        value = f"<{tag}>{html_escape(_value(f, side))}</{tag}>"
+    return f'<div class="field"><span class="name">{html_escape(f.field)}</span>: {value}</div>'
 
 
 def change_text(change: Change, *, color: bool = False) -> str:
@@ -162,12 +228,13 @@ def change_text(change: Change, *, color: bool = False) -> str:
             lines.append("    " + redline_text(change.words, color=color))
         else:
             lines += [
-                "    old: " + _paint(change.old.text, "delete", color),
-                "    new: " + _paint(change.new.text, "insert", color),
+                "    old: " + _paint(_plain(text_of(change.old), color), "delete", color),
+                "    new: " + _paint(_plain(text_of(change.new), color), "insert", color),
             ]
     else:
         style = "insert" if change.new is not None else "delete"
-        lines.append("    " + _paint(_text(change), style, color))
+        lines.append("    " + _paint(_plain(_text(change), color), style, color))
+    lines += [field_text(f, color=color) for f in change.fields]
     if change.partners:
         lines.append("    with " + t(", ".join(change.partners), color))
     if change.rationale:
@@ -181,12 +248,12 @@ def change_markdown(change: Change) -> str:
         body = f"{redline_markdown(change.words)} (similarity {change.similarity:.2f})"
     elif change.old is not None and change.new is not None:
         body = (
-            f"(similarity {change.similarity:.2f})\n  old: ~~{md_escape(change.old.text)}~~\n"
-            f"  new: **{md_escape(change.new.text)}**"
+            f"(similarity {change.similarity:.2f})\n  old: ~~{md_escape(text_of(change.old))}~~\n"
+            f"  new: **{md_escape(text_of(change.new))}**"
         )
     else:
         body = md_escape(_text(change))
-    extra = ""
+    extra = "".join(field_markdown(f) for f in change.fields)
     if change.partners:
         extra += f"\n  with {', '.join(f'`{p}`' for p in change.partners)}"
     if change.rationale:
@@ -207,15 +274,17 @@ def side_by_side_html(change: Change) -> str:
         )
     else:
         old = (
-            f"<del>{html_escape(change.old.text)}</del>"
+            f"<del>{html_escape(text_of(change.old))}</del>"
             if change.old is not None
             else '<span class="none">(none)</span>'
         )
         new = (
-            f"<ins>{html_escape(change.new.text)}</ins>"
+            f"<ins>{html_escape(text_of(change.new))}</ins>"
             if change.new is not None
             else '<span class="none">(none)</span>'
         )
+    old += "".join(_side_field(f, "old") for f in change.fields)
+    new += "".join(_side_field(f, "new") for f in change.fields)
     return (
         '<table class="sbs"><thead><tr><th scope="col">old</th><th scope="col">new</th></tr></thead>'
         f'<tbody><tr><td class="old">{old}</td><td class="new">{new}</td></tr></tbody></table>'
@@ -231,12 +300,14 @@ def change_html(change: Change, *, side_by_side: bool = False) -> str:
         body = redline_html(change.words)
     elif change.old is not None and change.new is not None:
         body = (
-            f'<div class="old">old: <del>{html_escape(change.old.text)}</del></div>'
-            f'<div class="new">new: <ins>{html_escape(change.new.text)}</ins></div>'
+            f'<div class="old">old: <del>{html_escape(text_of(change.old))}</del></div>'
+            f'<div class="new">new: <ins>{html_escape(text_of(change.new))}</ins></div>'
         )
     else:
         tag = "ins" if change.new is not None else "del"
         body = f"<{tag}>{html_escape(_text(change))}</{tag}>"
+    if not side_by_side:
+        body += "".join(field_html(f) for f in change.fields)
     extra = ""
     if change.partners:
         extra += f'<div class="partners">with {html_escape(", ".join(change.partners))}</div>'
@@ -296,6 +367,29 @@ def _domain_name(d: Diff, key: str) -> str:
     return key
 
 
+_FRAMEWORK = "The framework"
+
+
+def framework_text(d: Diff, *, color: bool = False) -> list[str]:
+    """The framework's changed fields, as lines under a heading (none if nothing changed)."""
+    if not d.framework_changes:
+        return []
+    lines = ["", _paint(_FRAMEWORK, "heading", color), "-" * len(_FRAMEWORK)]
+    return lines + [field_text(f, color=color).strip() for f in d.framework_changes]
+
+
+def framework_markdown(d: Diff) -> list[str]:
+    if not d.framework_changes:
+        return []
+    return [f"## {_FRAMEWORK}", "", *(f"- {field_markdown(f).strip()}" for f in d.framework_changes), ""]
+
+
+def framework_html(d: Diff) -> str:
+    if not d.framework_changes:
+        return ""
+    return f"<h3>{_FRAMEWORK}</h3>" + "".join(field_html(f) for f in d.framework_changes)
+
+
 def diff_title(d: Diff) -> str:
     how = "curated lineage" if d.curated else "automatic alignment"
     return f"Changes from {d.old.edition} to {d.new.edition} ({how})"
@@ -309,6 +403,7 @@ def diff_text(d: Diff, *, color: bool = False) -> str:
         f"Notation: {_paint('[-deleted-]', 'delete', color)} {_paint('{+inserted+}', 'insert', color)}; {_LEGEND_TAIL}."
     )
     parts = [_paint(title, "heading", color), "=" * len(title), "", summary_text(d.summary(), color=color), legend]
+    parts += framework_text(d, color=color)
     for key, changes in _by_domain(d):
         name = _plain(_domain_name(d, key), color)
         parts += ["", _paint(name, "heading", color), "-" * len(name)]
@@ -319,6 +414,7 @@ def diff_text(d: Diff, *, color: bool = False) -> str:
 def diff_markdown(d: Diff) -> str:
     legend = f"Notation: ~~deleted~~ **inserted**; {_LEGEND_TAIL}."
     parts = [f"# {md_escape(diff_title(d))}", "", summary_markdown(d.summary()), legend, ""]
+    parts += framework_markdown(d)
     for key, changes in _by_domain(d):
         parts += [f"## {md_escape(_domain_name(d, key))}", ""]
         parts += [change_markdown(c).rstrip("\n") for c in changes]
@@ -347,7 +443,8 @@ def diff_html(d: Diff, *, pictures: bool = True, side_by_side: bool = False) -> 
     legend = f'<p class="legend">Notation: <del>deleted</del> <ins>inserted</ins>; {html_escape(_LEGEND_TAIL)}.</p>'
     title = html_escape(diff_title(d))
     figures = _figures(d) if pictures else ""
-    return f'<div class="edc edc-diff"><h2>{title}</h2>{summary_html(d.summary())}{legend}{figures}{body}</div>'
+    head = f"<h2>{title}</h2>{summary_html(d.summary())}{legend}{figures}{framework_html(d)}"
+    return f'<div class="edc edc-diff">{head}{body}</div>'
 
 
 def diff_json(d: Diff, change_type: type[Change]) -> str:
@@ -365,8 +462,23 @@ def diff_json(d: Diff, change_type: type[Change]) -> str:
         Competency, lambda c: {"id": c.id, "kind": "competency", "text": c.statement, "title": c.title}
     )
     conv.register_unstructure_hook(Indicator, lambda i: {"id": i.id, "kind": i.kind, "text": i.text})
+    conv.register_unstructure_hook(
+        Domain,
+        lambda d: {
+            "id": d.id,
+            "kind": "domain",
+            "text": d.name,
+            **{name: getattr(d, name) for name in ("tagline", "description", "overview")},
+        },
+    )
     conv.register_unstructure_hook(WordOp, lambda w: {"op": w.op, "old": w.old, "new": w.new})
     base: Callable[[Any], dict[str, Any]] = conv.gen_unstructure_attrs_fromdict(change_type)
+
+    def field_hook(f: FieldChange) -> dict[str, Any]:
+        out = {"field": f.field, "kind": f.kind.value, "old": f.old, "new": f.new}
+        if f.is_text:
+            out["words"] = [conv.unstructure(w) for w in f.words]
+        return out
 
     def change_hook(c: Change) -> dict[str, Any]:
         out = base(c)
@@ -374,6 +486,7 @@ def diff_json(d: Diff, change_type: type[Change]) -> str:
         out["level"] = c.level
         out["similarity"] = round(c.similarity, 4)
         out["words"] = [conv.unstructure(w) for w in c.words]
+        out["fields"] = [field_hook(f) for f in c.fields]
         return out
 
     s = d.summary()
@@ -388,7 +501,9 @@ def diff_json(d: Diff, change_type: type[Change]) -> str:
             "by_theme": s.by_theme,
             "moved": s.moved,
             "totals": {k: list(v) for k, v in s.totals.items()},
+            "metadata": s.metadata,
         },
+        "framework_changes": [field_hook(f) for f in d.framework_changes],
         "changes": [change_hook(c) for c in d.changes],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
