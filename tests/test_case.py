@@ -27,7 +27,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -192,16 +191,6 @@ def item(identifier: str, text: str | None = None, **fields: Any) -> dict[str, A
     return {"identifier": identifier, "fullStatement": text or f"Statement {identifier}.", **fields}
 
 
-def without_codes(fw: ec.Framework) -> ec.Framework:
-    """*fw* with no publisher's code on any item: what the writer gives back today (issue 12 point 2)."""
-
-    def strip(node: Any) -> Any:
-        names = {f.name for f in attrs.fields(type(node))} & {"competencies", "indicators", "children"}
-        return attrs.evolve(node, code=None, **{name: tuple(strip(c) for c in getattr(node, name)) for name in names})
-
-    return attrs.evolve(fw, domains=tuple(strip(d) for d in fw.domains))
-
-
 def child(origin: str, destination: str, sequence: object = None, identifier: str | None = None) -> dict[str, Any]:
     association: dict[str, Any] = {
         "identifier": identifier or f"{origin}->{destination}",
@@ -312,6 +301,7 @@ def test_items_and_hierarchy() -> None:
     assert "Support All Learners" == by_code["2015:intrapersonal.1"]["abbreviatedStatement"]
     assert "3" == by_code["2015:cognitive.2.1.3"]["listEnumeration"]
     assert "Sub-indicator" == by_code["2015:cognitive.2.1.3"]["CFItemType"]
+    assert "Indicator" == by_code["2015:cognitive.2.1"]["CFItemType"]
     assert "Need to Know" == by_code["2015:cognitive"]["alternativeLabel"]
     edges = [a for a in exported["CFAssociations"] if a["associationType"] == "isChildOf"]
     assert len(items) == len(edges)

@@ -20,8 +20,6 @@ import edcompetencies as ec
 from edcompetencies import case
 from edcompetencies.errors import CaseFormatError
 
-from .test_case import without_codes
-
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared beside the checkout (CI, /work/main), or beside the worktrees' folder (/work/wt/NAME).
 SHARED = next(
@@ -91,8 +89,7 @@ def test_a_real_package_imports_as_before(name: str) -> None:
         statement = _as_read(cf_item.get("fullStatement") or cf_item.get("abbreviatedStatement"))
         assert statement in (node.text, getattr(node, "name", None))
     assert ec.loads(ec.dumps(fw)) == fw
-    # the writer does not give the publisher's codes back yet (issue 12 point 2): compared without them
-    assert without_codes(fw) == case.loads(case.dumps(case.export(fw)))
+    assert fw == case.loads(case.dumps(case.export(fw)))  # codes and metadata come back too
 
 
 def test_the_form_feeds_of_real_packages_are_repaired_and_reported() -> None:

@@ -85,6 +85,7 @@ def roots() -> Iterator[object]:
     yield glossary.terms_in("personalized learning and competency-based education")
     yield migrate.ids(["2015:cognitive.1", "2015:intrapersonal.2.1"])
     yield case.read(case.export(fw20, intasc=True))
+    yield case.read(case.export(fw20, rubrics=True)).rubrics[:1]
     yield d.sankey()
     yield ec.pictures.Node("2015:cognitive", "Cognitive", "2015"), ec.pictures.Band("a", "b", 2, "same")
     yield case.Ignored("$.CFItems[0].educationalLevel", "not part of the model", "abc")

@@ -79,7 +79,10 @@ def test_show_and_lookups_take_the_code_of_an_opensalt_framework(capsys: pytest.
     assert "F" == fw.domains[0].code and fw.get("F.2.1") is fw["2018:f.2.1"]
     status, out, _ = main(capsys, "show", f"{path}:{L1_10}")
     assert 0 == status
-    assert out.startswith(f"2018:h-a-sci-csc.4.CE.L1.10 ({L1_10})\n  10. ({L1_10}) Understand that the indicator")
+    assert out.startswith(
+        f"2018:h-a-sci-csc.4.CE.L1.10 ({L1_10})\nidentifier: b7766ecc-f058-11e7-8dcb-2706f91ec02a\n"
+        f"  10. ({L1_10}) Understand that the indicator"
+    )  # no item type line: the item has none (kept as null in its metadata)
     # the end of a code is not a code, but the error suggests the whole one
     status, _, err = main(capsys, "show", f"{path}:L1.10")
     assert 1 == status and f"did you mean '{L1_10}'" in err

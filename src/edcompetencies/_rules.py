@@ -27,6 +27,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_LABEL",
     "ascii_number",
+    "is_clean_json",
     "is_key",
     "is_label",
     "is_name",
@@ -103,6 +104,51 @@ def text_problem(value: str) -> str | None:
     if "\u202a" <= char <= "\u2069":
         return f"it holds the bidirectional control {code} at offset {offset}"
     return f"it holds the control character {code} at offset {offset}"
+
+
+_JSON_SCALARS = (int, bool, type(None))
+_MAX_CONTAINERS = 100_000
+_MAX_NESTING = 200
+
+
+def is_clean_json(value: object) -> bool:
+    """Whether *value* is a JSON value whose every text and name passes :func:`text_problem` (fast, no copy).
+
+    Numbers must be finite; a value with more than 100,000 arrays and objects or nested more than
+    200 deep (or a cycle) is not judged here (``False``), so a caller that needs the reason walks it
+    itself.
+
+    >>> is_clean_json({"a": ["b", 1, None, 2.5]}), is_clean_json({"a": ["b\\x07"]}), is_clean_json({1: "x"})
+    (True, False, False)
+    """
+    search = _FORBIDDEN.search
+    stack: list[tuple[object, int]] = [([value], 0)]
+    containers = 0
+    while stack:
+        current, depth = stack.pop()
+        containers += 1
+        if containers > _MAX_CONTAINERS or depth > _MAX_NESTING:
+            return False
+        if type(current) is dict:
+            for key in current:
+                if type(key) is not str or search(key):
+                    return False
+            items: Iterable[object] = current.values()
+        else:
+            items = current  # type: ignore[assignment]
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                if search(item):  # type: ignore[call-overload]
+                    return False
+            elif kind is dict or kind is list:
+                stack.append((item, depth + 1))
+            elif kind is float:
+                if item != item or item in (float("inf"), float("-inf")):
+                    return False
+            elif kind not in _JSON_SCALARS:
+                return False
+    return True
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

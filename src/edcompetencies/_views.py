@@ -82,6 +82,8 @@ def metadata_text(item: Item, name: str) -> str | None:
     if not meta or name not in meta:  # the packaged editions have none: no lookup at all
         return None
     value = meta[name]
+    if value is None:  # the package has no such field (kept as null so that an export leaves it out)
+        return None
     return value if isinstance(value, str) else meta.json_text(name)
 
 

@@ -286,7 +286,7 @@ def _show(data: dict[str, Any], item_id: str | None, out: _Out, *, indicators: b
     out.write(f"{node['id']}{_code(node)}\n")
     metadata = node.get("metadata") or {}
     for name, field in (("CFItemType", "item type"), ("identifier", "identifier")):
-        if name in metadata:  # a CASE item's type and identifier
+        if metadata.get(name) is not None:  # a CASE item's type and identifier (null: the package has none)
             value = metadata[name]
             if not isinstance(value, str):
                 import json
@@ -562,10 +562,12 @@ def _search_colored(text: str, out: _Out) -> str:
 
 def _cmd_export(args: argparse.Namespace, out: _Out) -> int:
     fw = _selected(_framework(args.framework), args)
+    if args.rubrics and args.format != "case":
+        raise _UsageError("edcompetencies export: --rubrics goes with --format case")
     if args.format == "case":
         from edcompetencies import case
 
-        text = case.dumps(case.export(fw, intasc=args.intasc, lineage=args.lineage))
+        text = case.dumps(case.export(fw, intasc=args.intasc, lineage=args.lineage, rubrics=args.rubrics))
     elif args.format == "ctdl-asn":
         from edcompetencies import ctdl
 
@@ -718,6 +720,9 @@ def _setup_export(export: argparse.ArgumentParser) -> None:
         "--intasc", action="store_true", help="case, ctdl-asn: add the InTASC standards and the crosswalk"
     )
     export.add_argument("--lineage", action="store_true", help="case, ctdl-asn: add the curated 2015 -> 2020 lineage")
+    export.add_argument(
+        "--rubrics", action="store_true", help="case: add each competency's single-point rubric as a CFRubric"
+    )
     _add_output(export, csv=True)
     _add_selection(export)
 

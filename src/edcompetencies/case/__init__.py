@@ -32,7 +32,15 @@ from .. import _conveniences  # noqa: F401 - lends the frameworks it builds fw.s
 from ._identifiers import CASE_VERSION, NAMESPACE, identifier
 from ._mapping import is_package
 from ._reader import MAX_BYTES, MAX_DEPTH, load, loads, read
-from ._types import CaseAssociation, CaseImport, CaseItem, Ignored
+from ._types import (
+    CaseAssociation,
+    CaseImport,
+    CaseItem,
+    CaseRubric,
+    CaseRubricCriterion,
+    CaseRubricCriterionLevel,
+    Ignored,
+)
 from ._writer import dumps, export, intasc_package, packages
 
 __all__ = [
@@ -43,6 +51,9 @@ __all__ = [
     "CaseAssociation",
     "CaseImport",
     "CaseItem",
+    "CaseRubric",
+    "CaseRubricCriterion",
+    "CaseRubricCriterionLevel",
     "Ignored",
     "dumps",
     "export",

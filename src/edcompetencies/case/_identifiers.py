@@ -23,6 +23,7 @@ __all__ = [
     "is_uuid",
     "item_name",
     "name_uuid",
+    "node_key",
 ]
 
 CASE_VERSION = "1.1"
@@ -44,6 +45,12 @@ def is_uri(value: object) -> bool:
 def is_uuid(value: str) -> bool:
     """Whether *value* is a UUID in its usual text form (any case)."""
     return _UUID.fullmatch(value) is not None
+
+
+def node_key(identifier: str) -> str:
+    """An identifier as identifiers are compared: as written, but a UUID in any case (and no spaces around)."""
+    stripped = identifier.strip()
+    return stripped.lower() if is_uuid(stripped) else stripped
 
 
 def name_uuid(name: str) -> str:

@@ -42,6 +42,7 @@ from .._rules import (
     MAX_DIGITS,
     MAX_FILE_BYTES,
     ascii_number,
+    is_clean_json,
     is_key,
     is_label,
     is_name,
@@ -52,15 +53,27 @@ from .._rules import (
 )
 from ..errors import ArgumentTypeError, ArgumentValueError, CaseFormatError
 from ..errors import _shown_value as _shown
-from ._identifiers import is_uuid
+from ._identifiers import association_name, document_name, is_uuid, item_name, name_uuid, node_key
 from ._mapping import (
     EXTENSION,
+    EXTENSION_FORMAT,
+    concept_definition,
+    date_time,
     derive_competency,
     derive_document,
     derive_domain,
     derive_indicator,
     edition_from_version,
+    item_type_definition,
+    license_definition,
     themes_from_keywords,
+    type_link,
+    type_link_of,
+    written_competency,
+    written_document,
+    written_domain,
+    written_indicator,
+    written_item,
 )
 from ._types import CaseAssociation, CaseImport, CaseItem, Ignored
 
@@ -174,7 +187,6 @@ _MEMBER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _NESTING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 _NESTING_SHOWN = 500
 _DOC = -1  # the CFDocument, as a parent
-# What a JSON "\f" / "\b" escape was meant to be in real packages: LaTeX (``$\frac{1}{3}$``).
 _LATEX_ESCAPES = {"\x0c": ("\\f", "\\frac"), "\x08": ("\\b", "\\beta")}
 
 # Fields each CASE object may have (CASE 1.1, plus the 1.0 fields later dropped).
@@ -320,8 +332,11 @@ class _Node:
     themes: frozenset[Theme]
     ext: dict[str, Any]
     unmapped: dict[str, Any]
+    texts: dict[str, Any] = attrs.Factory(dict)  # the standard text fields, cleaned (a blank one as it is)
     parent: int | None = None
     sequence: int | None = None
+    edge: Mapping[str, Any] | None = None  # the isChildOf association that placed the item
+    edge_path: str = ""
     children: list[int] = attrs.Factory(list)
     depth: int = 0
     id: str = ""
@@ -338,6 +353,13 @@ class Reader:
         self.duplicates: list[tuple[dict[str, Any], list[str]]] = []
         self.keys: dict[str, str] = {}
         self.order: list[_Node] = []
+        self.edge_raws: dict[str, Mapping[str, Any]] = {}  # JSON path -> isChildOf association
+        self.when = date_time(None)  # the lastChangeDateTime an export would write
+        self.type_links: dict[str, dict[str, str]] = {}  # CFItemType title -> the link to its definition
+        self.ours = False  # the package is one of the library's exports (its extension says so)
+        self.written_types: set[str] = set()  # the CFItemTypes and themes an export defines itself
+        self.written_themes: set[Theme] = set()
+        self.document = ""  # the CFDocument's name in the library's identifiers (document:<edition>)
 
     # -- reporting ----------------------------------------------------------------
 
@@ -568,11 +590,15 @@ class Reader:
         roots = self.tree(nodes)
 
         doc_ext = self.extension(doc, f"{self.root}.CFDocument", doc_identifier, _EXT_DOCUMENT)
+        # only the library's own exports can have the identifiers it makes: others' are kept unhashed
+        self.ours = doc_ext.get("format") == EXTENSION_FORMAT
         package_edition = self.package_edition(doc, doc_ext, doc_identifier)
         edition = edition_override if edition_override is not None else package_edition
         fw_fields = self.document_fields(doc, doc_ext, title, definitions, doc_identifier)
 
         levels_offset = self.levels(nodes, roots)
+        self.when = date_time(fw_fields["year"])
+        self.document = document_name(edition)
         domains = self.build(nodes, roots, levels_offset, edition, package_edition, title)
         notes = self.notes(
             doc_ext.get("notes"), edition, package_edition, {n.id for n in nodes if n.id}, doc_identifier
@@ -584,6 +610,9 @@ class Reader:
             self.ignore(_member(f"{self.root}.{where[kind]}", key), f"not a CASE {kind} field{on}; kept as unmapped")
 
         framework = Framework(edition=edition, domains=domains, notes=notes, **fw_fields)
+        kept = self.package_metadata(data, doc, doc_identifier, framework, nodes, by_key)
+        if kept:
+            framework = attrs.evolve(framework, metadata=kept)
         items = self.order  # the nodes in document order, as built
         mapped_ids = {n.index: n.id for n in nodes}
         return CaseImport(
@@ -621,12 +650,106 @@ class Reader:
             ),
         )
 
+    def package_metadata(
+        self,
+        data: Mapping[str, Any],
+        doc: Mapping[str, Any],
+        ident: str,
+        fw: Framework,
+        nodes: list[_Node],
+        by_key: dict[str, int],
+    ) -> dict[str, Any]:
+        """The CFDocument's fields and the package's parts an export would not give back (see item_metadata)."""
+        root = f"{self.root}.CFDocument"
+        written = written_document(fw, identifier=name_uuid(self.document), when=self.when)
+        written["uri"] = f"urn:uuid:{ident}"
+        meta: dict[str, Any] = {}
+        for key, value in written.items():
+            got = doc.get(key)
+            if isinstance(got, str):
+                got = _repaired(got)  # reported when the field was read
+            if got != value and not (got is None and key == "version"):  # the version carries the edition
+                self.keep(meta, key, got, root, ident)
+        extensions = doc.get("extensions")
+        if isinstance(extensions, Mapping):
+            rest = {k: v for k, v in extensions.items() if k != EXTENSION}
+            if rest:
+                self.keep(meta, "extensions", rest, root, ident)
+        elif extensions is not None:
+            self.keep(meta, "extensions", extensions, root, ident)
+        for key, value in doc.items():
+            if key not in written and key != "extensions" and value is not None:
+                self.keep(meta, key, value, root, ident)
+        # the package's parts the tree does not hold
+        associations = data.get("CFAssociations")
+        if isinstance(associations, (list, tuple)):
+            edges = {id(n.edge) for n in nodes if n.edge is not None}
+            each: dict[str, Any] = {}
+            for n, association in enumerate(associations):
+                if id(association) not in edges and not _is_ours(association):
+                    self.keep(each, str(n), association, f"{self.root}.CFAssociations[{n}]", None)
+            kept = list(each.values())
+            if kept:
+                meta["CFAssociations"] = kept
+                internal = set()
+                for association in kept:
+                    for side in ("originNodeURI", "destinationNodeURI"):
+                        end = association.get(side) if isinstance(association, Mapping) else None
+                        node = end.get("identifier") if isinstance(end, Mapping) else None
+                        if isinstance(node, str) and self.key(node) in by_key:
+                            internal.add(node)
+                if internal:
+                    meta["CFAssociations.internal"] = sorted(internal)
+        definitions = data.get("CFDefinitions")
+        if isinstance(definitions, Mapping):
+            # what an export defines itself, as it defines it (the groupings: of the library's own associations)
+            made = {d["identifier"]: d for d in (item_type_definition(t, self.when) for t in self.written_types)}
+            made |= {d["identifier"]: d for d in (concept_definition(t, self.when) for t in self.written_themes)}
+            if fw.license is not None and "licenseURI" not in meta:
+                made[name_uuid(f"license:{fw.license}")] = license_definition(fw.license, self.when)
+            ours = {name_uuid(f"grouping:{g}") for g in _GROUPINGS}
+            theirs: dict[str, Any] = {}
+            for kind, entries in definitions.items():
+                if isinstance(entries, (list, tuple)):
+                    left = [
+                        e
+                        for e in entries
+                        if not (
+                            isinstance(e, Mapping)
+                            and isinstance(e.get("identifier"), str)
+                            and (made.get(node_key(e["identifier"])) == e or node_key(e["identifier"]) in ours)
+                        )
+                    ]
+                    if left:
+                        theirs[kind] = left
+                elif entries is not None:
+                    theirs[kind] = entries
+            if theirs:
+                self.keep(meta, "CFDefinitions", theirs, self.root, None)
+        elif definitions is not None and definitions != []:
+            self.keep(meta, "CFDefinitions", definitions, self.root, None)
+        rubrics = data.get("CFRubrics")
+        if isinstance(rubrics, (list, tuple)) and rubrics:
+            # the toolkit's rubrics an export writes itself (rubrics=True) are not kept, as the lineage is not
+            toolkit = {name_uuid(f"rubric:{self.document}:{c.id}") for c in fw.competencies()}
+            rubrics = [r for r in rubrics if not (isinstance(r, Mapping) and r.get("identifier") in toolkit)]
+        if rubrics is not None and rubrics != []:
+            self.keep(meta, "CFRubrics", rubrics, self.root, None)
+        extensions = data.get("extensions")
+        if isinstance(extensions, Mapping):
+            rest = {k: v for k, v in extensions.items() if k != EXTENSION}
+            if rest:
+                self.keep(meta, "CFPackage.extensions", rest, self.root, None, "extensions")
+        elif extensions is not None:
+            self.keep(meta, "CFPackage.extensions", extensions, self.root, None, "extensions")
+        return meta
+
     def fields(self, values: Mapping[str, Any], path: str, identifier: str | None) -> str:
         """The JSON object text of fields kept as they are (the model has no place for them)."""
         try:
             return _json_text({str(k): v for k, v in values.items()})
         except RecursionError:
-            raise self.fail(path, "nested too deeply (arrays and objects inside one another)", identifier) from None
+            raise self.fail(path, _TOO_DEEP, identifier) from None
 
     # -- definitions ----------------------------------------------------------------
 
@@ -656,6 +779,8 @@ class Reader:
                     where = f"{self.root}.CFDefinitions.{kind}[{n}]"
                     self.check_identifier(entry["identifier"], f"{where}.identifier")
                     titles[self.key(entry["identifier"])] = self.clean(entry["title"], f"{where}.title", None)
+                    if kind == "CFItemTypes" and isinstance(entry.get("uri"), str):
+                        self.type_links.setdefault(entry["title"], type_link_of(entry))
                 else:
                     self.ignore(f"{self.root}.CFDefinitions.{kind}[{n}]", "no identifier and title; ignored")
         return out
@@ -691,6 +816,7 @@ class Reader:
         abbreviated = self.text(raw, "abbreviatedStatement", path, ident)
         alternative = self.text(raw, "alternativeLabel", path, ident)
         consumed = {"identifier", "uri", "fullStatement", "humanCodingScheme", "listEnumeration", "CFItemType"}
+        stated = full
         if full is None:
             fallback = abbreviated if abbreviated is not None else alternative
             if fallback is None:
@@ -699,7 +825,7 @@ class Reader:
                 f"{path}.fullStatement", "missing or empty; the abbreviatedStatement or alternativeLabel used", ident
             )
             full = fallback
-        item_type = self.text(raw, "CFItemType", path, ident)
+        item_type = type_text = self.text(raw, "CFItemType", path, ident)
         type_link = self.link(raw.get("CFItemTypeURI"), f"{path}.CFItemTypeURI", ident)
         if item_type is None and type_link is not None:
             item_type = definitions["CFItemTypes"].get(self.key(type_link[0]), type_link[2])
@@ -729,6 +855,19 @@ class Reader:
                 unmapped["extensions"] = rest
             else:
                 del unmapped["extensions"]
+        code = self.text(raw, "humanCodingScheme", path, ident)
+        enumeration = self.text(raw, "listEnumeration", path, ident)
+        texts = {
+            "fullStatement": stated,
+            "abbreviatedStatement": abbreviated,
+            "alternativeLabel": alternative,
+            "CFItemType": type_text,
+            "humanCodingScheme": code,
+            "listEnumeration": enumeration,
+        }
+        for key, value in texts.items():
+            if value is None and raw.get(key) is not None:
+                texts[key] = raw[key]  # blank, or not text (reported): kept as it is
         return _Node(
             index=n,
             identifier=ident,
@@ -737,12 +876,13 @@ class Reader:
             full=full,
             abbreviated=abbreviated,
             alternative=alternative,
-            code=self.text(raw, "humanCodingScheme", path, ident),
-            enumeration=self.text(raw, "listEnumeration", path, ident),
+            code=code,
+            enumeration=enumeration,
             item_type=item_type,
             themes=frozenset(themes),
             ext=ext,
             unmapped=unmapped,
+            texts=texts,
         )
 
     # -- associations -------------------------------------------------------------------
@@ -851,13 +991,15 @@ class Reader:
             )
         sequence = self.sequence(raw.get("sequenceNumber"), f"{path}.sequenceNumber", ident)
         edges.setdefault(child, []).append((parent, sequence, path, ident))
+        self.edge_raws[path] = raw
 
     def place(self, nodes: list[_Node], edges: dict[int, list[tuple[int, int | None, str, str | None]]]) -> None:
         """Give each item one parent: an item rather than the CFDocument, then the first edge."""
         for child, found in edges.items():
             ordered = sorted(found, key=lambda e: e[0] == _DOC)  # stable: file order within each kind
-            parent, sequence, _, _ = ordered[0]
+            parent, sequence, chosen, _ = ordered[0]
             node = nodes[child]
+            node.edge, node.edge_path = self.edge_raws[chosen], chosen
             node.parent = None if parent == _DOC else parent
             node.sequence = sequence
             for other, _, path, ident in ordered[1:]:
@@ -940,6 +1082,56 @@ class Reader:
                     node.identifier,
                 )
         return offset
+
+    def keep(
+        self, meta: dict[str, Any], key: str, value: object, at: str, identifier: str | None, field: str = ""
+    ) -> None:
+        """Put *value* into *meta* as the model can hold it, or report why it cannot be (and leave it out).
+
+        *at* is the JSON path of the object that has the field *key* (``"$.CFItems[3]"``), or the
+        value's own path when it ends in ``"]"`` (an association, kept whole); *field* is the
+        package's name of the field where it is not *key*."""
+        if is_clean_json(value):  # nearly always: one pass, no copy
+            meta[key] = value
+            return
+        path = at if at.endswith("]") else _member(at, field or key)
+        try:
+            meta[key] = self.kept_value(value, path, identifier)
+        except _Unkeepable as exc:
+            self.ignore(
+                exc.path,
+                f"{exc.reason}: the model cannot hold it; kept in the CaseImport only (an export leaves it out)",
+                identifier,
+            )
+        except RecursionError:
+            self.ignore(path, f"{_TOO_DEEP}: kept in the CaseImport only (an export leaves it out)", identifier)
+
+    def kept_value(self, value: object, path: str, identifier: str | None) -> Any:
+        """A value as ``metadata`` holds it: JSON, every text cleaned (see :meth:`clean`); else :class:`_Unkeepable`."""
+        if isinstance(value, str):
+            if text_problem(value) is None:
+                return value
+            try:
+                return self.clean(value, path, identifier)
+            except CaseFormatError:
+                raise _Unkeepable(path, str(text_problem(_repaired(value)))) from None
+        if value is None or isinstance(value, (bool, int)):
+            return value
+        if isinstance(value, float):
+            if value != value or abs(value) == float("inf"):
+                raise _Unkeepable(path, f"{value!r} is not a JSON number")
+            return value
+        if isinstance(value, Mapping):
+            out = {}
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    raise _Unkeepable(path, f"a name that is not text: {_shown(key)}")
+                where = _member(path, key)
+                out[self.kept_value(key, where, identifier)] = self.kept_value(item, where, identifier)
+            return out
+        if isinstance(value, (list, tuple)):
+            return [self.kept_value(v, f"{path}[{n}]", identifier) for n, v in enumerate(value)]
+        raise _Unkeepable(path, f"not a JSON value: {type_name(value)}")
 
     def clean_value(self, value: object, path: str, identifier: str | None) -> object:
         """An extension's value with its text cleaned (a string, or each string of an array); others as they are."""
@@ -1083,11 +1275,12 @@ class Reader:
                 "they were put in one domain 'main', named after the document",
             )
             domain_id = f"{edition}:main"
-            competencies = self.competencies(nodes, roots, domain_id, None)
-            return [Domain(id=domain_id, key="main", name=title, competencies=competencies)]
+            competencies = self.competencies(nodes, roots, domain_id, None, None)
+            # the package has no such item: the writer puts the competencies under the CFDocument
+            return [Domain(id=domain_id, key="main", name=title, competencies=competencies, metadata={"CFItem": None})]
         keys = self.group_values(nodes, roots, "key", package_edition)
         domains = []
-        for index, key in zip(roots, keys, strict=True):
+        for position, (index, key) in enumerate(zip(roots, keys, strict=True), start=1):
             node = nodes[index]
             domain_id = f"{edition}:{key}"
             node.id = domain_id
@@ -1100,16 +1293,21 @@ class Reader:
                 self.ignore(
                     f"{node.path}.conceptKeywords", f"a domain has no themes; {theme.label!r} ignored", node.identifier
                 )
-            competencies = self.competencies(nodes, node.children, domain_id, node.code)
-            domains.append(Domain(id=domain_id, key=key, competencies=competencies, code=_code(node), **fields))
+            competencies = self.competencies(nodes, node.children, domain_id, node.code, domain_id)
+            code = node.code if node.code != domain_id else None
+            written = written_domain(name=fields["name"], description=fields["description"], tagline=fields["tagline"])
+            meta = self.item_metadata(
+                node, domain_id, "Domain", code, str(position), written, frozenset(), position, None
+            )
+            domains.append(Domain(id=domain_id, key=key, competencies=competencies, code=code, metadata=meta, **fields))
         return domains
 
     def competencies(
-        self, nodes: list[_Node], group: list[int], domain_id: str, parent_code: str | None
+        self, nodes: list[_Node], group: list[int], domain_id: str, parent_code: str | None, parent: str | None
     ) -> list[Competency]:
         numbers = self.group_values(nodes, group, "number", parent_code)
         out = []
-        for index, number in zip(group, numbers, strict=True):
+        for position, (index, number) in enumerate(zip(group, numbers, strict=True), start=1):
             node = nodes[index]
             item_id = f"{domain_id}.{number}"
             node.id = item_id
@@ -1118,23 +1316,29 @@ class Reader:
             self.apply(
                 node, fields, {"statement": _is_text, "title": _is_optional_text, "themes": _is_themes}, "number"
             )
+            code = node.code if node.code != item_id else None
+            written = written_competency(statement=fields["statement"], title=fields["title"])
+            meta = self.item_metadata(
+                node, item_id, "Competency", code, str(number), written, fields["themes"], position, parent
+            )
             out.append(
                 Competency(
                     id=item_id,
                     number=number,
-                    indicators=self.indicators(nodes, node.children, item_id, node.code),
-                    code=_code(node),
+                    indicators=self.indicators(nodes, node.children, item_id, node.code, "Indicator"),
+                    code=code,
+                    metadata=meta,
                     **fields,
                 )
             )
         return out
 
     def indicators(
-        self, nodes: list[_Node], group: list[int], parent_id: str, parent_code: str | None
+        self, nodes: list[_Node], group: list[int], parent_id: str, parent_code: str | None, level: str
     ) -> list[Indicator]:
         labels = self.group_values(nodes, group, "label", parent_code)
         out = []
-        for index, label in zip(group, labels, strict=True):
+        for position, (index, label) in enumerate(zip(group, labels, strict=True), start=1):
             node = nodes[index]
             item_id = f"{parent_id}.{label}"
             node.id = item_id
@@ -1148,16 +1352,101 @@ class Reader:
                     node.identifier,
                 )
                 fields["themes"] = fields["themes"] - {Theme.FC}
+            code = node.code if node.code != item_id else None
+            written = written_indicator(text=fields["text"])
+            meta = self.item_metadata(node, item_id, level, code, label, written, fields["themes"], position, parent_id)
             out.append(
                 Indicator(
                     id=item_id,
                     label=label,
-                    children=self.indicators(nodes, node.children, item_id, node.code),
-                    code=_code(node),
+                    children=self.indicators(nodes, node.children, item_id, node.code, "Sub-indicator"),
+                    code=code,
+                    metadata=meta,
                     **fields,
                 )
             )
         return out
+
+    def item_metadata(
+        self,
+        node: _Node,
+        item_id: str,
+        level: str,
+        code: str | None,
+        enumeration: str,
+        texts: dict[str, str | None],
+        themes: frozenset[Theme],
+        position: int,
+        parent: str | None,
+    ) -> dict[str, Any]:
+        """The CFItem's fields (and its isChildOf association's) an export would not give back as they are.
+
+        An export writes each standard field from the model (:func:`._mapping.written_item`);
+        a field whose value differs is kept under its CASE name (None: the package has no such
+        field), and every other non-null field as it is; see docs/case.md, "Round trips".
+        """
+        raw = node.raw
+        ident = node.identifier
+        meta: dict[str, Any] = {}
+        if not self.ours or ident != name_uuid(item_name(item_id)):
+            meta["identifier"] = ident
+        have = node.texts
+        final_type = have["CFItemType"]
+        written = written_item(
+            texts=texts,
+            item_type=level,
+            code=code if code is not None else item_id,
+            enumeration=enumeration,
+            themes=themes,
+            when=self.when,
+        )
+        if isinstance(final_type, str):  # a type the package defines is linked to its definition
+            written["CFItemTypeURI"] = self.type_links.get(final_type) or type_link(final_type)
+        else:
+            written["CFItemTypeURI"] = None
+        written["uri"] = f"urn:uuid:{ident}"
+        for key, value in written.items():
+            got = have[key] if key in have else raw.get(key)
+            if got != value:
+                self.keep(meta, key, got, node.path, ident)
+        if "CFItemTypeURI" not in meta and isinstance(final_type, str):
+            self.written_types.add(final_type)
+        if "conceptKeywordsURI" not in meta:
+            self.written_themes |= themes
+        rest = node.unmapped.get("extensions")
+        if rest:
+            self.keep(meta, "extensions", rest, node.path, ident)
+        for key, value in raw.items():
+            if key not in _ITEM_WRITTEN and value is not None:
+                self.keep(meta, key, value, node.path, ident)
+        edge = node.edge
+        if edge is None:
+            meta["isChildOf"] = None  # no association placed it (a top-level item without one)
+            return meta
+        kept: dict[str, Any] = {}
+        edge_id = edge.get("identifier")
+        if not isinstance(edge_id, str) or self.ours:
+            parent_name = self.document if parent is None else item_name(parent)
+            made = name_uuid(association_name(self.document, "isChildOf", item_name(item_id), parent_name))
+            edge_id = made if not isinstance(edge_id, str) else edge_id
+        else:
+            made = None
+        if edge_id != made:
+            kept["identifier"] = edge_id
+        for key, value in (
+            ("uri", f"urn:uuid:{edge_id}"),
+            ("associationType", "isChildOf"),
+            ("sequenceNumber", position),
+            ("lastChangeDateTime", self.when),
+        ):
+            if edge.get(key) != value:
+                kept[key] = edge.get(key)
+        for key, value in edge.items():
+            if key not in _EDGE_WRITTEN and value is not None:
+                kept[key] = value
+        if kept:
+            self.keep(meta, "isChildOf", kept, node.edge_path, edge_id)
+        return meta
 
     def apply(
         self, node: _Node, fields: dict[str, Any], checks: Mapping[str, Callable[[object], bool]], naming: str
@@ -1220,8 +1509,46 @@ class Reader:
 
 
 _VALID: dict[str, Callable[[object], bool]] = {}
+# The CFItem and isChildOf fields an export writes from the model (the others are kept as they are).
+_ITEM_WRITTEN = {
+    "identifier", "uri", "fullStatement", "alternativeLabel", "CFItemType", "humanCodingScheme", "listEnumeration",
+    "abbreviatedStatement", "conceptKeywords", "conceptKeywordsURI", "CFItemTypeURI", "lastChangeDateTime",
+    "extensions",
+}  # fmt: skip
+_EDGE_WRITTEN = {
+    "identifier", "uri", "associationType", "sequenceNumber", "originNodeURI", "destinationNodeURI",
+    "lastChangeDateTime",
+}  # fmt: skip
 _POSITION: dict[str, Callable[[int], Any]] = {"key": lambda n: f"d{n}", "number": lambda n: n, "label": str}
 _DOCUMENT_MAPPED = {"identifier", "title", "creator", "publisher", "officialSourceURL", "licenseURI", "version"}
+
+
+class _Unkeepable(Exception):
+    """A value the model's metadata cannot hold (text it refuses, a name that is no text, no JSON value)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path, self.reason = path, reason
+
+
+_TOO_DEEP = "nested too deeply (arrays and objects inside one another)"
+_GROUPINGS = ("lineage-2015-2020", "intasc-crosswalk-part-one", "intasc-crosswalk-part-two")
+
+
+def _is_ours(association: object) -> bool:
+    """An association the library writes itself (the lineage, the InTASC crosswalk): it carries its extension."""
+    extensions = association.get("extensions") if isinstance(association, Mapping) else None
+    return isinstance(extensions, Mapping) and EXTENSION in extensions
+
+
+def _repaired(text: str) -> str:
+    """Text as :meth:`Reader.clean` repairs it (line ends as LF, the LaTeX escapes), without reporting again."""
+    if text_problem(text) is None:
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for char, (meant, _) in _LATEX_ESCAPES.items():
+        text = text.replace(char, meant)
+    return text
 
 
 def _is_text(value: object) -> bool:
@@ -1244,14 +1571,6 @@ def _is_themes(value: object) -> bool:
 def _valid_number(value: object) -> bool:
     """A competency number: an integer from 1 to :data:`~edcompetencies._rules.MAX_DIGITS` digits."""
     return isinstance(value, int) and not isinstance(value, bool) and 1 <= value < 10**MAX_DIGITS
-
-
-def _code(node: _Node) -> str | None:
-    """The item's publisher's code: its humanCodingScheme, unless that is the item's own ID (as
-    this library's writer puts it there), which would only repeat the ID."""
-    if node.code is None or node.code.partition(":")[2] == node.id.partition(":")[2]:
-        return None
-    return node.code
 
 
 def _suffix(node: _Node, parent: int | str | None) -> str | None:

@@ -14,8 +14,17 @@ import attrs
 from .._markup import Card
 from .._model import Framework
 from ..errors import UnknownItemError
+from ._identifiers import node_key
 
-__all__ = ["CaseAssociation", "CaseImport", "CaseItem", "Ignored"]
+__all__ = [
+    "CaseAssociation",
+    "CaseImport",
+    "CaseItem",
+    "CaseRubric",
+    "CaseRubricCriterion",
+    "CaseRubricCriterionLevel",
+    "Ignored",
+]
 
 
 @attrs.frozen(repr=False)
@@ -84,6 +93,134 @@ class CaseAssociation(Card):
         return fields
 
 
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _integer(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def _fields(raw: object) -> dict[str, Any]:
+    return dict(raw) if isinstance(raw, dict) else {}
+
+
+def _levels_tuple(values: object) -> tuple[CaseRubricCriterionLevel, ...]:
+    return tuple(values)  # type: ignore[arg-type]
+
+
+def _criteria_tuple(values: object) -> tuple[CaseRubricCriterion, ...]:
+    return tuple(values)  # type: ignore[arg-type]
+
+
+@attrs.frozen(repr=False)
+class CaseRubricCriterionLevel(Card):
+    """A level of a rubric criterion (a CASE CFRubricCriterionLevel): its quality, score and feedback.
+
+    A field the package gives with the wrong type reads as ``None`` (the package's value stays in the
+    framework's ``metadata["CFRubrics"]``, and an export writes it back as it was).
+    """
+
+    identifier: str | None
+    uri: str | None
+    description: str | None
+    quality: str | None
+    score: float | None
+    feedback: str | None
+    position: int | None
+
+    @classmethod
+    def _read(cls, raw: object) -> CaseRubricCriterionLevel:
+        fields = _fields(raw)
+        return cls(
+            identifier=_text(fields.get("identifier")),
+            uri=_text(fields.get("uri")),
+            description=_text(fields.get("description")),
+            quality=_text(fields.get("quality")),
+            score=_number(fields.get("score")),
+            feedback=_text(fields.get("feedback")),
+            position=_integer(fields.get("position")),
+        )
+
+
+@attrs.frozen(repr=False)
+class CaseRubricCriterion(Card):
+    """A criterion of a rubric (a CASE CFRubricCriterion), linked to the CFItem it assesses.
+
+    ``cf_item_identifier`` is the identifier its ``CFItemURI`` names; ``id`` the model ID of that
+    item, or ``None`` when it is not an item of the package. ``levels`` are in the package's order
+    (``position`` gives the rubric's own).
+    """
+
+    identifier: str | None
+    uri: str | None
+    category: str | None
+    description: str | None
+    weight: float | None
+    position: int | None
+    cf_item_identifier: str | None
+    id: str | None
+    levels: tuple[CaseRubricCriterionLevel, ...] = attrs.field(converter=_levels_tuple)
+
+    @classmethod
+    def _read(cls, raw: object, ids: dict[str, str]) -> CaseRubricCriterion:
+        fields = _fields(raw)
+        item = _fields(fields.get("CFItemURI")).get("identifier")
+        item = item if isinstance(item, str) else None
+        levels = fields.get("CFRubricCriterionLevels")
+        return cls(
+            identifier=_text(fields.get("identifier")),
+            uri=_text(fields.get("uri")),
+            category=_text(fields.get("category")),
+            description=_text(fields.get("description")),
+            weight=_number(fields.get("weight")),
+            position=_integer(fields.get("position")),
+            cf_item_identifier=item,
+            id=None if item is None else ids.get(node_key(item)),
+            levels=[CaseRubricCriterionLevel._read(v) for v in (levels if isinstance(levels, list) else [])],
+        )
+
+
+@attrs.frozen(repr=False)
+class CaseRubric(Card):
+    """A rubric of the package (a CASE CFRubric): its criteria, each linked to an item.
+
+    >>> from edcompetencies import case
+    >>> result = case.read({"CFDocument": {"identifier": "d", "title": "T"},
+    ...     "CFItems": [{"identifier": "x", "fullStatement": "Know things.", "humanCodingScheme": "K"}],
+    ...     "CFRubrics": [{"identifier": "r", "title": "Knowing", "CFRubricCriteria": [
+    ...         {"identifier": "c", "CFItemURI": {"identifier": "x", "title": "K", "uri": "urn:x"},
+    ...          "CFRubricCriterionLevels": [{"quality": "Good", "score": 2}]}]}]})
+    >>> criterion = result.rubrics[0].criteria[0]
+    >>> criterion.id, criterion.levels[0].quality, criterion.levels[0].score
+    ('case:k', 'Good', 2.0)
+    """
+
+    identifier: str | None
+    uri: str | None
+    title: str | None
+    description: str | None
+    criteria: tuple[CaseRubricCriterion, ...] = attrs.field(converter=_criteria_tuple)
+
+    @classmethod
+    def _read(cls, raw: object, ids: dict[str, str]) -> CaseRubric:
+        fields = _fields(raw)
+        criteria = fields.get("CFRubricCriteria")
+        return cls(
+            identifier=_text(fields.get("identifier")),
+            uri=_text(fields.get("uri")),
+            title=_text(fields.get("title")),
+            description=_text(fields.get("description")),
+            criteria=[CaseRubricCriterion._read(c, ids) for c in (criteria if isinstance(criteria, list) else [])],
+        )
+
+
 def _items_tuple(values: object) -> tuple[CaseItem, ...]:
     return tuple(values)  # type: ignore[arg-type]
 
@@ -137,6 +274,19 @@ class CaseImport(Card):
         if found is None:
             raise UnknownItemError(key, self.framework.edition, (), reason="not an item of this package")
         return found
+
+    @cached_property
+    def rubrics(self) -> tuple[CaseRubric, ...]:
+        """The package's ``CFRubrics``, typed, each criterion linked to its item's model ID.
+
+        They are read from the package's parts kept in :attr:`unmapped` (a framework read
+        from the package carries them in ``metadata["CFRubrics"]``, and an export writes them back).
+        """
+        raw = self.unmapped_fields().get("CFRubrics")
+        if not isinstance(raw, list):
+            return ()
+        ids = {node_key(item.identifier): item.id for item in self.items}
+        return tuple(CaseRubric._read(r, ids) for r in raw)
 
     def document_fields(self) -> dict[str, Any]:
         """The CFDocument's fields the model has no place for, decoded."""

@@ -16,45 +16,38 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .. import crosswalk as _crosswalk
+from .. import toolkit as _toolkit
 from .._lineage import lineage as _curated_lineage
-from .._loading import load as _load
 from .._model import Competency, Domain, Framework, Indicator, SourceNote, Theme
 from .._rules import surrogate_at
 from ..errors import ArgumentTypeError, ArgumentValueError, NotPublishedError, UnknownItemError
-from ._identifiers import CASE_VERSION, association_name, document_name, is_uri, item_name, name_uuid
+from ._identifiers import CASE_VERSION, association_name, document_name, is_uri, item_name, name_uuid, node_key
 from ._mapping import (
-    CREATOR_SEPARATOR,
     EXTENSION,
     EXTENSION_FORMAT,
     EXTENSION_VERSION,
     LEVELS,
+    PACKAGE_PARTS,
+    concept_definition,
+    date_time,
     derive_competency,
     derive_document,
     derive_domain,
     derive_indicator,
     edition_from_version,
     is_package,
+    item_type_definition,
+    license_definition,
     theme_codes,
+    type_links,
+    written_competency,
+    written_document,
+    written_domain,
+    written_indicator,
+    written_item,
 )
 
 __all__ = ["INTASC_TITLE", "dumps", "export", "intasc_package", "packages"]
-
-_LEVEL_DESCRIPTIONS = {
-    "Domain": "A domain of the framework: a group of competencies.",
-    "Competency": "A competency: a numbered statement within a domain.",
-    "Indicator": "An indicator of a competency.",
-    "Sub-indicator": "A sub-indicator: an indicator of an indicator.",
-}
-
-
-_UNKNOWN_CREATOR = "unknown"
-
-
-def date_time(year: int | None) -> str:
-    """The fixed ``lastChangeDateTime`` of an export: 1 January of the publication year."""
-    if year is None or not 1 <= year <= 9999:
-        return "1970-01-01T00:00:00+00:00"
-    return f"{year:04d}-01-01T00:00:00+00:00"
 
 
 class _Writer:
@@ -63,7 +56,13 @@ class _Writer:
         self.base_uri = base_uri
         self.when = date_time(fw.year)
         self.document = document_name(fw.edition)
-        self.document_identifier = name_uuid(self.document)
+        meta = fw.metadata
+        given = meta.get("identifier") if "identifier" in meta else None
+        self.document_identifier = given if isinstance(given, str) else name_uuid(self.document)
+        uri = meta.get("uri") if "uri" in meta else None
+        self.document_uri = uri if isinstance(uri, str) else self.uri(self.document_identifier)
+        self.nodes: dict[str, tuple[str, str]] = {}  # model ID -> (identifier, uri) as written
+        self.type_links = type_links(meta.get("CFDefinitions"))
         self.item_types: dict[str, dict[str, Any]] = {}
         self.concepts: dict[Theme, dict[str, Any]] = {}
         self.groupings: dict[str, dict[str, Any]] = {}
@@ -78,35 +77,16 @@ class _Writer:
     def link(self, identifier: str, title: str) -> dict[str, str]:
         return {"title": title, "identifier": identifier, "uri": self.uri(identifier)}
 
-    def document_link(self) -> dict[str, str]:
-        return self.link(self.document_identifier, self.fw.title)
-
     def item_type(self, title: str) -> dict[str, str]:
+        if title in self.type_links:  # a type the package read defines: linked to its definition
+            return self.type_links[title]
         if title not in self.item_types:
-            identifier = name_uuid(f"item-type:{title}")
-            self.item_types[title] = {
-                "identifier": identifier,
-                "uri": self.uri(identifier),
-                "title": title,
-                "description": _LEVEL_DESCRIPTIONS.get(title, title),
-                "hierarchyCode": str(LEVELS.index(title) + 1) if title in LEVELS else "1",
-                "typeCode": title,
-                "lastChangeDateTime": self.when,
-            }
+            self.item_types[title] = item_type_definition(title, self.when, self.base_uri)
         return self.link(self.item_types[title]["identifier"], title)
 
     def concept(self, theme: Theme) -> dict[str, str]:
         if theme not in self.concepts:
-            identifier = name_uuid(f"concept:{theme.value}")
-            self.concepts[theme] = {
-                "identifier": identifier,
-                "uri": self.uri(identifier),
-                "title": theme.label,
-                "keywords": f"{theme.value}|{theme.label}",
-                "hierarchyCode": theme.value,
-                "description": theme.definition,
-                "lastChangeDateTime": self.when,
-            }
+            self.concepts[theme] = concept_definition(theme, self.when, self.base_uri)
         return self.link(self.concepts[theme]["identifier"], theme.label)
 
     def grouping(self, key: str, title: str, description: str) -> dict[str, str]:
@@ -159,37 +139,23 @@ class _Writer:
 
     def cf_document(self, licenses: list[dict[str, Any]]) -> dict[str, Any]:
         fw = self.fw
-        creator = CREATOR_SEPARATOR.join(fw.publishers) or _UNKNOWN_CREATOR
-        official = fw.url if is_uri(fw.url) else None
+        meta = fw.metadata
         doc: dict[str, Any] = {
-            "identifier": self.document_identifier,
-            "uri": self.uri(self.document_identifier),
-            "creator": creator,
-            "title": fw.title,
-            "lastChangeDateTime": self.when,
+            k: v
+            for k, v in written_document(fw, identifier=self.document_identifier, when=self.when).items()
+            if v is not None
         }
-        if official is not None:
-            doc["officialSourceURL"] = official
-        if fw.publishers:
-            doc["publisher"] = creator  # the model's publishers are the publication's creators and publishers
-        if _is_packaged(fw):
-            doc["language"] = "en"
-        doc["version"] = str(fw.edition)
-        if fw.license is not None:
-            identifier = name_uuid(f"license:{fw.license}")
-            licenses.append(
-                {
-                    "identifier": identifier,
-                    "uri": self.uri(identifier),
-                    "title": fw.license,
-                    "licenseText": fw.license,
-                    "lastChangeDateTime": self.when,
-                }
-            )
+        doc["uri"] = self.document_uri
+        if fw.license is not None and "licenseURI" not in meta:
+            licenses.append(license_definition(fw.license, self.when, self.base_uri))
+            identifier = licenses[-1]["identifier"]
             doc["licenseURI"] = self.link(identifier, fw.license)
-        doc["caseVersion"] = CASE_VERSION
         derived = derive_document(
-            title=fw.title, creator=creator, publisher=doc.get("publisher"), official_url=official, license=fw.license
+            title=fw.title,
+            creator=doc["creator"],
+            publisher=doc.get("publisher"),
+            official_url=doc.get("officialSourceURL"),
+            license=fw.license,
         )
         actual = {
             "title": fw.title,
@@ -208,49 +174,88 @@ class _Writer:
                 extension[key] = list(value) if isinstance(value, tuple) else value
         if fw.notes:
             extension["notes"] = [_note_out(n) for n in fw.notes]
-        doc["extensions"] = {EXTENSION: extension}
+        _override(doc, {k: v for k, v in meta.items() if k not in PACKAGE_PARTS}, extension)
         return doc
 
     # -- items -------------------------------------------------------------------
 
     def cf_item(
         self,
-        item_id: str,
+        item: Domain | Competency | Indicator,
         level: str,
         enumeration: str,
+        texts: dict[str, str | None],
         *,
-        full: str,
-        abbreviated: str | None = None,
-        alternative: str | None = None,
         themes: frozenset[Theme] = frozenset(),
         extension: dict[str, Any],
     ) -> None:
-        identifier = name_uuid(item_name(item_id))
-        item: dict[str, Any] = {
+        meta = item.metadata
+        identifier = meta.get("identifier") if isinstance(meta.get("identifier"), str) else None
+        if identifier is None:
+            identifier = name_uuid(item_name(item.id))
+        out: dict[str, Any] = {"identifier": identifier, "uri": self.uri(identifier)}
+        written = written_item(
+            texts=texts,
+            item_type=level,
+            code=item.code if item.code is not None else item.id,
+            enumeration=enumeration,
+            themes=themes,
+            when=self.when,
+        )
+        for key, value in written.items():
+            if value is not None:
+                out[key] = value
+        ordered = [t for t in Theme if t in themes]
+        if "conceptKeywordsURI" not in meta:
+            links = [self.concept(t) for t in ordered]
+            if len(links) == 1:
+                out["conceptKeywordsURI"] = links[0]
+        item_type = meta.get("CFItemType", level) if "CFItemType" in meta else level
+        if "CFItemTypeURI" not in meta and isinstance(item_type, str):
+            out["CFItemTypeURI"] = self.item_type(item_type)
+        _override(out, {k: v for k, v in meta.items() if k not in ("isChildOf", "CFItem")}, extension)
+        if item.code is not None:  # a code given since the read wins over "the package had none"
+            out["humanCodingScheme"] = item.code
+        if not isinstance(item_type, str):
+            out.pop("CFItemTypeURI", None)
+        self.items.append(out)
+        self.nodes[item.id] = (out["identifier"], out.get("uri", self.uri(out["identifier"])))
+
+    def child_edge(self, item: Domain | Competency | Indicator, parent: str | None, position: int) -> None:
+        """The ``isChildOf`` association of *item* under *parent* (a model ID; None: the CFDocument)."""
+        meta = item.metadata
+        edge = meta.get("isChildOf", {}) if "isChildOf" in meta else {}
+        if not isinstance(edge, dict):  # None: the package had no edge for this item
+            return
+        parent_name = self.document if parent is None else item_name(parent)
+        identifier = edge.get("identifier")
+        if not isinstance(identifier, str):
+            identifier = name_uuid(association_name(self.document, "isChildOf", item_name(item.id), parent_name))
+        origin = self.nodes[item.id]
+        destination = (self.document_identifier, self.document_uri) if parent is None else self.nodes[parent]
+        association: dict[str, Any] = {
             "identifier": identifier,
             "uri": self.uri(identifier),
-            "fullStatement": full,
+            "associationType": "isChildOf",
+            "sequenceNumber": position,
+            "originNodeURI": {"title": item.id, "identifier": origin[0], "uri": origin[1]},
+            "destinationNodeURI": {
+                "title": self.fw.title if parent is None else parent,
+                "identifier": destination[0],
+                "uri": destination[1],
+            },
+            "lastChangeDateTime": self.when,
         }
-        if alternative is not None:
-            item["alternativeLabel"] = alternative
-        item["CFItemType"] = level
-        item["humanCodingScheme"] = item_id
-        item["listEnumeration"] = enumeration
-        if abbreviated is not None:
-            item["abbreviatedStatement"] = abbreviated
-        ordered = [t for t in Theme if t in themes]
-        if ordered:
-            item["conceptKeywords"] = [t.label for t in ordered]
-            links = [self.concept(t) for t in ordered]
-            if len(links) == 1:  # CASE links one concept per item
-                item["conceptKeywordsURI"] = links[0]
-        item["CFItemTypeURI"] = self.item_type(level)
-        item["lastChangeDateTime"] = self.when
-        if extension:
-            item["extensions"] = {EXTENSION: extension}
-        self.items.append(item)
+        _override(association, edge, None)
+        self.associations.append(association)
 
     def domain(self, domain: Domain, position: int) -> None:
+        if "CFItem" in domain.metadata and domain.metadata["CFItem"] is None:
+            # a domain the reader made for a package without one: its competencies sit under the CFDocument
+            self.nodes[domain.id] = (self.document_identifier, self.document_uri)
+            for n, competency in enumerate(domain.competencies, start=1):
+                self.competency(competency, None, n)
+            return
         full = domain.description if domain.description is not None else domain.name
         derived = derive_domain(full=full, abbreviated=domain.name, alternative=domain.tagline)
         actual = {
@@ -260,57 +265,45 @@ class _Writer:
             "overview": domain.overview,
         }
         self.cf_item(
-            domain.id,
+            domain,
             "Domain",
             str(position),
-            full=full,
-            abbreviated=domain.name,
-            alternative=domain.tagline,
+            written_domain(name=domain.name, description=domain.description, tagline=domain.tagline),
             extension=_differences(derived, actual),
         )
-        self.associate(
-            "isChildOf",
-            (item_name(domain.id), domain.id),
-            (self.document, self.fw.title),
-            sequence=position,
-        )
+        self.child_edge(domain, None, position)
         for n, competency in enumerate(domain.competencies, start=1):
             self.competency(competency, domain.id, n)
 
-    def competency(self, competency: Competency, parent: str, position: int) -> None:
+    def competency(self, competency: Competency, parent: str | None, position: int) -> None:
         derived = derive_competency(full=competency.statement, abbreviated=competency.title, themes=competency.themes)
         actual = {"statement": competency.statement, "title": competency.title, "themes": competency.themes}
         self.cf_item(
-            competency.id,
+            competency,
             "Competency",
             str(competency.number),
-            full=competency.statement,
-            abbreviated=competency.title,
+            written_competency(statement=competency.statement, title=competency.title),
             themes=competency.themes,
             extension=_differences(derived, actual),
         )
-        self.associate(
-            "isChildOf", (item_name(competency.id), competency.id), (item_name(parent), parent), sequence=position
-        )
+        self.child_edge(competency, parent, position)
         for n, indicator in enumerate(competency.indicators, start=1):
-            self.indicator(indicator, competency.id, n)
+            self.indicator(indicator, competency.id, n, "Indicator")
 
-    def indicator(self, indicator: Indicator, parent: str, position: int) -> None:
+    def indicator(self, indicator: Indicator, parent: str, position: int, level: str) -> None:
         derived = derive_indicator(full=indicator.text, themes=indicator.themes)
         actual = {"text": indicator.text, "themes": indicator.themes}
         self.cf_item(
-            indicator.id,
-            "Indicator" if indicator.depth == 1 else "Sub-indicator",
+            indicator,
+            level,
             indicator.label,
-            full=indicator.text,
+            written_indicator(text=indicator.text),
             themes=indicator.themes,
             extension=_differences(derived, actual),
         )
-        self.associate(
-            "isChildOf", (item_name(indicator.id), indicator.id), (item_name(parent), parent), sequence=position
-        )
+        self.child_edge(indicator, parent, position)
         for n, child in enumerate(indicator.children, start=1):
-            self.indicator(child, indicator.id, n)
+            self.indicator(child, indicator.id, n, "Sub-indicator")
 
     # -- optional parts ----------------------------------------------------------------
 
@@ -384,38 +377,151 @@ class _Writer:
                 extension=extension,
             )
 
+    def rubrics(self) -> list[dict[str, Any]]:
+        """The toolkit's single-point rubric of every competency, as CFRubrics linked to the items."""
+        out: list[dict[str, Any]] = []
+        for competency in self.fw.competencies():
+            rubric = _toolkit.rubric(competency, framework=self.fw)
+            rubric_identifier = name_uuid(f"rubric:{self.document}:{competency.id}")
+            rows: list[tuple[Competency | Indicator, str]] = [(r.indicator, r.operationalizing) for r in rubric.rows]
+            rows = rows or [(competency, competency.statement)]
+            criteria = []
+            for position, (item, text) in enumerate(rows, start=1):
+                criterion = name_uuid(f"rubric-criterion:{self.document}:{item.id}")
+                identifier, uri = self.nodes[item.id]
+                levels = []
+                for place, column in enumerate(rubric.columns, start=1):
+                    level = name_uuid(f"rubric-level:{self.document}:{item.id}:{column.key}")
+                    levels.append(
+                        {
+                            "identifier": level,
+                            "uri": self.uri(level),
+                            "description": column.description,
+                            "quality": column.heading.capitalize(),
+                            "position": place,
+                            "rubricCriterionId": criterion,
+                            "lastChangeDateTime": self.when,
+                        }
+                    )
+                criteria.append(
+                    {
+                        "identifier": criterion,
+                        "uri": self.uri(criterion),
+                        "category": f"Competency {competency.number}",
+                        "description": text,
+                        "CFItemURI": {"title": item.id, "identifier": identifier, "uri": uri},
+                        "position": position,
+                        "rubricId": rubric_identifier,
+                        "lastChangeDateTime": self.when,
+                        "CFRubricCriterionLevels": levels,
+                    }
+                )
+            out.append(
+                {
+                    "identifier": rubric_identifier,
+                    "uri": self.uri(rubric_identifier),
+                    "title": f"Single-point rubric: {rubric.heading.title()}, {rubric.competency_heading.title()}",
+                    "description": competency.statement,
+                    "lastChangeDateTime": self.when,
+                    "CFRubricCriteria": criteria,
+                }
+            )
+        return out
+
     # -- the package -----------------------------------------------------------------
 
-    def package(self, *, lineage: bool, intasc: bool) -> dict[str, Any]:
+    def package(self, *, lineage: bool, intasc: bool, rubrics: bool) -> dict[str, Any]:
+        meta = self.fw.metadata
         licenses: list[dict[str, Any]] = []
         doc = self.cf_document(licenses)
         for n, domain in enumerate(self.fw.domains, start=1):
             self.domain(domain, n)
+        self.kept_associations()
         if lineage:
             self.lineage()
         if intasc:
             self.crosswalk()
+        generated = {
+            "CFConcepts": [self.concepts[t] for t in Theme if t in self.concepts],
+            "CFSubjects": [],
+            "CFLicenses": licenses,
+            "CFItemTypes": [self.item_types[t] for t in LEVELS if t in self.item_types]
+            + [v for t, v in self.item_types.items() if t not in LEVELS],
+            "CFAssociationGroupings": list(self.groupings.values()),
+        }
         package: dict[str, Any] = {
             "CFDocument": doc,
             "CFItems": self.items,
             "CFAssociations": self.associations,
-            "CFDefinitions": {
-                "CFConcepts": [self.concepts[t] for t in Theme if t in self.concepts],
-                "CFSubjects": [],
-                "CFLicenses": licenses,
-                "CFItemTypes": [self.item_types[t] for t in LEVELS if t in self.item_types],
-                "CFAssociationGroupings": list(self.groupings.values()),
-            },
+            "CFDefinitions": _definitions(meta.get("CFDefinitions") if "CFDefinitions" in meta else None, generated),
         }
+        kept_rubrics = meta.get("CFRubrics") if "CFRubrics" in meta else None
+        written_rubrics = [*(kept_rubrics if isinstance(kept_rubrics, list) else [])]
+        if rubrics:
+            written_rubrics += self.rubrics()
+        if written_rubrics:
+            package["CFRubrics"] = written_rubrics
+        extensions = meta.get("CFPackage.extensions") if "CFPackage.extensions" in meta else None
+        extensions = dict(extensions) if isinstance(extensions, dict) else {}
         if intasc:
-            package["extensions"] = {EXTENSION: {"packages": [_intasc_package(self.base_uri)]}}
+            extensions[EXTENSION] = {**extensions.get(EXTENSION, {}), "packages": [_intasc_package(self.base_uri)]}
+        if extensions:
+            package["extensions"] = extensions
         return package
 
+    def kept_associations(self) -> None:
+        """The package's associations the model holds only in ``metadata``, but those whose item is gone."""
+        meta = self.fw.metadata
+        kept = meta.get("CFAssociations") if "CFAssociations" in meta else None
+        if not isinstance(kept, list):
+            return
+        internal = meta.get("CFAssociations.internal") if "CFAssociations.internal" in meta else None
+        gone = {node_key(i) for i in internal} if isinstance(internal, list) else set()
+        gone -= {node_key(identifier) for identifier, _ in self.nodes.values()}
+        gone.discard(node_key(self.document_identifier))
+        for association in kept:
+            if gone and isinstance(association, dict):
+                ends = (association.get("originNodeURI"), association.get("destinationNodeURI"))
+                if any(isinstance(e, dict) and node_key(str(e.get("identifier"))) in gone for e in ends):
+                    continue  # it would name an item of this document that is no longer there
+            self.associations.append(association)
 
-def _is_packaged(fw: Framework) -> bool:
-    if fw.edition not in (2015, 2020) or isinstance(fw.edition, bool):
-        return False
-    return fw == _load(fw.edition)
+
+def _override(out: dict[str, Any], fields: Mapping[str, Any], extension: dict[str, Any] | None) -> None:
+    """Put a package's kept fields (an item's or the CFDocument's ``metadata``) over the written ones.
+
+    None removes a field the package did not have; ``extensions`` keeps the package's own
+    extensions beside the library's *extension* (written only when it has fields)."""
+    extensions: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key == "extensions":
+            extensions = dict(value) if isinstance(value, dict) else {}
+        elif value is None:
+            out.pop(key, None)
+        else:
+            out[key] = value
+    if extension:
+        theirs = extensions.get(EXTENSION)
+        extensions[EXTENSION] = {**(theirs if isinstance(theirs, dict) else {}), **extension}
+    if extensions:
+        out["extensions"] = extensions
+    else:
+        out.pop("extensions", None)
+
+
+def _definitions(kept: object, generated: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The package's own CFDefinitions, then the writer's that it does not have (by identifier)."""
+    if not isinstance(kept, dict):
+        return generated
+    out: dict[str, Any] = {}
+    for kind in [*generated, *(k for k in kept if k not in generated)]:
+        theirs = kept.get(kind)
+        if not isinstance(theirs, list):
+            out[kind] = generated.get(kind, []) if theirs is None else theirs
+            continue
+        known = {node_key(str(d.get("identifier"))) for d in theirs if isinstance(d, dict)}
+        out[kind] = [*theirs, *(d for d in generated.get(kind, []) if node_key(d["identifier"]) not in known)]
+    return out
 
 
 def _differences(derived: Mapping[str, Any], actual: Mapping[str, Any]) -> dict[str, Any]:
@@ -432,7 +538,12 @@ def _note_out(note: SourceNote) -> dict[str, Any]:
 
 
 def export(
-    fw: Framework, *, intasc: bool = False, lineage: bool = False, base_uri: str | None = None
+    fw: Framework,
+    *,
+    intasc: bool = False,
+    lineage: bool = False,
+    rubrics: bool = False,
+    base_uri: str | None = None,
 ) -> dict[str, Any]:
     """The framework as a CASE 1.1 package (a CFPackage, as JSON-ready data).
 
@@ -447,6 +558,17 @@ def export(
     to the InTASC standards, whose own package is embedded in the package's ``extensions``
     (see :func:`packages` to split it out for upload).
 
+    ``rubrics=True`` adds the toolkit's single-point rubric of every competency
+    (:func:`edcompetencies.toolkit.rubric`) as a CFRubric: a criterion per indicator, linked to
+    the indicator's CFItem (to the competency's own, for a competency without indicators), each
+    with the three levels of the directions (developing, operationalizing, refining).
+
+    A framework read from a CASE package (:func:`load`) carries what the model has no field
+    for in its ``metadata``; the export puts it back, so the package comes back equivalent
+    to the one read (same identifiers, types, codes, associations, definitions and rubrics;
+    ``docs/case.md``, "Round trips"). An association kept that way whose item of this
+    document is no longer in the framework (the item was removed) is left out.
+
     URIs are ``urn:uuid:<identifier>``, or ``base_uri + identifier`` when a base is given.
 
     >>> import edcompetencies as ec
@@ -457,11 +579,11 @@ def export(
     """
     if not isinstance(fw, Framework):
         raise ArgumentTypeError("case.export()", "fw", "a Framework (ec.load(), ec.loads(), case.load())", fw)
-    for name, flag in (("intasc", intasc), ("lineage", lineage)):
+    for name, flag in (("intasc", intasc), ("lineage", lineage), ("rubrics", rubrics)):
         if not isinstance(flag, bool):
             raise ArgumentTypeError("case.export()", name, "True or False", flag)
     _check_base_uri("case.export()", base_uri)
-    return _Writer(fw, base_uri).package(lineage=lineage, intasc=intasc)
+    return _Writer(fw, base_uri).package(lineage=lineage, intasc=intasc, rubrics=rubrics)
 
 
 def _check_base_uri(function: str, base_uri: object) -> None:
