@@ -961,3 +961,12 @@ def test_benchmark_packages_are_plain_case_of_the_requested_size(bench: ModuleTy
         assert [i.text for i in fw.items()] == [i.text for i in back.items()]
     assert 300 <= len(old_fw.ids()) < 300 + 2 * 150  # at least the size asked for, at most one step of scale more
     assert len(diff.compare(case.loads(old_text), case.loads(new_text)).changes) > 0
+
+
+def test_an_extension_year_of_too_many_digits_is_ignored() -> None:
+    """Found by Hypothesis: a 10-digit year was accepted, and the framework's own format refused it."""
+    data = {"CFDocument": {"identifier": "doc", "title": "T", "extensions": {"edcompetencies": {"year": 10**9}}}}
+    result = case.read(data)
+    assert result.framework.year is None
+    assert ["not a valid year: 1000000000; ignored"] == [i.message for i in result.ignored if i.path.endswith("year")]
+    accepted_is_valid(result)

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 from importlib import metadata, resources
+from pathlib import Path
 
 import pytest
 
 import edcompetencies as ec
+
+# These need nothing but the installed package: .ci/run also runs them against the built wheel
+# from a copy of tests/ outside the source tree (pytest -m installed).
+pytestmark = pytest.mark.installed
 
 DATA_FILES = [
     "edition-2015.json",
@@ -44,6 +50,14 @@ def test_distribution_records_its_data() -> None:
         assert any(
             path.endswith(f"edcompetencies/{'data/' if name.endswith('json') else ''}{name}") for path in recorded
         )
+
+
+@pytest.mark.skipif(not os.environ.get("EDCOMPETENCIES_EXPECT_INSTALLED"), reason="only where .ci/run tests a wheel")
+def test_the_package_under_test_is_the_installed_wheel() -> None:
+    """Where .ci/run tests the built wheel, the package comes from site-packages, not the tree."""
+    assert "site-packages" in Path(ec.__file__).parts
+    direct = metadata.distribution("edcompetencies").read_text("direct_url.json")
+    assert not (direct and json.loads(direct).get("dir_info", {}).get("editable"))
 
 
 def test_version() -> None:

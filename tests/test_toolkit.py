@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import re
+import sys
 from html.parser import HTMLParser
 
 import pytest
@@ -251,7 +252,14 @@ def test_html_escapes_everything(text: str) -> None:
     assert HOSTILE.replace("\n", "") in body  # the evidence cell (its line break becomes <br>)
 
 
-@given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(str.strip))
+# Python 3.10's csv reader refuses a NUL (the writer is pinned in test_markup.py): none there.
+@given(
+    st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\0" if sys.version_info < (3, 11) else ""),
+        min_size=1,
+        max_size=40,
+    ).filter(str.strip)
+)
 def test_csv_round_trips_any_text(text: str) -> None:
     fw, competency = _hostile_framework(HOSTILE + text)
     r = toolkit.rubric(competency, framework=fw).fill("a", developing=text, refining=HOSTILE)

@@ -22,6 +22,7 @@ import enum
 import io
 import json
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -280,10 +281,29 @@ def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, escap
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     fields = list(columns)
-    writer.writerow(fields)
-    for row in rows:
-        writer.writerow([_csv_cell(row.get(field), escape_formulas) for field in fields])
-    return buffer.getvalue()
+    table: list[list[Any]] = [
+        fields,
+        *([_csv_cell(row.get(field), escape_formulas) for field in fields] for row in rows),
+    ]
+    stand_in = _nul_stand_in(table) if _CSV_REFUSES_NUL else None
+    if stand_in is not None:
+        table = [[c.replace("\0", stand_in) if isinstance(c, str) else c for c in row] for row in table]
+    writer.writerows(table)
+    text = buffer.getvalue()
+    return text if stand_in is None else text.replace(stand_in, "\0")
+
+
+# Python 3.10's csv writer refuses a NUL ("need to escape"); 3.11 and later write it as it is,
+# unquoted. On 3.10 a NUL travels as a private-use character no cell holds (unquoted too) and is
+# put back, so every Python writes the same bytes.
+_CSV_REFUSES_NUL = sys.version_info < (3, 11)
+
+
+def _nul_stand_in(table: list[list[Any]]) -> str | None:
+    cells = "".join(str(cell) for row in table for cell in row)
+    if "\0" not in cells:
+        return None
+    return next(chr(code) for code in range(0xE000, 0x110000) if chr(code) not in cells)
 
 
 def jsonl_text(rows: Iterable[Mapping[str, Any]]) -> str:

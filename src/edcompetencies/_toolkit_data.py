@@ -83,6 +83,7 @@ class ListItem(Card):
     children: tuple[ListItem, ...] = ()
 
     def lines(self, depth: int = 0) -> list[str]:
+        """The item and its sub-items as plain-text lines (``a. ...`` or ``- ...``), indented two spaces per *depth*."""
         marker = f"{self.label}. " if self.label else "- "
         out = ["  " * depth + marker + self.text]
         for child in self.children:
@@ -111,7 +112,7 @@ class Table(Card):
 
     @property
     def plain(self) -> str:
-        """The table as plain text, one row a line, cells separated by `` | ``."""
+        """The table as plain text, one row a line, cells separated by ``" | "``."""
         rows = ([self.header] if self.header else []) + list(self.rows)
         return "\n".join(" | ".join(row) for row in rows)
 

@@ -1196,7 +1196,7 @@ class Reader:
         checks: Mapping[str, Callable[[object], bool]] = {
             "title": _is_text,
             "publishers": lambda v: isinstance(v, (list, tuple)) and all(_is_text(x) for x in v),
-            "year": lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool)),
+            "year": lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool) and abs(v) < 10**MAX_DIGITS),
             "license": _is_optional_text,
             "citation": _is_optional_text,
             "url": _is_optional_text,

@@ -332,6 +332,7 @@ class Change(Tabular):
 
     @property
     def old_domain(self) -> str | None:
+        """The domain key of the old item (``None`` for an addition): differs from :attr:`domain` for a move."""
         return None if self.old is None else self.old.domain_key
 
     @property
