@@ -665,7 +665,7 @@ def test_item_types_map_to_levels() -> None:
     assert ("v1:main", "Flat", [1, 2]) == (domain.id, domain.name, [c.number for c in domain.competencies])
     reported = [str(x) for x in result.ignored]
     assert any("no domain level" in r for r in reported)
-    assert any("typed 'Domain' but placed as a indicator" in r for r in reported)
+    assert any("typed 'Domain' but placed as an indicator" in r for r in reported)
 
 
 def test_themes_are_read_from_concept_keywords() -> None:
@@ -766,7 +766,9 @@ def test_edge_to_an_unknown_item() -> None:
 
 
 def test_duplicate_identifiers() -> None:
-    error = fails(package([item("a"), item("A"), item("a")]), "duplicate identifier 'a' (first at $.CFItems[0])", "a")
+    error = fails(
+        package([item("a"), item("A"), item("a", "Other.")]), "duplicate identifier 'a' (first at $.CFItems[0])", "a"
+    )
     assert "$.CFItems[2]" == error.path
     upper = "6F1A2C1E-0000-4000-8000-000000000000"
     fails(package([item(upper.lower()), item(upper)]), "duplicate identifier", upper)
@@ -776,6 +778,65 @@ def test_duplicate_identifiers() -> None:
         "duplicate identifier 'x'",
         "x",
     )
+
+
+def test_an_exact_copy_of_an_item_or_an_association_is_skipped_and_listed() -> None:
+    """Issue 12 point 5: an object repeated as it is (equal as JSON values) is read once and listed
+    with its path and identifier; the framework is the one the package without the copies gives."""
+    items = [item("d"), item("c", humanCodingScheme="C")]
+    edges = [child("d", "doc"), child("c", "d", 1, identifier="e")]
+    result = case.read(package([*items, dict(items[1])], [*edges, dict(edges[1])]))
+    assert case.read(package(items, edges)).framework == result.framework
+    assert [
+        "$.CFItems[2] (identifier c): an exact copy of the CFItem at $.CFItems[1] (the same identifier and "
+        "fields); skipped",
+        "$.CFAssociations[2] (identifier e): an exact copy of the CFAssociation at $.CFAssociations[1] (the same "
+        "identifier and fields); skipped",
+    ] == [str(entry) for entry in result.ignored]
+
+
+@pytest.mark.parametrize("other", [1.0, True, "1", [1]])
+def test_copies_are_equal_as_json_values_not_as_python_values(other: object) -> None:
+    """``1 == 1.0 == True`` in Python, not in JSON: such "copies" differ, so the identifier is refused."""
+    first, second = child("c", "d", identifier="e"), child("c", "d", identifier="e")
+    first["sequenceNumber"], second["sequenceNumber"] = 1, other
+    fails(package([item("d"), item("c")], [first, second]), "duplicate identifier 'e'", "e")
+    fails(package([item("c", n=1), item("c", n=other)]), "on a CFItem with other fields", "c")
+
+
+def test_items_with_no_parent_edge_are_listed() -> None:
+    """Issue 12 point 5: orphans (no isChildOf edge at all) are listed, one entry each when there is one,
+    one entry naming the first five when there are more; items linked to the CFDocument are not orphans."""
+    one = case.read(package([item("d"), item("o")], [child("d", "doc")]))
+    assert [
+        "$.CFItems[1] (identifier o): no isChildOf edge to an item or to the CFDocument; read as a top-level item"
+    ] == [str(entry) for entry in one.ignored]
+    many = case.read(
+        package([item("d"), *(item(f"o{k}", humanCodingScheme=f"O.{k}") for k in range(7))], [child("d", "doc")])
+    )
+    (entry,) = many.ignored
+    assert ("$.CFItems[*]", None) == (entry.path, entry.identifier)
+    assert (
+        "7 items have no isChildOf edge to an item or to the CFDocument; read as top-level items: "
+        "$.CFItems[1] 'O.0', $.CFItems[2] 'O.1', $.CFItems[3] 'O.2', $.CFItems[4] 'O.3', $.CFItems[5] 'O.4' and 2 more"
+    ) == entry.message
+    assert 8 == len(many.framework.domains)
+    assert () == case.read(case.export(ec.load(2020))).ignored  # an export links its domains to the CFDocument
+
+
+def test_items_typed_against_their_place_are_one_entry_per_type() -> None:
+    """Issue 12 point 5: one entry per item type, in good grammar ("an indicator"), counting the places."""
+    items = [item("d", CFItemType="Domain"), item("c", CFItemType="Domain"), item("i1", CFItemType="Domain")]
+    items += [item("i2", CFItemType="Domain"), item("x", CFItemType="Competency")]
+    edges = [child("d", "doc"), child("c", "d"), child("i1", "c"), child("i2", "c"), child("x", "i1")]
+    result = case.read(package(items, edges))
+    assert [
+        "$.CFItems[*].CFItemType: 3 items typed 'Domain' are placed at other levels (1 as a competency, 2 as "
+        "indicators) by the isChildOf hierarchy; read by their places: $.CFItems[1] 'c', $.CFItems[2] 'i1', "
+        "$.CFItems[3] 'i2'",
+        "$.CFItems[4].CFItemType (identifier x): typed 'Competency' but placed as an indicator by the isChildOf "
+        "hierarchy; read by its place",
+    ] == [str(entry) for entry in result.ignored]
 
 
 def test_too_deep() -> None:

@@ -425,7 +425,7 @@ def test_a_forbidden_character_in_an_identifier_is_shown_escaped() -> None:
 
 def test_line_ends_are_read_as_newlines() -> None:
     """CR LF (the OpenSALT and SBAC statements' line ends) and a lone CR are read as LF, silently."""
-    result = case.read(package([item("x", "Line one\r\n\r\n-\tline two\rline three")]))
+    result = case.read(package([item("x", "Line one\r\n\r\n-\tline two\rline three")], [child("x", "doc")]))
     assert "Line one\n\n-\tline two\nline three" == result.framework.domains[0].name
     assert () == result.ignored
     round_trips(result)
@@ -433,7 +433,7 @@ def test_line_ends_are_read_as_newlines() -> None:
 
 def test_a_json_form_feed_escape_is_read_as_the_latex_it_was() -> None:
     """``"$\\frac{1}{3}$"`` written in JSON with one backslash holds a form feed (4 real SBAC files do)."""
-    result = case.read(package([item("x", "Plot $\x0crac{1}{3}$ and $\x08eta$.")]))
+    result = case.read(package([item("x", "Plot $\x0crac{1}{3}$ and $\x08eta$.")], [child("x", "doc")]))
     assert "Plot $\\frac{1}{3}$ and $\\beta$." == result.framework.domains[0].name
     assert [
         '$.CFItems[0].fullStatement (identifier x): U+000C, what a JSON "\\f" escape gives, read as the two '

@@ -197,7 +197,8 @@ _ASSOCIATION_FIELDS = {
 
 # CFItemType names that say which level of the model an item is.
 _TYPE_LEVELS = {"domain": 0, "competency": 1, "indicator": 2, "sub-indicator": 3, "subindicator": 3}
-_LEVEL_NAMES = ("domain", "competency", "indicator")
+_LEVEL_NAMES = (("a domain", "domains"), ("a competency", "competencies"), ("an indicator", "indicators"))
+_GROUP_SHOWN = 5  # items named in one ignored entry about many
 
 # What our own extension may carry, per kind of object.
 _EXT_DOCUMENT = {"format", "format_version", "edition", "title", "publishers", "year", "license", "citation"}
@@ -668,7 +669,7 @@ class Reader:
         if not isinstance(value, (list, tuple)):
             raise self.fail(f"{self.root}.CFItems", f"expected an array, found {type_name(value)}")
         nodes: list[_Node] = []
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[str, Mapping[str, Any]]] = {}
         for n, raw in enumerate(value):
             path = f"{self.root}.CFItems[{n}]"
             if not isinstance(raw, Mapping):
@@ -676,12 +677,23 @@ class Reader:
             ident = self.identifier(raw.get("identifier"), f"{path}.identifier")
             key = self.key(ident)
             if key in seen:
-                raise self.fail(path, f"duplicate identifier {ident!r} (first at {seen[key]})", ident)
+                self.repeated(seen[key], raw, path, ident, "CFItem")
+                continue
             if key == doc_key:
                 raise self.fail(path, f"the item has the CFDocument's identifier {ident!r}", ident)
-            seen[key] = path
-            nodes.append(self.item(n, raw, path, ident, definitions))
+            seen[key] = (path, raw)
+            nodes.append(self.item(len(nodes), raw, path, ident, definitions))
         return nodes
+
+    def repeated(
+        self, first: tuple[str, Mapping[str, Any]], raw: Mapping[str, Any], path: str, ident: str, kind: str
+    ) -> None:
+        """A second object with an identifier already read: an exact copy is reported and skipped, else refused."""
+        if not _same_json(first[1], raw):
+            raise self.fail(
+                path, f"duplicate identifier {ident!r} (first at {first[0]}) on a {kind} with other fields", ident
+            )
+        self.ignore(path, f"an exact copy of the {kind} at {first[0]} (the same identifier and fields); skipped", ident)
 
     def item(
         self, n: int, raw: Mapping[str, Any], path: str, ident: str, definitions: dict[str, dict[str, str]]
@@ -755,13 +767,12 @@ class Reader:
         if not isinstance(value, (list, tuple)):
             raise self.fail(f"{self.root}.CFAssociations", f"expected an array, found {type_name(value)}")
         kept: list[CaseAssociation] = []
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[str, Mapping[str, Any]]] = {}
         edges: dict[int, list[tuple[int, int | None, str, str | None]]] = {}
         for n, raw in enumerate(value):
             path = f"{self.root}.CFAssociations[{n}]"
             if not isinstance(raw, Mapping):
                 raise self.fail(path, f"expected a CFAssociation object, found {type_name(raw)}")
-            self.unknown("CFAssociation", raw, _ASSOCIATION_FIELDS)
             ident = (
                 raw.get("identifier") if isinstance(raw.get("identifier"), str) and raw["identifier"].strip() else None
             )
@@ -769,8 +780,10 @@ class Reader:
                 self.check_identifier(ident, f"{path}.identifier")
                 key = self.key(ident)
                 if key in seen:
-                    raise self.fail(path, f"duplicate identifier {ident!r} (first at {seen[key]})", ident)
-                seen[key] = path
+                    self.repeated(seen[key], raw, path, ident, "CFAssociation")
+                    continue
+                seen[key] = (path, raw)
+            self.unknown("CFAssociation", raw, _ASSOCIATION_FIELDS)
             kind = raw.get("associationType")
             origin = self.link(raw.get("originNodeURI"), f"{path}.originNodeURI", ident)
             destination = self.link(raw.get("destinationNodeURI"), f"{path}.destinationNodeURI", ident)
@@ -853,7 +866,20 @@ class Reader:
         edges.setdefault(child, []).append((parent, sequence, path, ident))
 
     def place(self, nodes: list[_Node], edges: dict[int, list[tuple[int, int | None, str, str | None]]]) -> None:
-        """Give each item one parent: an item rather than the CFDocument, then the first edge."""
+        """Give each item one parent: an item rather than the CFDocument, then the first edge.
+
+        Items with no edge at all (orphans) become top-level items too, and are reported (the
+        items linked to the CFDocument are not orphans: that is where CASE puts top-level items).
+        """
+        if len(edges) < len(nodes):
+            orphans = [n for n in nodes if n.index not in edges]
+            self.report_group(
+                orphans,
+                "",
+                "no isChildOf edge to an item or to the CFDocument; read as a top-level item",
+                f"{len(orphans):,} items have no isChildOf edge to an item or to the CFDocument; "
+                "read as top-level items",
+            )
         for child, found in edges.items():
             ordered = sorted(found, key=lambda e: e[0] == _DOC)  # stable: file order within each kind
             parent, sequence, _, _ = ordered[0]
@@ -929,17 +955,42 @@ class Reader:
             return _TYPE_LEVELS.get(node.item_type.strip().casefold()) if node.item_type else None
 
         offset = 1 if roots and all(known(nodes[r]) == 1 for r in roots) else 0
+        misplaced: dict[str, list[_Node]] = {}
         for node in nodes:
-            level = node.depth + offset
             expected = known(node)
-            if expected is not None and min(expected, 2) != min(level, 2):
-                self.ignore(
-                    f"{node.path}.CFItemType",
-                    f"typed {node.item_type!r} but placed as a {_LEVEL_NAMES[min(level, 2)]} by the isChildOf "
-                    "hierarchy; read by its place",
-                    node.identifier,
+            if expected is not None and min(expected, 2) != min(node.depth + offset, 2):
+                misplaced.setdefault(node.item_type or "", []).append(node)
+        for item_type, group in misplaced.items():
+            places = Counter(min(node.depth + offset, 2) for node in group)
+            if len(places) == 1:
+                placed = f"as {_LEVEL_NAMES[next(iter(places))][1]}"
+            else:
+                placed = (
+                    "at other levels ("
+                    + ", ".join(
+                        f"{count:,} as {_LEVEL_NAMES[level][count > 1]}" for level, count in sorted(places.items())
+                    )
+                    + ")"
                 )
+            self.report_group(
+                group,
+                ".CFItemType",
+                f"typed {item_type!r} but placed as {_LEVEL_NAMES[min(group[0].depth + offset, 2)][0]} "
+                "by the isChildOf hierarchy; read by its place",
+                f"{len(group):,} items typed {item_type!r} are placed {placed} by the isChildOf hierarchy; "
+                "read by their places",
+            )
         return offset
+
+    def report_group(self, group: list[_Node], field: str, one: str, many: str) -> None:
+        """One ignored entry for items reported alike: at the item's *field* when there is one item,
+        else at ``$.CFItems[*]`` + *field*, naming the first few items (``$.CFItems[3] 'CODE'``)."""
+        if len(group) == 1:
+            self.ignore(f"{group[0].path}{field}", one, group[0].identifier)
+        elif group:
+            shown = ", ".join(f"{n.path} {_shown(n.code or n.identifier)}" for n in group[:_GROUP_SHOWN])
+            more = f" and {len(group) - _GROUP_SHOWN:,} more" if len(group) > _GROUP_SHOWN else ""
+            self.ignore(f"{self.root}.CFItems[*]{field}", f"{many}: {shown}{more}")
 
     def clean_value(self, value: object, path: str, identifier: str | None) -> object:
         """An extension's value with its text cleaned (a string, or each string of an array); others as they are."""
@@ -1288,3 +1339,13 @@ _SOURCES: dict[str, tuple[Callable[[_Node, Any], Any], ...]] = {
 }
 
 _VALID.update(key=is_key, number=_valid_number, label=is_label)
+
+
+def _same_json(first: object, second: object) -> bool:
+    """Whether two decoded objects are equal as JSON values (``1`` is not ``1.0`` nor ``true`` here)."""
+    if first != second:
+        return False
+    try:
+        return json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+    except (TypeError, ValueError, RecursionError):  # built in Python, not decoded: equal as Python values
+        return True
