@@ -391,9 +391,14 @@ class Reader:
                 if keys is not None:
                     listed = ", ".join(repr(k) for k in sorted(keys))
                     ident = value.get("identifier")
+                    what = (
+                        f"the key {listed}; its last value"
+                        if len(keys) == 1
+                        else f"the keys {listed}; the last value of each"
+                    )
                     self.ignore(
                         path,
-                        f"a JSON object repeats the key(s) {listed}; the last value of each was used",
+                        f"a JSON object repeats {what} was used",
                         ident if isinstance(ident, str) and text_problem(ident) is None else None,
                     )
                 children = [(_member(path, k), v) for k, v in value.items()]
@@ -707,9 +712,8 @@ class Reader:
             fallback = abbreviated if abbreviated is not None else alternative
             if fallback is None:
                 raise self.fail(f"{path}.fullStatement", "the item has no text (no fullStatement)", ident)
-            self.ignore(
-                f"{path}.fullStatement", "missing or empty; the abbreviatedStatement or alternativeLabel used", ident
-            )
+            used = "abbreviatedStatement" if abbreviated is not None else "alternativeLabel"
+            self.ignore(f"{path}.fullStatement", f"missing or empty; the {used} was used as the statement", ident)
             full = fallback
         item_type = self.text(raw, "CFItemType", path, ident)
         type_link = self.link(raw.get("CFItemTypeURI"), f"{path}.CFItemTypeURI", ident)
@@ -723,7 +727,11 @@ class Reader:
             if not other:
                 consumed.add("conceptKeywords")
         elif keywords is not None:
-            self.ignore(f"{path}.conceptKeywords", f"expected an array of strings, found {type_name(keywords)}", ident)
+            self.ignore(
+                f"{path}.conceptKeywords",
+                f"expected an array of strings, found {type_name(keywords)}; kept as unmapped",
+                ident,
+            )
         concept = self.link(raw.get("conceptKeywordsURI"), f"{path}.conceptKeywordsURI", ident)
         if concept is not None:
             title = definitions["CFConcepts"].get(self.key(concept[0]), concept[2])
@@ -1107,10 +1115,11 @@ class Reader:
                     items.append(new_prefix + item[len(old_prefix) :])
                 else:
                     items.append(item)
-            if not all(i in ids or i == str(edition) for i in items) or raw["id"] in seen:
-                self.ignore(
-                    path, f"the note {raw['id']!r} names items that are not in the package, or repeats; ignored", ident
-                )
+            if raw["id"] in seen:
+                self.ignore(path, f"the note {raw['id']!r} repeats the ID of an earlier note; ignored", ident)
+                continue
+            if not all(i in ids or i == str(edition) for i in items):
+                self.ignore(path, f"the note {raw['id']!r} names items that are not in the package; ignored", ident)
                 continue
             seen.add(raw["id"])
             notes.append(SourceNote(raw["id"], NoteKind(raw["kind"]), items, raw["text"], raw.get("source")))
