@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
+import gc
 import hashlib
 import importlib.util
 import json
@@ -25,14 +26,15 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import edcompetencies as ec
-from edcompetencies import case, diff
+from edcompetencies import Framework, case, diff
+from edcompetencies.case import _reader
 from edcompetencies.errors import CaseFormatError, NotPublishedError, UnknownEditionError
 
 from .strategies import case_texts, frameworks, json_values
@@ -1015,6 +1017,61 @@ def test_corrupting_a_valid_export_only_raises_the_documented_error(draw: st.Dat
     except CaseFormatError:
         return
     accepted_is_valid(result)
+
+
+# --------------------------------------------------------------------------- speed at state size
+
+
+def test_load_builds_only_the_framework(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Issue 12 point 7: case.load/loads build the framework only, never the CaseImport rows of every
+    item and association (nor the JSON text of their other fields), and check the package alike."""
+    fw = ec.load(2020)
+    text = case.dumps(case.export(fw))
+    path = tmp_path / "package.json"
+    path.write_text(text, encoding="utf-8")
+
+    def refused(*args: object, **kwargs: object) -> NoReturn:
+        raise AssertionError("load() built what only read() gives")
+
+    monkeypatch.setattr(_reader, "CaseImport", refused)
+    monkeypatch.setattr(_reader, "CaseItem", refused)
+    monkeypatch.setattr(_reader.Reader, "fields", refused)
+    assert fw == case.loads(text) == case.load(path) == case.load(json.loads(text))
+    with pytest.raises(AssertionError, match="only read"):
+        case.read(path)
+    bad = package([item("x", uri="urn:x:\x1b[2J")], [child("x", "doc")])
+    for reading in (case.load, lambda data: case.loads(json.dumps(data))):
+        with pytest.raises(CaseFormatError, match=re.escape("$.CFItems[0].uri")):
+            reading(bad)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_paused_while_reading_and_restored(enabled: bool) -> None:
+    """The cyclic collector is off while a package is decoded and built (it walked every decoded
+    object for nothing), and is as it was afterwards, also when the package is refused."""
+    seen: list[bool] = []
+    original = Framework.__init__
+
+    def spy(self: Framework, *args: Any, **kwargs: Any) -> None:
+        seen.append(gc.isenabled())
+        original(self, *args, **kwargs)
+
+    text = case.dumps(case.export(ec.load(2015)))
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(Framework, "__init__", spy)
+            case.loads(text)
+        assert [False] == seen
+        assert enabled == gc.isenabled()
+        with pytest.raises(CaseFormatError):
+            case.loads("{")
+        with pytest.raises(CaseFormatError):
+            case.read(package([item("x")], [child("x", "ghost")]))
+        assert enabled == gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
 
 
 # --------------------------------------------------------------------------- the benchmark's generator

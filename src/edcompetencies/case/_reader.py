@@ -92,19 +92,28 @@ def read(source: Source, *, edition: int | str | None = None, max_bytes: int = M
     raises :class:`~edcompetencies.errors.CaseFormatError` naming the JSON path and the
     identifier. Anything else that cannot be used is listed in ``ignored``.
     """
-    _check_edition("case.read()", edition)
+    with _collector_paused():  # until the decoded package is freed: the collector would walk all of it
+        reader, data = _opened("case.read()", source, edition, max_bytes)
+        result = reader.read(data, edition)
+        del reader, data
+    return result
+
+
+def _opened(function: str, source: Source, edition: object, max_bytes: int) -> tuple[Reader, object]:
+    """The reader for *source* and the package it holds (decoded, when *source* is a path)."""
+    _check_edition(function, edition)
     if isinstance(source, Mapping):
-        return Reader("<package>").read(source, edition)
+        return Reader("<package>"), source
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
         if not isinstance(name, str):
-            raise ArgumentTypeError("case.read()", "source", "a path, or a decoded CFPackage mapping", source)
+            raise ArgumentTypeError(function, "source", "a path, or a decoded CFPackage mapping", source)
         if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
-            raise ArgumentTypeError("case.read()", "max_bytes", "an integer", max_bytes)
+            raise ArgumentTypeError(function, "max_bytes", "an integer", max_bytes)
         if max_bytes < 0:
-            raise ArgumentValueError("case.read()", "max_bytes", "a number of bytes (0 or more)", max_bytes)
+            raise ArgumentValueError(function, "max_bytes", "a number of bytes (0 or more)", max_bytes)
         reader = Reader(name)
-        return reader.read(reader.decode(_read_file(name, max_bytes)), edition)
+        return reader, reader.decode(_read_file(name, max_bytes))
     raise CaseFormatError(
         f"expected a CFPackage mapping or the path of a JSON file, found {type_name(source)}",
         source="<package>",
@@ -114,12 +123,19 @@ def read(source: Source, *, edition: int | str | None = None, max_bytes: int = M
 def load(source: Source, *, edition: int | str | None = None, max_bytes: int = MAX_BYTES) -> Framework:
     """The framework in a CASE package (a path or the decoded mapping); see :func:`read`.
 
+    It reads and checks what :func:`read` does, but builds only the framework (not the
+    :class:`CaseImport` rows of every item and association).
+
     >>> import edcompetencies as ec
     >>> from edcompetencies import case
     >>> case.load(case.export(ec.load(2015))) == ec.load(2015)
     True
     """
-    return read(source, edition=edition, max_bytes=max_bytes).framework
+    with _collector_paused():  # until the decoded package is freed (see read())
+        reader, data = _opened("case.load()", source, edition, max_bytes)
+        framework = reader.framework(data, edition)
+        del reader, data
+    return framework
 
 
 def loads(text: str | bytes, *, source: str = "<string>", edition: int | str | None = None) -> Framework:
@@ -130,8 +146,11 @@ def loads(text: str | bytes, *, source: str = "<string>", edition: int | str | N
     if not isinstance(source, str):
         raise ArgumentTypeError("case.loads()", "source", "a string (the name shown in errors)", source)
     _check_edition("case.loads()", edition)
-    reader = Reader(source)
-    return reader.read(reader.decode(text), edition).framework
+    with _collector_paused():  # until the decoded package is freed (see read())
+        reader = Reader(source)
+        framework = reader.framework(reader.decode(text), edition)
+        del reader
+    return framework
 
 
 def _read_file(name: str, max_bytes: int) -> bytes:
@@ -209,6 +228,9 @@ _EXT_FIELDS = (
     {"number", "statement", "title", "themes"},
     {"label", "text", "themes"},
 )
+_EXT_ITEM = _EXT_FIELDS[0] | _EXT_FIELDS[1] | _EXT_FIELDS[2]
+# The CFItem fields the model or CaseItem's columns hold (the others are CaseItem.unmapped).
+_CONSUMED = frozenset({"identifier", "uri", "fullStatement", "humanCodingScheme", "listEnumeration", "CFItemType"})
 
 # What the CASE REST API answers besides packages, recognised by their keys (issue 11 item 13).
 _API_ANSWERS = (
@@ -326,6 +348,11 @@ class _Node:
     children: list[int] = attrs.Factory(list)
     depth: int = 0
     id: str = ""
+    uri: str | None = None
+
+
+_Link = tuple[str, str | None, str | None]  # (identifier, uri, title) of a LinkGenURI
+_Kept = tuple[Mapping[str, Any], str | None, str, _Link, _Link, str]  # an association other than the tree's edges
 
 
 class Reader:
@@ -339,6 +366,7 @@ class Reader:
         self.duplicates: list[tuple[dict[str, Any], list[str]]] = []
         self.keys: dict[str, str] = {}
         self.order: list[_Node] = []
+        self.parts: tuple[str, list[_Node], dict[str, int], list[_Kept], Mapping[str, Any], Mapping[str, Any]]
 
     # -- reporting ----------------------------------------------------------------
 
@@ -444,7 +472,8 @@ class Reader:
         if not isinstance(value, str):
             self.ignore(f"{path}.{key}", f"expected a string, found {type_name(value)}; ignored", identifier)
             return None
-        value = self.clean(value, f"{path}.{key}", identifier)
+        if not value.isprintable() and text_problem(value) is not None:  # printable: no control of any kind
+            value = self.clean(value, f"{path}.{key}", identifier)
         return value if value.strip() else None
 
     def identifier(self, value: object, path: str) -> str:
@@ -460,7 +489,11 @@ class Reader:
             raise self.fail(path, f"the identifier {value!r} cannot be read: {problem}")
 
     def key(self, identifier: str) -> str:
-        """Identifiers are compared as written, except that UUIDs ignore case."""
+        """Identifiers are compared as written, except that UUIDs ignore case.
+
+        Only for identifiers already checked (:meth:`check_identifier`): :meth:`link` checks
+        only the identifiers it does not find here (a package repeats each one several times).
+        """
         found = self.keys.get(identifier)
         if found is None:
             stripped = identifier.strip()
@@ -469,13 +502,19 @@ class Reader:
 
     def link(self, value: object, path: str, ident: str | None) -> tuple[str, str | None, str | None] | None:
         """(identifier, uri, title) of a LinkGenURI / LinkURI object, or None when malformed."""
-        if isinstance(value, Mapping) and isinstance(value.get("identifier"), str) and value["identifier"].strip():
-            self.check_identifier(value["identifier"], f"{path}.identifier")
-            uri = value.get("uri") if isinstance(value.get("uri"), str) else None
-            title = value.get("title") if isinstance(value.get("title"), str) else None
-            if title is not None:
-                title = self.clean(title, f"{path}.title", ident)
-            return value["identifier"], uri, title
+        if type(value) is dict or isinstance(value, Mapping):
+            identifier = value.get("identifier")
+            if isinstance(identifier, str) and identifier.strip():
+                if identifier not in self.keys:
+                    self.check_identifier(identifier, f"{path}.identifier")
+                    self.key(identifier)
+                uri = value.get("uri")
+                title = value.get("title")
+                if not isinstance(title, str):
+                    title = None
+                elif not title.isprintable() and text_problem(title) is not None:
+                    title = self.clean(title, f"{path}.title", ident)
+                return identifier, uri if isinstance(uri, str) else None, title
         if isinstance(value, str) and value.strip():
             # Some 2017 exports give a bare URI; its last segment is the identifier.
             tail = value.rstrip("/").rsplit("/", 1)[-1]
@@ -504,6 +543,8 @@ class Reader:
         return None
 
     def unknown(self, kind: str, raw: Mapping[str, Any], known: set[str]) -> None:
+        if raw.keys() <= known:
+            return
         for key in raw:
             if key not in known:
                 self.unknown_fields[kind, str(key)] = self.unknown_fields.get((kind, str(key)), 0) + 1
@@ -538,13 +579,24 @@ class Reader:
 
     def read(self, data: object, edition_override: int | str | None) -> CaseImport:
         """The package in decoded JSON *data* (a CFPackage, or one wrapped in ``{"CFPackage": ...}``)."""
+        with self.building():
+            return self.case_import(self.package(data, edition_override))
+
+    def framework(self, data: object, edition_override: int | str | None) -> Framework:
+        """Only the framework of the package in *data*: what :func:`load` needs (checked alike)."""
+        with self.building():
+            return self.package(data, edition_override)
+
+    @contextlib.contextmanager
+    def building(self) -> Iterator[None]:
+        """The collector paused while the (acyclic) model is built; too deep a mapping made an error."""
         with _collector_paused():
             try:
-                return self.package(data, edition_override)
+                yield
             except RecursionError:  # a Python-built mapping nested deeper than the interpreter goes
                 raise self.fail(self.root, "the package is nested too deeply") from None
 
-    def package(self, data: object, edition_override: int | str | None) -> CaseImport:
+    def package(self, data: object, edition_override: int | str | None) -> Framework:
         if not isinstance(data, Mapping):
             raise self.fail("$", f"expected a CFPackage (a JSON object with a CFDocument), found {type_name(data)}")
         self.report_duplicates(data)
@@ -589,8 +641,15 @@ class Reader:
             on = "" if kind == "CFDocument" else f" on {count} {kind}{'s' if count > 1 else ''}"
             self.ignore(_member(f"{self.root}.{where[kind]}", key), f"not a CASE {kind} field{on}; kept as unmapped")
 
-        framework = Framework(edition=edition, domains=domains, notes=notes, **fw_fields)
-        items = self.order  # the nodes in document order, as built
+        for node in self.order:  # a URI holding what no text may hold is refused by load() as by read()
+            if isinstance(node.raw.get("uri"), str):
+                node.uri = self.clean(node.raw["uri"], f"{node.path}.uri", node.identifier)
+        self.parts = (doc_identifier, nodes, by_key, associations, doc, data)
+        return Framework(edition=edition, domains=domains, notes=notes, **fw_fields)
+
+    def case_import(self, framework: Framework) -> CaseImport:
+        """The :class:`CaseImport` of the package :meth:`package` read into *framework*."""
+        doc_identifier, nodes, by_key, associations, doc, data = self.parts
         mapped_ids = {n.index: n.id for n in nodes}
         return CaseImport(
             framework=framework,
@@ -599,24 +658,18 @@ class Reader:
                 CaseItem(
                     identifier=n.identifier,
                     id=n.id,
-                    uri=self.clean(n.raw["uri"], f"{n.path}.uri", n.identifier)
-                    if isinstance(n.raw.get("uri"), str)
-                    else None,
+                    uri=n.uri,
                     item_type=n.item_type,
                     human_coding_scheme=n.code,
                     list_enumeration=n.enumeration,
                     path=n.path,
                     unmapped=self.fields(n.unmapped, n.path, n.identifier),
                 )
-                for n in items
+                for n in self.order  # the nodes in document order, as built
             ],
             associations=[
-                attrs.evolve(
-                    a,
-                    origin_id=mapped_ids.get(by_key.get(self.key(a.origin), -2)),
-                    destination_id=mapped_ids.get(by_key.get(self.key(a.destination), -2)),
-                )
-                for a in associations
+                self.association(raw, ident, kind, origin, destination, path, by_key, mapped_ids)
+                for raw, ident, kind, origin, destination, path in associations
             ],
             ignored=[Ignored(*entry) for entry in self.ignored],
             document=self.fields(
@@ -677,9 +730,11 @@ class Reader:
         seen: dict[str, tuple[str, Mapping[str, Any]]] = {}
         for n, raw in enumerate(value):
             path = f"{self.root}.CFItems[{n}]"
-            if not isinstance(raw, Mapping):
+            if type(raw) is not dict and not isinstance(raw, Mapping):
                 raise self.fail(path, f"expected a CFItem object, found {type_name(raw)}")
-            ident = self.identifier(raw.get("identifier"), f"{path}.identifier")
+            ident = raw.get("identifier")
+            if not (isinstance(ident, str) and ident.isprintable() and ident.strip()):  # else: refused, or checked
+                ident = self.identifier(ident, f"{path}.identifier")
             key = self.key(ident)
             if key in seen:
                 self.repeated(seen[key], raw, path, ident, "CFItem")
@@ -707,7 +762,7 @@ class Reader:
         full = self.text(raw, "fullStatement", path, ident)
         abbreviated = self.text(raw, "abbreviatedStatement", path, ident)
         alternative = self.text(raw, "alternativeLabel", path, ident)
-        consumed = {"identifier", "uri", "fullStatement", "humanCodingScheme", "listEnumeration", "CFItemType"}
+        consumed = _CONSUMED
         if full is None:
             fallback = abbreviated if abbreviated is not None else alternative
             if fallback is None:
@@ -725,7 +780,7 @@ class Reader:
             found, other = themes_from_keywords(keywords)
             themes |= found
             if not other:
-                consumed.add("conceptKeywords")
+                consumed = consumed | {"conceptKeywords"}
         elif keywords is not None:
             self.ignore(
                 f"{path}.conceptKeywords",
@@ -738,9 +793,9 @@ class Reader:
             found, other = themes_from_keywords([title] if title else [])
             if found:
                 themes |= found
-                consumed.add("conceptKeywordsURI")
+                consumed = consumed | {"conceptKeywordsURI"}
         unmapped = {k: v for k, v in raw.items() if k not in consumed}
-        ext = self.extension(raw, path, ident, _EXT_FIELDS[0] | _EXT_FIELDS[1] | _EXT_FIELDS[2])
+        ext = self.extension(raw, path, ident, _EXT_ITEM)
         if ext:  # what is left of the extensions once the model fields are taken out
             left = {k: v for k, v in unmapped["extensions"][EXTENSION].items() if k not in ext}
             rest = {k: v for k, v in unmapped["extensions"].items() if k != EXTENSION}
@@ -767,25 +822,26 @@ class Reader:
 
     # -- associations -------------------------------------------------------------------
 
-    def associations(
-        self, value: object, nodes: list[_Node], by_key: dict[str, int], doc_key: str
-    ) -> list[CaseAssociation]:
+    def associations(self, value: object, nodes: list[_Node], by_key: dict[str, int], doc_key: str) -> list[_Kept]:
+        """The associations other than the tree's edges, as read (:meth:`association` makes their rows);
+        the tree's edges place the items."""
         if value is None:
             return []
         if not isinstance(value, (list, tuple)):
             raise self.fail(f"{self.root}.CFAssociations", f"expected an array, found {type_name(value)}")
-        kept: list[CaseAssociation] = []
+        kept: list[_Kept] = []
         seen: dict[str, tuple[str, Mapping[str, Any]]] = {}
         edges: dict[int, list[tuple[int, int | None, str, str | None]]] = {}
         for n, raw in enumerate(value):
             path = f"{self.root}.CFAssociations[{n}]"
-            if not isinstance(raw, Mapping):
+            if type(raw) is not dict and not isinstance(raw, Mapping):
                 raise self.fail(path, f"expected a CFAssociation object, found {type_name(raw)}")
-            ident = (
-                raw.get("identifier") if isinstance(raw.get("identifier"), str) and raw["identifier"].strip() else None
-            )
-            if ident is not None:
-                self.check_identifier(ident, f"{path}.identifier")
+            ident = raw.get("identifier")
+            if not isinstance(ident, str) or not ident.strip():
+                ident = None
+            else:
+                if not ident.isprintable():  # printable: nothing to refuse (the common case, no path built)
+                    self.check_identifier(ident, f"{path}.identifier")
                 key = self.key(ident)
                 if key in seen:
                     self.repeated(seen[key], raw, path, ident, "CFAssociation")
@@ -798,8 +854,9 @@ class Reader:
             if not isinstance(kind, str) or not kind.strip():
                 self.ignore(path, "no associationType; the association was ignored", ident)
                 continue
-            kind = self.clean(kind, f"{path}.associationType", ident)
-            if kind.strip().casefold() == "ischildof":
+            if not kind.isprintable():
+                kind = self.clean(kind, f"{path}.associationType", ident)
+            if kind == "isChildOf" or kind.strip().casefold() == "ischildof":
                 if kind != "isChildOf":
                     self.ignore(f"{path}.associationType", f"{kind!r} read as 'isChildOf'", ident)
                 self.child_edge(raw, path, ident, origin, destination, by_key, doc_key, edges)
@@ -808,30 +865,42 @@ class Reader:
                 side = "originNodeURI" if origin is None else "destinationNodeURI"
                 self.ignore(f"{path}.{side}", f"no node identifier; the {kind} association was ignored", ident)
                 continue
-            kept.append(
-                CaseAssociation(
-                    identifier=ident,
-                    type=kind,
-                    origin=origin[0],
-                    destination=destination[0],
-                    origin_id=None,
-                    destination_id=None,
-                    origin_title=origin[2],
-                    destination_title=destination[2],
-                    path=path,
-                    unmapped=self.fields(
-                        {
-                            k: v
-                            for k, v in raw.items()
-                            if k not in ("identifier", "associationType", "originNodeURI", "destinationNodeURI")
-                        },
-                        path,
-                        ident,
-                    ),
-                )
-            )
+            kept.append((raw, ident, kind, origin, destination, path))
         self.place(nodes, edges)
         return kept
+
+    def association(
+        self,
+        raw: Mapping[str, Any],
+        ident: str | None,
+        kind: str,
+        origin: _Link,
+        destination: _Link,
+        path: str,
+        by_key: dict[str, int],
+        mapped_ids: dict[int, str],
+    ) -> CaseAssociation:
+        """The :class:`CaseAssociation` row of an association kept by :meth:`associations`."""
+        return CaseAssociation(
+            identifier=ident,
+            type=kind,
+            origin=origin[0],
+            destination=destination[0],
+            origin_id=mapped_ids.get(by_key.get(self.key(origin[0]), -2)),
+            destination_id=mapped_ids.get(by_key.get(self.key(destination[0]), -2)),
+            origin_title=origin[2],
+            destination_title=destination[2],
+            path=path,
+            unmapped=self.fields(
+                {
+                    k: v
+                    for k, v in raw.items()
+                    if k not in ("identifier", "associationType", "originNodeURI", "destinationNodeURI")
+                },
+                path,
+                ident,
+            ),
+        )
 
     def child_edge(
         self,
@@ -870,7 +939,9 @@ class Reader:
                 f"isChildOf edge to unknown item {destination[0]!r} (not an item of the package, nor its CFDocument)",
                 destination[0],
             )
-        sequence = self.sequence(raw.get("sequenceNumber"), f"{path}.sequenceNumber", ident)
+        sequence = raw.get("sequenceNumber")
+        if sequence is not None and type(sequence) is not int:  # an int is taken as it is (not a bool)
+            sequence = self.sequence(sequence, f"{path}.sequenceNumber", ident)
         edges.setdefault(child, []).append((parent, sequence, path, ident))
 
     def place(self, nodes: list[_Node], edges: dict[int, list[tuple[int, int | None, str, str | None]]]) -> None:
@@ -889,7 +960,7 @@ class Reader:
                 "read as top-level items",
             )
         for child, found in edges.items():
-            ordered = sorted(found, key=lambda e: e[0] == _DOC)  # stable: file order within each kind
+            ordered = sorted(found, key=lambda e: e[0] == _DOC) if len(found) > 1 else found  # stable: file order
             parent, sequence, _, _ = ordered[0]
             node = nodes[child]
             node.parent = None if parent == _DOC else parent
@@ -951,9 +1022,17 @@ class Reader:
             sequence = node.sequence
             return (sequence is None, sequence or 0, _natural(node.enumeration), _natural(node.code), index)
 
-        roots.sort(key=order)
+        def arrange(group: list[int]) -> None:
+            sequences = {nodes[i].sequence for i in group}
+            if None not in sequences and len(sequences) == len(group):  # the numbers decide alone
+                group.sort(key=lambda i: nodes[i].sequence or 0)
+            else:
+                group.sort(key=order)
+
+        arrange(roots)
         for node in nodes:
-            node.children.sort(key=order)
+            if len(node.children) > 1:
+                arrange(node.children)
         return roots
 
     def levels(self, nodes: list[_Node], roots: list[int]) -> int:
