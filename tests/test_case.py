@@ -1074,6 +1074,24 @@ def test_the_collector_is_paused_while_reading_and_restored(enabled: bool) -> No
         (gc.enable if was else gc.disable)()
 
 
+def test_the_diff_pauses_the_collector_too() -> None:
+    """diff.compare of two frameworks builds no cycles: the collector is off while it runs, restored after."""
+    seen: list[bool] = []
+    old, new = ec.load(2015), ec.load(2020)
+    original = diff.Diff.__init__
+
+    def spy(self: diff.Diff, *args: Any, **kwargs: Any) -> None:
+        seen.append(gc.isenabled())
+        original(self, *args, **kwargs)
+
+    assert gc.isenabled()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(diff.Diff, "__init__", spy)
+        changes = diff.compare(old, new)
+    assert ([False], True) == (seen, gc.isenabled())
+    assert [repr(c) for c in changes.changes] == [repr(c) for c in diff.compare(old, new).changes]
+
+
 # --------------------------------------------------------------------------- the benchmark's generator
 
 BENCHMARK = ROOT / "benchmarks" / "case.py"
