@@ -485,7 +485,10 @@ class Reader:
         return found
 
     def link(self, value: object, path: str, ident: str | None) -> tuple[str, str | None, str | None] | None:
-        """(identifier, uri, title) of a LinkGenURI / LinkURI object, or None when malformed."""
+        """(identifier, uri, title) of a LinkGenURI / LinkURI object, or None when malformed.
+
+        The identifier is checked and its key taken (``self.keys[identifier]`` is there after).
+        """
         if type(value) is dict or isinstance(value, Mapping):
             identifier = value.get("identifier")
             if isinstance(identifier, str) and identifier.strip():
@@ -504,6 +507,7 @@ class Reader:
             tail = value.rstrip("/").rsplit("/", 1)[-1]
             if is_uuid(tail):
                 self.ignore(path, "a bare URI instead of a link object; its last segment read as the identifier", ident)
+                self.key(tail)  # a UUID: nothing to check
                 return tail, value, None
         return None
 
@@ -605,7 +609,8 @@ class Reader:
         definitions = self.definitions(data.get("CFDefinitions"))
 
         nodes = self.items(data.get("CFItems"), doc_key, definitions)
-        by_key = {self.key(n.identifier): n.index for n in nodes}
+        keys = self.keys
+        by_key = {keys[n.identifier]: n.index for n in nodes}  # items() took the key of each
         associations = self.associations(data.get("CFAssociations"), nodes, by_key, doc_key)
         roots = self.tree(nodes)
 
@@ -626,8 +631,9 @@ class Reader:
             self.ignore(_member(f"{self.root}.{where[kind]}", key), f"not a CASE {kind} field{on}; kept as unmapped")
 
         for node in self.order:  # a URI holding what no text may hold is refused by load() as by read()
-            if isinstance(node.raw.get("uri"), str):
-                node.uri = self.clean(node.raw["uri"], f"{node.path}.uri", node.identifier)
+            uri = node.raw.get("uri")
+            if isinstance(uri, str):
+                node.uri = uri if uri.isprintable() else self.clean(uri, f"{node.path}.uri", node.identifier)
         self.parts = (doc_identifier, nodes, by_key, associations, doc, data)
         return Framework(edition=edition, domains=domains, notes=notes, **fw_fields)
 
@@ -757,7 +763,7 @@ class Reader:
         item_type = self.text(raw, "CFItemType", path, ident)
         type_link = self.link(raw.get("CFItemTypeURI"), f"{path}.CFItemTypeURI", ident)
         if item_type is None and type_link is not None:
-            item_type = definitions["CFItemTypes"].get(self.key(type_link[0]), type_link[2])
+            item_type = definitions["CFItemTypes"].get(self.keys[type_link[0]], type_link[2])  # link() took it
         themes: set[Theme] = set()
         keywords = raw.get("conceptKeywords")
         if isinstance(keywords, (list, tuple)) and all(isinstance(k, str) for k in keywords):
@@ -814,7 +820,8 @@ class Reader:
         if not isinstance(value, (list, tuple)):
             raise self.fail(f"{self.root}.CFAssociations", f"expected an array, found {type_name(value)}")
         kept: list[_Kept] = []
-        seen: dict[str, tuple[str, Mapping[str, Any]]] = {}
+        seen: dict[str, int] = {}  # key -> the index of the association with that identifier
+        keys = self.keys
         edges: dict[int, list[tuple[int, int | None, str, str | None]]] = {}
         for n, raw in enumerate(value):
             path = f"{self.root}.CFAssociations[{n}]"
@@ -826,12 +833,16 @@ class Reader:
             else:
                 if not ident.isprintable():  # printable: nothing to refuse (the common case, no path built)
                     self.check_identifier(ident, f"{path}.identifier")
-                key = self.key(ident)
+                key = keys.get(ident) or self.key(ident)
                 if key in seen:
-                    self.repeated(seen[key], raw, path, ident, "CFAssociation")
+                    first = seen[key]
+                    self.repeated(
+                        (f"{self.root}.CFAssociations[{first}]", value[first]), raw, path, ident, "CFAssociation"
+                    )
                     continue
-                seen[key] = (path, raw)
-            self.unknown("CFAssociation", raw, _ASSOCIATION_FIELDS)
+                seen[key] = n
+            if not raw.keys() <= _ASSOCIATION_FIELDS:
+                self.unknown("CFAssociation", raw, _ASSOCIATION_FIELDS)
             kind = raw.get("associationType")
             origin = self.link(raw.get("originNodeURI"), f"{path}.originNodeURI", ident)
             destination = self.link(raw.get("destinationNodeURI"), f"{path}.destinationNodeURI", ident)
@@ -903,7 +914,8 @@ class Reader:
             raise self.fail(
                 f"{path}.destinationNodeURI", "an isChildOf association without a destination identifier", ident
             )
-        child = by_key.get(self.key(origin[0]))
+        keys = self.keys  # link() took the key of both ends
+        child = by_key.get(keys[origin[0]])
         if child is None:
             if self.key(origin[0]) == doc_key:
                 raise self.fail(f"{path}.originNodeURI.identifier", "the CFDocument cannot be a child", origin[0])
@@ -912,7 +924,7 @@ class Reader:
                 f"isChildOf edge from {origin[0]!r}, which is not an item of the package",
                 origin[0],
             )
-        target = self.key(destination[0])
+        target = keys[destination[0]]
         if target == doc_key:
             parent = _DOC
         elif target in by_key:
