@@ -1122,3 +1122,23 @@ def test_benchmark_packages_are_plain_case_of_the_requested_size(bench: ModuleTy
         assert [i.text for i in fw.items()] == [i.text for i in back.items()]
     assert 300 <= len(old_fw.ids()) < 300 + 2 * 150  # at least the size asked for, at most one step of scale more
     assert len(diff.compare(case.loads(old_text), case.loads(new_text)).changes) > 0
+
+
+def test_the_state_size_benchmark_reads_what_it_generates() -> None:
+    """benchmarks/case_state.py's packages (shaped as the SBAC server's): the size asked for, read with nothing ignored
+    (no orphan, no type against its place: the general path, not the reports), every statement kept, and
+    the next version's changes found by the diff (the benchmark prints the timings)."""
+    spec = importlib.util.spec_from_file_location("_case_state", ROOT / "benchmarks" / "case_state.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    old_text, new_text = bench.pair(250, seed=3)
+    data = json.loads(old_text)
+    result = case.read(data)
+    assert (250, ()) == (len(result.framework.ids()), result.ignored)
+    assert sorted(i["fullStatement"] for i in data["CFItems"]) == sorted(i.text for i in result.framework.items())
+    assert 25 == len([a for a in data["CFAssociations"] if a["associationType"] == "exactMatchOf"])
+    assert 25 == len(result.associations)
+    changes = diff.compare(result.framework, case.loads(new_text)).summary().by_kind["all"]
+    assert changes["reworded"] > 0
+    assert changes["added"] > 0
