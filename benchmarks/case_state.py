@@ -242,72 +242,68 @@ def pair(items: int, seed: int) -> tuple[str, str]:
     return package(old, "2023", seed), package(next_version(old, seed), "2024", seed + 1)
 
 
-def _time(fn: Callable[[], object]) -> float:
+def _time(fn: Callable[..., object], *args: object) -> float:
     gc.collect()
     start = time.perf_counter()
-    fn()
+    fn(*args)
     return time.perf_counter() - start
 
 
-def measure(size: int, seed: int, repeat: int, budget: float) -> tuple[float, dict[str, float], dict[str, int], int]:
-    """(MB, median seconds of json.loads / case.loads / diff.compare, changes found, runs) at one size.
+def measure(sizes: list[int], seed: int, repeat: int, budget: float) -> list[tuple[float, dict[str, float], int]]:
+    """For each size: (MB, median seconds of json.loads / case.loads / diff.compare, runs).
 
-    The runs are interleaved; after the first, no new run starts once the size has taken *budget*
-    seconds (a 100,000-item diff takes tens of seconds)."""
-    old_text, new_text = pair(size, seed)
-    old, new = case.loads(old_text), case.loads(new_text)  # warm up, and check what is measured
-    assert len(old.ids()) == size, (len(old.ids()), size)
-    samples: dict[str, list[float]] = {"json": [], "case": [], "diff": []}
-    changes: dict[str, int] = {}
+    Each round times every step at every size, so machine noise hits the sizes alike and the
+    growth is measured between times taken side by side; no new round starts once the rounds
+    have taken *budget* seconds (a 100,000-item diff takes tens of seconds)."""
+    texts = [pair(size, seed) for size in sizes]
+    frameworks = [(case.loads(old), case.loads(new)) for old, new in texts]  # warm up, and check them
+    for size, (old_fw, _) in zip(sizes, frameworks, strict=True):
+        assert len(old_fw.ids()) == size, (len(old_fw.ids()), size)
+    samples: list[dict[str, list[float]]] = [{"json": [], "case": [], "diff": []} for _ in sizes]
     started = time.perf_counter()
     for _ in range(repeat):
-        samples["json"].append(_time(lambda: json.loads(old_text)))
-        samples["case"].append(_time(lambda: case.loads(old_text)))
-        gc.collect()
-        start = time.perf_counter()
-        result = diff.compare(old, new)
-        samples["diff"].append(time.perf_counter() - start)
-        changes = result.summary().by_kind["all"]
-        del result
+        for k, ((old_text, _), (old, new)) in enumerate(zip(texts, frameworks, strict=True)):
+            samples[k]["json"].append(_time(json.loads, old_text))
+            samples[k]["case"].append(_time(case.loads, old_text))
+            samples[k]["diff"].append(_time(diff.compare, old, new))
         if time.perf_counter() - started > budget:
             break
-    t = {name: statistics.median(values) for name, values in samples.items()}
-    return len(old_text.encode()) / 1e6, t, changes, len(samples["diff"])
+    medians = [{name: statistics.median(values) for name, values in times.items()} for times in samples]
+    return [
+        (len(text.encode()) / 1e6, t, len(times["diff"]))
+        for (text, _), t, times in zip(texts, medians, samples, strict=True)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000], help="items per package")
-    parser.add_argument("--repeat", type=int, default=5, help="interleaved timed runs per size (median)")
-    parser.add_argument("--budget", type=float, default=120.0, help="seconds per size before runs stop (default 120)")
+    parser.add_argument("--repeat", type=int, default=5, help="interleaved rounds (median)")
+    parser.add_argument("--budget", type=float, default=300.0, help="seconds before no new round starts (default 300)")
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args(argv)
 
+    rows = measure(args.sizes, args.seed, args.repeat, args.budget)
     print(
-        f"CASE at state size (seed {args.seed}, python {sys.version.split()[0]}): medians of up to {args.repeat} "
-        f"interleaved runs; target: case.loads within {TARGET:.0f}x json.loads at 10,000 items, "
+        f"CASE at state size (seed {args.seed}, python {sys.version.split()[0]}): medians of {rows[0][2]} rounds, "
+        f"each timing every size; target: case.loads within {TARGET:.0f}x json.loads at 10,000 items, "
         f"at most ~{GROWTH:.0f}x the time per 10x the items"
     )
     print(
-        f"  {'items':>8} {'MB':>6} {'runs':>4} {'json.loads':>11} {'case.loads':>11} {'ratio':>6} {'growth':>14}"
-        f" {'diff.compare':>13} {'growth':>7}  changes found"
+        f"  {'items':>8} {'MB':>6} {'json.loads':>11} {'case.loads':>11} {'ratio':>6} {'growth':>14}"
+        f" {'diff.compare':>13} {'growth':>7}"
     )
-    previous: tuple[int, dict[str, float]] | None = None
-    for size in args.sizes:
-        mb, t, changes, runs = measure(size, args.seed, args.repeat, args.budget)
+    for k, (size, (mb, t, _)) in enumerate(zip(args.sizes, rows, strict=True)):
         growth, diff_growth = f"{'-':>14}", f"{'-':>7}"
-        if previous is not None:
-            per10 = 1 / math.log10(size / previous[0])  # growth per 10x the items, whatever the step
-            grown = {name: (t[name] / previous[1][name]) ** per10 for name in t}
+        if k:
+            per10 = 1 / math.log10(size / args.sizes[k - 1])  # growth per 10x the items, whatever the step
+            grown = {name: (t[name] / rows[k - 1][1][name]) ** per10 for name in t}
             growth = f"{grown['case']:5.1f}x ({grown['json']:4.1f}x)"
             diff_growth = f"{grown['diff']:6.1f}x"
-        shown = ", ".join(f"{kind} {n:,}" for kind, n in sorted(changes.items()) if kind != "unchanged" and n)
         print(
-            f"  {size:>8,} {mb:6.1f} {runs:>4} {t['json'] * 1e3:9.1f}ms {t['case'] * 1e3:9.1f}ms"
-            f" {t['case'] / t['json']:5.1f}x {growth} {t['diff'] * 1e3:11.1f}ms {diff_growth}  {shown}",
-            flush=True,
+            f"  {size:>8,} {mb:6.1f} {t['json'] * 1e3:9.1f}ms {t['case'] * 1e3:9.1f}ms"
+            f" {t['case'] / t['json']:5.1f}x {growth} {t['diff'] * 1e3:11.1f}ms {diff_growth}"
         )
-        previous = (size, t)
     print("  ratio: case.loads / json.loads of the same text; growth: per 10x the items (json.loads's in brackets)")
     return 0
 

@@ -762,7 +762,7 @@ class Reader:
             self.ignore(f"{path}.fullStatement", f"missing or empty; the {used} was used as the statement", ident)
             full = fallback
         item_type = self.text(raw, "CFItemType", path, ident)
-        type_link = self.link(raw.get("CFItemTypeURI"), f"{path}.CFItemTypeURI", ident)
+        type_link = self.link(raw["CFItemTypeURI"], f"{path}.CFItemTypeURI", ident) if "CFItemTypeURI" in raw else None
         if item_type is None and type_link is not None:
             item_type = definitions["CFItemTypes"].get(self.keys[type_link[0]], type_link[2])  # link() took it
         themes: set[Theme] = set()
@@ -778,7 +778,11 @@ class Reader:
                 f"expected an array of strings, found {type_name(keywords)}; kept as unmapped",
                 ident,
             )
-        concept = self.link(raw.get("conceptKeywordsURI"), f"{path}.conceptKeywordsURI", ident)
+        concept = (
+            self.link(raw["conceptKeywordsURI"], f"{path}.conceptKeywordsURI", ident)
+            if "conceptKeywordsURI" in raw
+            else None
+        )
         if concept is not None:
             title = definitions["CFConcepts"].get(self.key(concept[0]), concept[2])
             found, other = themes_from_keywords([title] if title else [])
@@ -786,7 +790,7 @@ class Reader:
                 themes |= found
                 consumed = consumed | {"conceptKeywordsURI"}
         unmapped = {k: v for k, v in raw.items() if k not in consumed}
-        ext = self.extension(raw, path, ident, _EXT_ITEM)
+        ext = self.extension(raw, path, ident, _EXT_ITEM) if "extensions" in raw else {}
         if ext:  # what is left of the extensions once the model fields are taken out
             left = {k: v for k, v in unmapped["extensions"][EXTENSION].items() if k not in ext}
             rest = {k: v for k, v in unmapped["extensions"].items() if k != EXTENSION}
@@ -1251,9 +1255,8 @@ class Reader:
             node.id = item_id
             self.order.append(node)
             fields = derive_competency(full=node.full, abbreviated=node.abbreviated, themes=node.themes)
-            self.apply(
-                node, fields, {"statement": _is_text, "title": _is_optional_text, "themes": _is_themes}, "number"
-            )
+            if node.ext:
+                self.apply(node, fields, _COMPETENCY_CHECKS, "number")
             out.append(
                 Competency(
                     id=item_id,
@@ -1275,7 +1278,8 @@ class Reader:
             node.id = item_id
             self.order.append(node)
             fields = derive_indicator(full=node.full, themes=node.themes)
-            self.apply(node, fields, {"text": _is_text, "themes": _is_themes}, "label")
+            if node.ext:
+                self.apply(node, fields, _INDICATOR_CHECKS, "label")
             if Theme.FC in fields["themes"]:
                 self.ignore(
                     f"{node.path}.conceptKeywords",
@@ -1287,7 +1291,7 @@ class Reader:
                 Indicator(
                     id=item_id,
                     label=label,
-                    children=self.indicators(nodes, node.children, item_id, node.code),
+                    children=self.indicators(nodes, node.children, item_id, node.code) if node.children else (),
                     **fields,
                 )
             )
@@ -1338,10 +1342,10 @@ class Reader:
             pending = [i for i in group if i not in chosen]
             if not pending:
                 return [chosen[i] for i in group]
-            candidates = [(i, source(nodes[i], parent)) for i in pending]
-            counts = Counter(v for _, v in candidates if v is not None)
+            candidates = [(i, v) for i in pending if (v := source(nodes[i], parent)) is not None]
+            counts = Counter(v for _, v in candidates)
             for index, value in candidates:
-                if value is not None and counts[value] == 1 and value not in taken:
+                if counts[value] == 1 and value not in taken:
                     chosen[index] = value
                     taken.add(value)
         for position, index in enumerate(group, start=1):
@@ -1354,6 +1358,8 @@ class Reader:
 
 
 _VALID: dict[str, Callable[[object], bool]] = {}
+_INDICATOR_CHECKS: dict[str, Callable[[object], bool]] = {}  # the fields the extension may set, and their checks
+_COMPETENCY_CHECKS: dict[str, Callable[[object], bool]] = {}
 _POSITION: dict[str, Callable[[int], Any]] = {"key": lambda n: f"d{n}", "number": lambda n: n, "label": str}
 _DOCUMENT_MAPPED = {"identifier", "title", "creator", "publisher", "officialSourceURL", "licenseURI", "version"}
 
@@ -1424,6 +1430,8 @@ _SOURCES: dict[str, tuple[Callable[[_Node, Any], Any], ...]] = {
 }
 
 _VALID.update(key=is_key, number=_valid_number, label=is_label)
+_INDICATOR_CHECKS.update(text=_is_text, themes=_is_themes)
+_COMPETENCY_CHECKS.update(statement=_is_text, title=_is_optional_text, themes=_is_themes)
 
 
 def _same_json(first: object, second: object) -> bool:
