@@ -43,7 +43,7 @@ def with_notes(n: int) -> dict[str, Any]:
     return {
         "CFDocument": _document({"notes": notes}),
         "CFItems": [{"identifier": "d", "fullStatement": "A domain.", "humanCodingScheme": "D"}],
-        "CFAssociations": [],
+        "CFAssociations": [_child("d", "doc")],
     }
 
 
@@ -61,7 +61,7 @@ def with_numbers(n: int) -> dict[str, Any]:
     return {
         "CFDocument": _document({}),
         "CFItems": items,
-        "CFAssociations": [_child(f"c{k}", "d") for k in range(n)],
+        "CFAssociations": [_child("d", "doc"), *(_child(f"c{k}", "d") for k in range(n))],
     }
 
 

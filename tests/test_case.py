@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
+import gc
 import hashlib
 import importlib.util
 import json
@@ -25,14 +26,15 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import edcompetencies as ec
-from edcompetencies import case, diff
+from edcompetencies import Framework, case, diff
+from edcompetencies.case import _reader
 from edcompetencies.errors import CaseFormatError, NotPublishedError, UnknownEditionError
 
 from .strategies import case_texts, frameworks, json_values
@@ -666,7 +668,7 @@ def test_item_types_map_to_levels() -> None:
     assert ("v1:main", "Flat", [1, 2]) == (domain.id, domain.name, [c.number for c in domain.competencies])
     reported = [str(x) for x in result.ignored]
     assert any("no domain level" in r for r in reported)
-    assert any("typed 'Domain' but placed as a indicator" in r for r in reported)
+    assert any("typed 'Domain' but placed as an indicator" in r for r in reported)
 
 
 def test_themes_are_read_from_concept_keywords() -> None:
@@ -731,7 +733,7 @@ def test_json_text_problems_are_reported(tmp_path: Path) -> None:
     path.write_text('{"CFDocument": {"identifier": "d", "title": "A", "title": "B"}}', encoding="utf-8")
     result = case.read(path)
     assert "B" == result.framework.title
-    assert any("repeats the key(s) 'title'" in str(x) for x in result.ignored)
+    assert any("repeats the key 'title'" in str(x) for x in result.ignored)
 
 
 # --------------------------------------------------------------------------- malformed packages
@@ -767,7 +769,9 @@ def test_edge_to_an_unknown_item() -> None:
 
 
 def test_duplicate_identifiers() -> None:
-    error = fails(package([item("a"), item("A"), item("a")]), "duplicate identifier 'a' (first at $.CFItems[0])", "a")
+    error = fails(
+        package([item("a"), item("A"), item("a", "Other.")]), "duplicate identifier 'a' (first at $.CFItems[0])", "a"
+    )
     assert "$.CFItems[2]" == error.path
     upper = "6F1A2C1E-0000-4000-8000-000000000000"
     fails(package([item(upper.lower()), item(upper)]), "duplicate identifier", upper)
@@ -779,7 +783,92 @@ def test_duplicate_identifiers() -> None:
     )
 
 
-def test_too_deep() -> None:
+def test_an_exact_copy_of_an_item_or_an_association_is_skipped_and_listed() -> None:
+    """Issue 12 point 5: an object repeated as it is (equal as JSON values) is read once and listed
+    with its path and identifier; the framework is the one the package without the copies gives."""
+    items = [item("d"), item("c", humanCodingScheme="C")]
+    edges = [child("d", "doc"), child("c", "d", 1, identifier="e")]
+    result = case.read(package([*items, dict(items[1])], [*edges, dict(edges[1])]))
+    assert case.read(package(items, edges)).framework == result.framework
+    assert [
+        "$.CFItems[2] (identifier c): an exact copy of the CFItem at $.CFItems[1] (the same identifier and "
+        "fields); skipped",
+        "$.CFAssociations[2] (identifier e): an exact copy of the CFAssociation at $.CFAssociations[1] (the same "
+        "identifier and fields); skipped",
+    ] == [str(entry) for entry in result.ignored]
+
+
+@pytest.mark.parametrize("other", [1.0, True, "1", [1]])
+def test_copies_are_equal_as_json_values_not_as_python_values(other: object) -> None:
+    """``1 == 1.0 == True`` in Python, not in JSON: such "copies" differ, so the identifier is refused."""
+    first, second = child("c", "d", identifier="e"), child("c", "d", identifier="e")
+    first["sequenceNumber"], second["sequenceNumber"] = 1, other
+    fails(package([item("d"), item("c")], [first, second]), "duplicate identifier 'e'", "e")
+    fails(package([item("c", n=1), item("c", n=other)]), "on a CFItem with other fields", "c")
+
+
+def test_items_with_no_parent_edge_are_listed() -> None:
+    """Issue 12 point 5: orphans (no isChildOf edge at all) are listed, one entry each when there is one,
+    one entry naming the first five when there are more; items linked to the CFDocument are not orphans."""
+    one = case.read(package([item("d"), item("o")], [child("d", "doc")]))
+    assert [
+        "$.CFItems[1] (identifier o): no isChildOf edge to an item or to the CFDocument; read as a top-level item"
+    ] == [str(entry) for entry in one.ignored]
+    many = case.read(
+        package([item("d"), *(item(f"o{k}", humanCodingScheme=f"O.{k}") for k in range(7))], [child("d", "doc")])
+    )
+    (entry,) = many.ignored
+    assert ("$.CFItems[*]", None) == (entry.path, entry.identifier)
+    assert (
+        "7 items have no isChildOf edge to an item or to the CFDocument; read as top-level items: "
+        "$.CFItems[1] 'O.0', $.CFItems[2] 'O.1', $.CFItems[3] 'O.2', $.CFItems[4] 'O.3', $.CFItems[5] 'O.4' and 2 more"
+    ) == entry.message
+    assert 8 == len(many.framework.domains)
+    assert () == case.read(case.export(ec.load(2020))).ignored  # an export links its domains to the CFDocument
+
+
+def test_items_typed_against_their_place_are_one_entry_per_type() -> None:
+    """Issue 12 point 5: one entry per item type, in good grammar ("an indicator"), counting the places."""
+    items = [item("d", CFItemType="Domain"), item("c", CFItemType="Domain"), item("i1", CFItemType="Domain")]
+    items += [item("i2", CFItemType="Domain"), item("x", CFItemType="Competency")]
+    edges = [child("d", "doc"), child("c", "d"), child("i1", "c"), child("i2", "c"), child("x", "i1")]
+    result = case.read(package(items, edges))
+    assert [
+        "$.CFItems[*].CFItemType: 3 items typed 'Domain' are placed at other levels (1 as a competency, 2 as "
+        "indicators) by the isChildOf hierarchy; read by their places: $.CFItems[1] 'c', $.CFItems[2] 'i1', "
+        "$.CFItems[3] 'i2'",
+        "$.CFItems[4].CFItemType (identifier x): typed 'Competency' but placed as an indicator by the isChildOf "
+        "hierarchy; read by its place",
+    ] == [str(entry) for entry in result.ignored]
+
+
+def test_the_ignored_messages_say_what_was_done(tmp_path: Path) -> None:
+    """Issue 12 point 5: the messages name what was used, in the singular or the plural as it is."""
+    text = (
+        '{"CFDocument": {"identifier": "doc", "title": "T", "a": 1, "a": 2, "b": 1, "b": 2,'
+        ' "extensions": {"edcompetencies": {"notes": ['
+        '{"id": "n", "kind": "editorial", "items": [], "text": "One."},'
+        '{"id": "n", "kind": "editorial", "items": [], "text": "Two."},'
+        '{"id": "m", "kind": "editorial", "items": ["v1:ghost"], "text": "Three."}]}}},'
+        ' "CFItems": [{"identifier": "x", "abbreviatedStatement": "Short.", "conceptKeywords": "Algebra"}],'
+        ' "CFAssociations": [{"identifier": "e", "associationType": "isChildOf",'
+        ' "originNodeURI": {"identifier": "x"}, "destinationNodeURI": {"identifier": "doc"}}]}'
+    )
+    path = tmp_path / "messages.json"
+    path.write_text(text, encoding="utf-8")
+    assert [
+        "$.CFDocument (identifier doc): a JSON object repeats the keys 'a', 'b'; the last value of each was used",
+        "$.CFItems[0].fullStatement (identifier x): missing or empty; the abbreviatedStatement was used as the "
+        "statement",
+        "$.CFItems[0].conceptKeywords (identifier x): expected an array of strings, found a string; kept as unmapped",
+        "$.CFDocument.extensions.edcompetencies.notes[1] (identifier doc): the note 'n' repeats the ID of an earlier "
+        "note; ignored",
+        "$.CFDocument.extensions.edcompetencies.notes[2] (identifier doc): the note 'm' names items that are not in "
+        "the package; ignored",
+        "$.CFDocument.a: not a CASE CFDocument field; kept as unmapped",
+        "$.CFDocument.b: not a CASE CFDocument field; kept as unmapped",
+    ] == [str(entry) for entry in case.read(path).ignored]
+
     n = case.MAX_DEPTH + 5
     data = package([item(f"i{k}") for k in range(n)], [child(f"i{k + 1}", f"i{k}") for k in range(n - 1)])
     fails(data, f"the hierarchy is more than {case.MAX_DEPTH} levels deep", f"i{case.MAX_DEPTH}")
@@ -931,6 +1020,79 @@ def test_corrupting_a_valid_export_only_raises_the_documented_error(draw: st.Dat
     accepted_is_valid(result)
 
 
+# --------------------------------------------------------------------------- speed at state size
+
+
+def test_load_builds_only_the_framework(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Issue 12 point 7: case.load/loads build the framework only, never the CaseImport rows of every
+    item and association (nor the JSON text of their other fields), and check the package alike."""
+    fw = ec.load(2020)
+    text = case.dumps(case.export(fw))
+    path = tmp_path / "package.json"
+    path.write_text(text, encoding="utf-8")
+
+    def refused(*args: object, **kwargs: object) -> NoReturn:
+        raise AssertionError("load() built what only read() gives")
+
+    monkeypatch.setattr(_reader, "CaseImport", refused)
+    monkeypatch.setattr(_reader, "CaseItem", refused)
+    monkeypatch.setattr(_reader.Reader, "fields", refused)
+    assert fw == case.loads(text) == case.load(path) == case.load(json.loads(text))
+    with pytest.raises(AssertionError, match="only read"):
+        case.read(path)
+    bad = package([item("x", uri="urn:x:\x1b[2J")], [child("x", "doc")])
+    for reading in (case.load, lambda data: case.loads(json.dumps(data))):
+        with pytest.raises(CaseFormatError, match=re.escape("$.CFItems[0].uri")):
+            reading(bad)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_paused_while_reading_and_restored(enabled: bool) -> None:
+    """The cyclic collector is off while a package is decoded and built (it walked every decoded
+    object for nothing), and is as it was afterwards, also when the package is refused."""
+    seen: list[bool] = []
+    original = Framework.__init__
+
+    def spy(self: Framework, *args: Any, **kwargs: Any) -> None:
+        seen.append(gc.isenabled())
+        original(self, *args, **kwargs)
+
+    text = case.dumps(case.export(ec.load(2015)))
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(Framework, "__init__", spy)
+            case.loads(text)
+        assert [False] == seen
+        assert enabled == gc.isenabled()
+        with pytest.raises(CaseFormatError):
+            case.loads("{")
+        with pytest.raises(CaseFormatError):
+            case.read(package([item("x")], [child("x", "ghost")]))
+        assert enabled == gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_the_diff_pauses_the_collector_too() -> None:
+    """diff.compare of two frameworks builds no cycles: the collector is off while it runs, restored after."""
+    seen: list[bool] = []
+    old, new = ec.load(2015), ec.load(2020)
+    original = diff.Diff.__init__
+
+    def spy(self: diff.Diff, *args: Any, **kwargs: Any) -> None:
+        seen.append(gc.isenabled())
+        original(self, *args, **kwargs)
+
+    assert gc.isenabled()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(diff.Diff, "__init__", spy)
+        changes = diff.compare(old, new)
+    assert ([False], True) == (seen, gc.isenabled())
+    assert [repr(c) for c in changes.changes] == [repr(c) for c in diff.compare(old, new).changes]
+
+
 # --------------------------------------------------------------------------- the benchmark's generator
 
 BENCHMARK = ROOT / "benchmarks" / "case.py"
@@ -970,3 +1132,23 @@ def test_an_extension_year_of_too_many_digits_is_ignored() -> None:
     assert result.framework.year is None
     assert ["not a valid year: 1000000000; ignored"] == [i.message for i in result.ignored if i.path.endswith("year")]
     accepted_is_valid(result)
+
+
+def test_the_state_size_benchmark_reads_what_it_generates() -> None:
+    """benchmarks/case_state.py's packages (shaped as the SBAC server's): the size asked for, read with nothing ignored
+    (no orphan, no type against its place: the general path, not the reports), every statement kept, and
+    the next version's changes found by the diff (the benchmark prints the timings)."""
+    spec = importlib.util.spec_from_file_location("_case_state", ROOT / "benchmarks" / "case_state.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    old_text, new_text = bench.pair(250, seed=3)
+    data = json.loads(old_text)
+    result = case.read(data)
+    assert (250, ()) == (len(result.framework.ids()), result.ignored)
+    assert sorted(i["fullStatement"] for i in data["CFItems"]) == sorted(i.text for i in result.framework.items())
+    assert 25 == len([a for a in data["CFAssociations"] if a["associationType"] == "exactMatchOf"])
+    assert 25 == len(result.associations)
+    changes = diff.compare(result.framework, case.loads(new_text)).summary().by_kind["all"]
+    assert changes["reworded"] > 0
+    assert changes["added"] > 0

@@ -29,6 +29,8 @@ REAL = SHARED / "reference" / "case" / "real"
 
 # file: (CaseImport.items, .associations, .ignored without the \f repairs, sha256 of the IDs), as
 # read on the commit before the split (051a0e2); the IDs are the same, so diffs and lookups are too.
+# The ignored counts are issue 12's (point 5): the items typed against their place are one entry
+# per item type (not one per item), and the math content specification's 15 orphans one more.
 BEFORE = {
     "compeito-opencase-ja-university-case11.json": (36, 0, 0, "d0b6122aa8c35ed3"),
     "opensalt-fixture-empty.json": (0, 0, 0, "e3b0c44298fc1c14"),
@@ -42,10 +44,10 @@ BEFORE = {
     "sbac-ela-g5-pt-informational.json": (164, 76, 0, "35b151a129405cf6"),
     "sbac-ela-g5-pt-narrative.json": (164, 80, 0, "f8fc729818f85e67"),
     "sbac-item-response-types.json": (19, 0, 0, "5e29022136b71f39"),
-    "sbac-math-content-specification.json": (585, 2797, 11, "07dd8d40d69a5864"),
-    "sbac-math-g3-5-claim2-item-spec.json": (305, 213, 18, "c985dc91f103aa41"),
-    "sbac-math-hs-claim2-item-spec-edlevel-edited.json": (207, 144, 11, "893859dd145c6dea"),
-    "sbac-math-hs-claim2-item-spec.json": (207, 144, 11, "893859dd145c6dea"),
+    "sbac-math-content-specification.json": (585, 2797, 2, "07dd8d40d69a5864"),
+    "sbac-math-g3-5-claim2-item-spec.json": (305, 213, 1, "c985dc91f103aa41"),
+    "sbac-math-hs-claim2-item-spec-edlevel-edited.json": (207, 144, 1, "893859dd145c6dea"),
+    "sbac-math-hs-claim2-item-spec.json": (207, 144, 1, "893859dd145c6dea"),
     "sbac-webb-dok-levels.json": (15, 0, 0, "dd22d7c1dbae84dc"),
 }
 
@@ -101,17 +103,57 @@ def test_the_form_feeds_of_real_packages_are_repaired_and_reported() -> None:
 
 
 def test_two_items_with_one_identifier_are_still_refused() -> None:
+    """Two *different* CFItems sharing an identifier: no way to choose one, so the package is refused."""
     path = _real("messy/sbac-ela-g3-claim1-target1-dup-item-id.json")
-    with pytest.raises(CaseFormatError, match=r"\$\.CFItems\[3\] .*duplicate identifier"):
+    with pytest.raises(
+        CaseFormatError, match=r"\$\.CFItems\[3\] .*duplicate identifier .*first at \$\.CFItems\[2\].*other fields"
+    ) as info:
         case.read(path)
+    assert "81bef0ac-cc76-11e7-943b-9b9ed3d69b53" == info.value.identifier
 
 
-def test_the_other_messy_file_reads_or_is_refused_clearly() -> None:
-    """A byte-identical duplicate association: refused today, to be accepted by issue 12."""
-    path = _real("messy/sbac-math-content-specification-dup-association.json")
-    try:
-        result = case.read(path)
-    except CaseFormatError as error:
-        assert "$.CFAssociations[135]" == error.path
-    else:
-        assert 585 == len(result.items)
+def test_a_byte_identical_duplicate_association_is_read_and_listed() -> None:
+    """Issue 12 point 5: one repeated association made the 585-item framework unloadable; the copy is
+    skipped and listed, and the framework is the one the file without the copy gives."""
+    result = case.read(_real("messy/sbac-math-content-specification-dup-association.json"))
+    clean = case.read(_real("sbac-math-content-specification.json"))
+    (copy,) = [entry for entry in result.ignored if "exact copy" in entry.message]
+    assert ("$.CFAssociations[135]", "ae3aae37-b13c-494b-b8a1-a6f5962bef91") == (copy.path, copy.identifier)
+    assert "$.CFAssociations[134]" in copy.message
+    assert (585, clean.framework) == (len(result.items), result.framework)
+    assert len(clean.ignored) + 1 == len(result.ignored)
+
+
+def test_items_without_a_parent_edge_are_listed_once() -> None:
+    """The math content specification has 15 items with no isChildOf edge (orphans) and 8 linked to the
+    CFDocument (its roots, not orphans): all 23 are top-level, the 15 listed in one entry."""
+    result = case.read(_real("sbac-math-content-specification.json"))
+    (orphans,) = [entry for entry in result.ignored if "no isChildOf edge" in entry.message]
+    assert "$.CFItems[*]" == orphans.path
+    assert orphans.message.startswith("15 items have no isChildOf edge to an item or to the CFDocument;")
+    assert orphans.message.endswith(" and 10 more")
+    assert "$.CFItems[562] 'M.GHS.C3.HSA.APR.C.4'" in orphans.message
+    assert 23 == len(result.framework.domains)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("sbac-math-content-specification.json", "11 items typed 'Domain' are placed as competencies by"),
+        (
+            "sbac-math-g3-5-claim2-item-spec.json",
+            "18 items typed 'Domain' are placed at other levels (1 as a competency, 17 as indicators) by",
+        ),
+        (
+            "sbac-math-hs-claim2-item-spec.json",
+            "11 items typed 'Domain' are placed at other levels (1 as a competency, 10 as indicators) by",
+        ),
+    ],
+)
+def test_items_typed_against_their_place_are_one_entry_per_type(name: str, message: str) -> None:
+    """Issue 12 point 5: 11-18 entries of "placed as a indicator" per SBAC file become one per item type."""
+    result = case.read(_real(name))
+    (typed,) = [entry for entry in result.ignored if "typed 'Domain'" in entry.message]
+    assert ("$.CFItems[*].CFItemType", None) == (typed.path, typed.identifier)
+    assert typed.message.startswith(message)
+    assert not any(" a indicator" in entry.message for entry in result.ignored)

@@ -12,13 +12,16 @@ ID that one reader accepts is an ID every other reader and writer handles.
   would break UTF-8 output or let a file rewrite a terminal screen.
 - Files given by path are read only when they are regular files (not a FIFO that never
   ends, not ``/dev/zero``), and only up to a size limit (:func:`read_file`).
+- What is read is built with the cyclic garbage collector paused (:func:`collector_paused`).
 """
 
+import contextlib
 import errno
+import gc
 import os
 import re
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from .errors import ArgumentTypeError
 
@@ -27,6 +30,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_LABEL",
     "ascii_number",
+    "collector_paused",
     "is_clean_json",
     "is_key",
     "is_label",
@@ -94,6 +98,8 @@ def text_problem(value: str) -> str | None:
     >>> text_problem("\\ud800")
     'it holds a lone surrogate U+D800 at offset 0 (not encodable as UTF-8)'
     """
+    if value.isprintable():  # no control, format or surrogate character at all: the common case, fast
+        return None
     m = _FORBIDDEN.search(value)
     if m is None:
         return None
@@ -237,3 +243,26 @@ def _file_kind(mode: int) -> str:
         (stat.S_ISSOCK, "a socket"),
     )
     return next((name for test, name in kinds if test(mode)), "something else")
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while acyclic structures are built (restored however it ends).
+
+    Decoding a file and building the model (or a diff) allocate many objects and no cycles; the
+    collector's passes over them find nothing and took half the time of reading 32,000 numbered
+    CASE siblings (1.47 s with them, 0.77 s without) and a third of comparing two 10,000-item
+    frameworks. Free what was decoded before leaving, or the first pass after walks all of it.
+
+    >>> import gc
+    >>> with collector_paused():
+    ...     gc.isenabled()
+    False
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -10,10 +10,11 @@ path, in ``CaseImport.ignored``.
 It is written by hand rather than with a configured converter because it is *tolerant*: a
 converter stops at the first value that does not fit, where this reader bends what it can and
 records each thing it set aside with its path. Real packages need that: 4 of the 17 written by
-other tools in the test bed (``../shared/reference/case/real/``) read only that way, with 68
-entries in ``ignored`` (51 items typed against their place in the tree, 17 ``\\f`` escapes
-where LaTeX's ``\\frac`` was meant), and the 2017 OpenSALT example has string
-``sequenceNumber``s and a field no CASE version has. IDs are also chosen across sibling groups
+other tools in the test bed (``../shared/reference/case/real/``) read only that way, with 22
+entries in ``ignored`` (51 items typed against their place in the tree, one entry per type and
+file; 15 items with no parent edge, in one entry; 17 ``\\f`` escapes where LaTeX's ``\\frac``
+was meant); a hand-edited variant repeats an association byte for byte; and the 2017 OpenSALT
+example has string ``sequenceNumber``s and a field no CASE version has. IDs are also chosen across sibling groups
 (codes, enumerations, positions), which no per-object structuring does.
 
 What it refuses, with the JSON path and the identifier: text holding control characters other
@@ -27,7 +28,6 @@ rules are :mod:`edcompetencies._rules`' (numbers are ASCII digits, patterns matc
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import re
@@ -42,6 +42,7 @@ from .._rules import (
     MAX_DIGITS,
     MAX_FILE_BYTES,
     ascii_number,
+    collector_paused,
     is_clean_json,
     is_key,
     is_label,
@@ -105,19 +106,28 @@ def read(source: Source, *, edition: int | str | None = None, max_bytes: int = M
     raises :class:`~edcompetencies.errors.CaseFormatError` naming the JSON path and the
     identifier. Anything else that cannot be used is listed in ``ignored``.
     """
-    _check_edition("case.read()", edition)
+    with collector_paused():  # until the decoded package is freed: the collector would walk all of it
+        reader, data = _opened("case.read()", source, edition, max_bytes)
+        result = reader.read(data, edition)
+        del reader, data
+    return result
+
+
+def _opened(function: str, source: Source, edition: object, max_bytes: int) -> tuple[Reader, object]:
+    """The reader for *source* and the package it holds (decoded, when *source* is a path)."""
+    _check_edition(function, edition)
     if isinstance(source, Mapping):
-        return Reader("<package>").read(source, edition)
+        return Reader("<package>"), source
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
         if not isinstance(name, str):
-            raise ArgumentTypeError("case.read()", "source", "a path, or a decoded CFPackage mapping", source)
+            raise ArgumentTypeError(function, "source", "a path, or a decoded CFPackage mapping", source)
         if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
-            raise ArgumentTypeError("case.read()", "max_bytes", "an integer", max_bytes)
+            raise ArgumentTypeError(function, "max_bytes", "an integer", max_bytes)
         if max_bytes < 0:
-            raise ArgumentValueError("case.read()", "max_bytes", "a number of bytes (0 or more)", max_bytes)
+            raise ArgumentValueError(function, "max_bytes", "a number of bytes (0 or more)", max_bytes)
         reader = Reader(name)
-        return reader.read(reader.decode(_read_file(name, max_bytes)), edition)
+        return reader, reader.decode(_read_file(name, max_bytes))
     raise CaseFormatError(
         f"expected a CFPackage mapping or the path of a JSON file, found {type_name(source)}",
         source="<package>",
@@ -127,12 +137,19 @@ def read(source: Source, *, edition: int | str | None = None, max_bytes: int = M
 def load(source: Source, *, edition: int | str | None = None, max_bytes: int = MAX_BYTES) -> Framework:
     """The framework in a CASE package (a path or the decoded mapping); see :func:`read`.
 
+    It reads and checks what :func:`read` does, but builds only the framework (not the
+    :class:`CaseImport` rows of every item and association).
+
     >>> import edcompetencies as ec
     >>> from edcompetencies import case
     >>> case.load(case.export(ec.load(2015))) == ec.load(2015)
     True
     """
-    return read(source, edition=edition, max_bytes=max_bytes).framework
+    with collector_paused():  # until the decoded package is freed (see read())
+        reader, data = _opened("case.load()", source, edition, max_bytes)
+        framework = reader.framework(data, edition)
+        del reader, data
+    return framework
 
 
 def loads(text: str | bytes, *, source: str = "<string>", edition: int | str | None = None) -> Framework:
@@ -143,8 +160,11 @@ def loads(text: str | bytes, *, source: str = "<string>", edition: int | str | N
     if not isinstance(source, str):
         raise ArgumentTypeError("case.loads()", "source", "a string (the name shown in errors)", source)
     _check_edition("case.loads()", edition)
-    reader = Reader(source)
-    return reader.read(reader.decode(text), edition).framework
+    with collector_paused():  # until the decoded package is freed (see read())
+        reader = Reader(source)
+        framework = reader.framework(reader.decode(text), edition)
+        del reader
+    return framework
 
 
 def _read_file(name: str, max_bytes: int) -> bytes:
@@ -209,7 +229,8 @@ _ASSOCIATION_FIELDS = {
 
 # CFItemType names that say which level of the model an item is.
 _TYPE_LEVELS = {"domain": 0, "competency": 1, "indicator": 2, "sub-indicator": 3, "subindicator": 3}
-_LEVEL_NAMES = ("domain", "competency", "indicator")
+_LEVEL_NAMES = (("a domain", "domains"), ("a competency", "competencies"), ("an indicator", "indicators"))
+_GROUP_SHOWN = 5  # items named in one ignored entry about many
 
 # What our own extension may carry, per kind of object.
 _EXT_DOCUMENT = {"format", "format_version", "edition", "title", "publishers", "year", "license", "citation"}
@@ -220,6 +241,9 @@ _EXT_FIELDS = (
     {"number", "statement", "title", "themes"},
     {"label", "text", "themes"},
 )
+_EXT_ITEM = _EXT_FIELDS[0] | _EXT_FIELDS[1] | _EXT_FIELDS[2]
+# The CFItem fields the model or CaseItem's columns hold (the others are CaseItem.unmapped).
+_CONSUMED = frozenset({"identifier", "uri", "fullStatement", "humanCodingScheme", "listEnumeration", "CFItemType"})
 
 # What the CASE REST API answers besides packages, recognised by their keys (issue 11 item 13).
 _API_ANSWERS = (
@@ -299,22 +323,6 @@ def _nesting(text: str) -> str:
     return f"{more}{deepest} arrays and objects inside one another by line {line} column {column}"
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while acyclic structures are built (restored however it ends).
-
-    Decoding and building allocate many objects and no cycles; the collector's passes over them
-    took half the time of reading 32,000 numbered siblings (1.47 s with them, 0.77 s without).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 @attrs.define
 class _Node:
     """A CFItem while the tree is built (mutable, private)."""
@@ -340,6 +348,11 @@ class _Node:
     children: list[int] = attrs.Factory(list)
     depth: int = 0
     id: str = ""
+    uri: str | None = None
+
+
+_Link = tuple[str, str | None, str | None]  # (identifier, uri, title) of a LinkGenURI
+_Kept = tuple[Mapping[str, Any], str | None, str, _Link, _Link, str]  # an association other than the tree's edges
 
 
 class Reader:
@@ -354,12 +367,14 @@ class Reader:
         self.keys: dict[str, str] = {}
         self.order: list[_Node] = []
         self.edge_raws: dict[str, Mapping[str, Any]] = {}  # JSON path -> isChildOf association
+        self.copies: set[int] = set()  # id() of the exact copies skipped (not kept in the metadata either)
         self.when = date_time(None)  # the lastChangeDateTime an export would write
         self.type_links: dict[str, dict[str, str]] = {}  # CFItemType title -> the link to its definition
         self.ours = False  # the package is one of the library's exports (its extension says so)
         self.written_types: set[str] = set()  # the CFItemTypes and themes an export defines itself
         self.written_themes: set[Theme] = set()
         self.document = ""  # the CFDocument's name in the library's identifiers (document:<edition>)
+        self.parts: tuple[str, list[_Node], dict[str, int], list[_Kept], Mapping[str, Any], Mapping[str, Any]]
 
     # -- reporting ----------------------------------------------------------------
 
@@ -390,7 +405,7 @@ class Reader:
             return out
 
         try:
-            with _collector_paused():
+            with collector_paused():
                 return json.loads(text, object_pairs_hook=pairs)
         except json.JSONDecodeError as exc:
             raise self.fail("$", f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
@@ -412,9 +427,14 @@ class Reader:
                 if keys is not None:
                     listed = ", ".join(repr(k) for k in sorted(keys))
                     ident = value.get("identifier")
+                    what = (
+                        f"the key {listed}; its last value"
+                        if len(keys) == 1
+                        else f"the keys {listed}; the last value of each"
+                    )
                     self.ignore(
                         path,
-                        f"a JSON object repeats the key(s) {listed}; the last value of each was used",
+                        f"a JSON object repeats {what} was used",
                         ident if isinstance(ident, str) and text_problem(ident) is None else None,
                     )
                 children = [(_member(path, k), v) for k, v in value.items()]
@@ -460,7 +480,8 @@ class Reader:
         if not isinstance(value, str):
             self.ignore(f"{path}.{key}", f"expected a string, found {type_name(value)}; ignored", identifier)
             return None
-        value = self.clean(value, f"{path}.{key}", identifier)
+        if not value.isprintable() and text_problem(value) is not None:  # printable: no control of any kind
+            value = self.clean(value, f"{path}.{key}", identifier)
         return value if value.strip() else None
 
     def identifier(self, value: object, path: str) -> str:
@@ -476,7 +497,11 @@ class Reader:
             raise self.fail(path, f"the identifier {value!r} cannot be read: {problem}")
 
     def key(self, identifier: str) -> str:
-        """Identifiers are compared as written, except that UUIDs ignore case."""
+        """Identifiers are compared as written, except that UUIDs ignore case.
+
+        Only for identifiers already checked (:meth:`check_identifier`): :meth:`link` checks
+        only the identifiers it does not find here (a package repeats each one several times).
+        """
         found = self.keys.get(identifier)
         if found is None:
             stripped = identifier.strip()
@@ -484,19 +509,29 @@ class Reader:
         return found
 
     def link(self, value: object, path: str, ident: str | None) -> tuple[str, str | None, str | None] | None:
-        """(identifier, uri, title) of a LinkGenURI / LinkURI object, or None when malformed."""
-        if isinstance(value, Mapping) and isinstance(value.get("identifier"), str) and value["identifier"].strip():
-            self.check_identifier(value["identifier"], f"{path}.identifier")
-            uri = value.get("uri") if isinstance(value.get("uri"), str) else None
-            title = value.get("title") if isinstance(value.get("title"), str) else None
-            if title is not None:
-                title = self.clean(title, f"{path}.title", ident)
-            return value["identifier"], uri, title
+        """(identifier, uri, title) of a LinkGenURI / LinkURI object, or None when malformed.
+
+        The identifier is checked and its key taken (``self.keys[identifier]`` is there after).
+        """
+        if type(value) is dict or isinstance(value, Mapping):
+            identifier = value.get("identifier")
+            if isinstance(identifier, str) and identifier.strip():
+                if identifier not in self.keys:
+                    self.check_identifier(identifier, f"{path}.identifier")
+                    self.key(identifier)
+                uri = value.get("uri")
+                title = value.get("title")
+                if not isinstance(title, str):
+                    title = None
+                elif not title.isprintable() and text_problem(title) is not None:
+                    title = self.clean(title, f"{path}.title", ident)
+                return identifier, uri if isinstance(uri, str) else None, title
         if isinstance(value, str) and value.strip():
             # Some 2017 exports give a bare URI; its last segment is the identifier.
             tail = value.rstrip("/").rsplit("/", 1)[-1]
             if is_uuid(tail):
                 self.ignore(path, "a bare URI instead of a link object; its last segment read as the identifier", ident)
+                self.key(tail)  # a UUID: nothing to check
                 return tail, value, None
         return None
 
@@ -520,6 +555,8 @@ class Reader:
         return None
 
     def unknown(self, kind: str, raw: Mapping[str, Any], known: set[str]) -> None:
+        if raw.keys() <= known:
+            return
         for key in raw:
             if key not in known:
                 self.unknown_fields[kind, str(key)] = self.unknown_fields.get((kind, str(key)), 0) + 1
@@ -554,13 +591,24 @@ class Reader:
 
     def read(self, data: object, edition_override: int | str | None) -> CaseImport:
         """The package in decoded JSON *data* (a CFPackage, or one wrapped in ``{"CFPackage": ...}``)."""
-        with _collector_paused():
+        with self.building():
+            return self.case_import(self.package(data, edition_override))
+
+    def framework(self, data: object, edition_override: int | str | None) -> Framework:
+        """Only the framework of the package in *data*: what :func:`load` needs (checked alike)."""
+        with self.building():
+            return self.package(data, edition_override)
+
+    @contextlib.contextmanager
+    def building(self) -> Iterator[None]:
+        """The collector paused while the (acyclic) model is built; too deep a mapping made an error."""
+        with collector_paused():
             try:
-                return self.package(data, edition_override)
+                yield
             except RecursionError:  # a Python-built mapping nested deeper than the interpreter goes
                 raise self.fail(self.root, "the package is nested too deeply") from None
 
-    def package(self, data: object, edition_override: int | str | None) -> CaseImport:
+    def package(self, data: object, edition_override: int | str | None) -> Framework:
         if not isinstance(data, Mapping):
             raise self.fail("$", f"expected a CFPackage (a JSON object with a CFDocument), found {type_name(data)}")
         self.report_duplicates(data)
@@ -585,7 +633,8 @@ class Reader:
         definitions = self.definitions(data.get("CFDefinitions"))
 
         nodes = self.items(data.get("CFItems"), doc_key, definitions)
-        by_key = {self.key(n.identifier): n.index for n in nodes}
+        keys = self.keys
+        by_key = {keys[n.identifier]: n.index for n in nodes}  # items() took the key of each
         associations = self.associations(data.get("CFAssociations"), nodes, by_key, doc_key)
         roots = self.tree(nodes)
 
@@ -613,7 +662,16 @@ class Reader:
         kept = self.package_metadata(data, doc, doc_identifier, framework, nodes, by_key)
         if kept:
             framework = attrs.evolve(framework, metadata=kept)
-        items = self.order  # the nodes in document order, as built
+        for node in self.order:  # a URI holding what no text may hold is refused by load() as by read()
+            uri = node.raw.get("uri")
+            if isinstance(uri, str):
+                node.uri = uri if uri.isprintable() else self.clean(uri, f"{node.path}.uri", node.identifier)
+        self.parts = (doc_identifier, nodes, by_key, associations, doc, data)
+        return framework
+
+    def case_import(self, framework: Framework) -> CaseImport:
+        """The :class:`CaseImport` of the package :meth:`package` read into *framework*."""
+        doc_identifier, nodes, by_key, associations, doc, data = self.parts
         mapped_ids = {n.index: n.id for n in nodes}
         return CaseImport(
             framework=framework,
@@ -622,24 +680,18 @@ class Reader:
                 CaseItem(
                     identifier=n.identifier,
                     id=n.id,
-                    uri=self.clean(n.raw["uri"], f"{n.path}.uri", n.identifier)
-                    if isinstance(n.raw.get("uri"), str)
-                    else None,
+                    uri=n.uri,
                     item_type=n.item_type,
                     human_coding_scheme=n.code,
                     list_enumeration=n.enumeration,
                     path=n.path,
                     unmapped=self.fields(n.unmapped, n.path, n.identifier),
                 )
-                for n in items
+                for n in self.order  # the nodes in document order, as built
             ],
             associations=[
-                attrs.evolve(
-                    a,
-                    origin_id=mapped_ids.get(by_key.get(self.key(a.origin), -2)),
-                    destination_id=mapped_ids.get(by_key.get(self.key(a.destination), -2)),
-                )
-                for a in associations
+                self.association(raw, ident, kind, origin, destination, path, by_key, mapped_ids)
+                for raw, ident, kind, origin, destination, path in associations
             ],
             ignored=[Ignored(*entry) for entry in self.ignored],
             document=self.fields(
@@ -686,7 +738,7 @@ class Reader:
             edges = {id(n.edge) for n in nodes if n.edge is not None}
             each: dict[str, Any] = {}
             for n, association in enumerate(associations):
-                if id(association) not in edges and not _is_ours(association):
+                if id(association) not in edges and id(association) not in self.copies and not _is_ours(association):
                     self.keep(each, str(n), association, f"{self.root}.CFAssociations[{n}]", None)
             kept = list(each.values())
             if kept:
@@ -793,20 +845,34 @@ class Reader:
         if not isinstance(value, (list, tuple)):
             raise self.fail(f"{self.root}.CFItems", f"expected an array, found {type_name(value)}")
         nodes: list[_Node] = []
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[str, Mapping[str, Any]]] = {}
         for n, raw in enumerate(value):
             path = f"{self.root}.CFItems[{n}]"
-            if not isinstance(raw, Mapping):
+            if type(raw) is not dict and not isinstance(raw, Mapping):
                 raise self.fail(path, f"expected a CFItem object, found {type_name(raw)}")
-            ident = self.identifier(raw.get("identifier"), f"{path}.identifier")
+            ident = raw.get("identifier")
+            if not (isinstance(ident, str) and ident.isprintable() and ident.strip()):  # else: refused, or checked
+                ident = self.identifier(ident, f"{path}.identifier")
             key = self.key(ident)
             if key in seen:
-                raise self.fail(path, f"duplicate identifier {ident!r} (first at {seen[key]})", ident)
+                self.repeated(seen[key], raw, path, ident, "CFItem")
+                continue
             if key == doc_key:
                 raise self.fail(path, f"the item has the CFDocument's identifier {ident!r}", ident)
-            seen[key] = path
-            nodes.append(self.item(n, raw, path, ident, definitions))
+            seen[key] = (path, raw)
+            nodes.append(self.item(len(nodes), raw, path, ident, definitions))
         return nodes
+
+    def repeated(
+        self, first: tuple[str, Mapping[str, Any]], raw: Mapping[str, Any], path: str, ident: str, kind: str
+    ) -> None:
+        """A second object with an identifier already read: an exact copy is reported and skipped, else refused."""
+        if not _same_json(first[1], raw):
+            raise self.fail(
+                path, f"duplicate identifier {ident!r} (first at {first[0]}) on a {kind} with other fields", ident
+            )
+        self.ignore(path, f"an exact copy of the {kind} at {first[0]} (the same identifier and fields); skipped", ident)
+        self.copies.add(id(raw))
 
     def item(
         self, n: int, raw: Mapping[str, Any], path: str, ident: str, definitions: dict[str, dict[str, str]]
@@ -815,38 +881,45 @@ class Reader:
         full = self.text(raw, "fullStatement", path, ident)
         abbreviated = self.text(raw, "abbreviatedStatement", path, ident)
         alternative = self.text(raw, "alternativeLabel", path, ident)
-        consumed = {"identifier", "uri", "fullStatement", "humanCodingScheme", "listEnumeration", "CFItemType"}
+        consumed = _CONSUMED
         stated = full
         if full is None:
             fallback = abbreviated if abbreviated is not None else alternative
             if fallback is None:
                 raise self.fail(f"{path}.fullStatement", "the item has no text (no fullStatement)", ident)
-            self.ignore(
-                f"{path}.fullStatement", "missing or empty; the abbreviatedStatement or alternativeLabel used", ident
-            )
+            used = "abbreviatedStatement" if abbreviated is not None else "alternativeLabel"
+            self.ignore(f"{path}.fullStatement", f"missing or empty; the {used} was used as the statement", ident)
             full = fallback
         item_type = type_text = self.text(raw, "CFItemType", path, ident)
-        type_link = self.link(raw.get("CFItemTypeURI"), f"{path}.CFItemTypeURI", ident)
+        type_link = self.link(raw["CFItemTypeURI"], f"{path}.CFItemTypeURI", ident) if "CFItemTypeURI" in raw else None
         if item_type is None and type_link is not None:
-            item_type = definitions["CFItemTypes"].get(self.key(type_link[0]), type_link[2])
+            item_type = definitions["CFItemTypes"].get(self.keys[type_link[0]], type_link[2])  # link() took it
         themes: set[Theme] = set()
         keywords = raw.get("conceptKeywords")
         if isinstance(keywords, (list, tuple)) and all(isinstance(k, str) for k in keywords):
             found, other = themes_from_keywords(keywords)
             themes |= found
             if not other:
-                consumed.add("conceptKeywords")
+                consumed = consumed | {"conceptKeywords"}
         elif keywords is not None:
-            self.ignore(f"{path}.conceptKeywords", f"expected an array of strings, found {type_name(keywords)}", ident)
-        concept = self.link(raw.get("conceptKeywordsURI"), f"{path}.conceptKeywordsURI", ident)
+            self.ignore(
+                f"{path}.conceptKeywords",
+                f"expected an array of strings, found {type_name(keywords)}; kept as unmapped",
+                ident,
+            )
+        concept = (
+            self.link(raw["conceptKeywordsURI"], f"{path}.conceptKeywordsURI", ident)
+            if "conceptKeywordsURI" in raw
+            else None
+        )
         if concept is not None:
             title = definitions["CFConcepts"].get(self.key(concept[0]), concept[2])
             found, other = themes_from_keywords([title] if title else [])
             if found:
                 themes |= found
-                consumed.add("conceptKeywordsURI")
+                consumed = consumed | {"conceptKeywordsURI"}
         unmapped = {k: v for k, v in raw.items() if k not in consumed}
-        ext = self.extension(raw, path, ident, _EXT_FIELDS[0] | _EXT_FIELDS[1] | _EXT_FIELDS[2])
+        ext = self.extension(raw, path, ident, _EXT_ITEM) if "extensions" in raw else {}
         if ext:  # what is left of the extensions once the model fields are taken out
             left = {k: v for k, v in unmapped["extensions"][EXTENSION].items() if k not in ext}
             rest = {k: v for k, v in unmapped["extensions"].items() if k != EXTENSION}
@@ -887,38 +960,46 @@ class Reader:
 
     # -- associations -------------------------------------------------------------------
 
-    def associations(
-        self, value: object, nodes: list[_Node], by_key: dict[str, int], doc_key: str
-    ) -> list[CaseAssociation]:
+    def associations(self, value: object, nodes: list[_Node], by_key: dict[str, int], doc_key: str) -> list[_Kept]:
+        """The associations other than the tree's edges, as read (:meth:`association` makes their rows);
+        the tree's edges place the items."""
         if value is None:
             return []
         if not isinstance(value, (list, tuple)):
             raise self.fail(f"{self.root}.CFAssociations", f"expected an array, found {type_name(value)}")
-        kept: list[CaseAssociation] = []
-        seen: dict[str, str] = {}
+        kept: list[_Kept] = []
+        seen: dict[str, int] = {}  # key -> the index of the association with that identifier
+        keys = self.keys
         edges: dict[int, list[tuple[int, int | None, str, str | None]]] = {}
         for n, raw in enumerate(value):
             path = f"{self.root}.CFAssociations[{n}]"
-            if not isinstance(raw, Mapping):
+            if type(raw) is not dict and not isinstance(raw, Mapping):
                 raise self.fail(path, f"expected a CFAssociation object, found {type_name(raw)}")
-            self.unknown("CFAssociation", raw, _ASSOCIATION_FIELDS)
-            ident = (
-                raw.get("identifier") if isinstance(raw.get("identifier"), str) and raw["identifier"].strip() else None
-            )
-            if ident is not None:
-                self.check_identifier(ident, f"{path}.identifier")
-                key = self.key(ident)
+            ident = raw.get("identifier")
+            if not isinstance(ident, str) or not ident.strip():
+                ident = None
+            else:
+                if not ident.isprintable():  # printable: nothing to refuse (the common case, no path built)
+                    self.check_identifier(ident, f"{path}.identifier")
+                key = keys.get(ident) or self.key(ident)
                 if key in seen:
-                    raise self.fail(path, f"duplicate identifier {ident!r} (first at {seen[key]})", ident)
-                seen[key] = path
+                    first = seen[key]
+                    self.repeated(
+                        (f"{self.root}.CFAssociations[{first}]", value[first]), raw, path, ident, "CFAssociation"
+                    )
+                    continue
+                seen[key] = n
+            if not raw.keys() <= _ASSOCIATION_FIELDS:
+                self.unknown("CFAssociation", raw, _ASSOCIATION_FIELDS)
             kind = raw.get("associationType")
             origin = self.link(raw.get("originNodeURI"), f"{path}.originNodeURI", ident)
             destination = self.link(raw.get("destinationNodeURI"), f"{path}.destinationNodeURI", ident)
             if not isinstance(kind, str) or not kind.strip():
                 self.ignore(path, "no associationType; the association was ignored", ident)
                 continue
-            kind = self.clean(kind, f"{path}.associationType", ident)
-            if kind.strip().casefold() == "ischildof":
+            if not kind.isprintable():
+                kind = self.clean(kind, f"{path}.associationType", ident)
+            if kind == "isChildOf" or kind.strip().casefold() == "ischildof":
                 if kind != "isChildOf":
                     self.ignore(f"{path}.associationType", f"{kind!r} read as 'isChildOf'", ident)
                 self.child_edge(raw, path, ident, origin, destination, by_key, doc_key, edges)
@@ -927,30 +1008,42 @@ class Reader:
                 side = "originNodeURI" if origin is None else "destinationNodeURI"
                 self.ignore(f"{path}.{side}", f"no node identifier; the {kind} association was ignored", ident)
                 continue
-            kept.append(
-                CaseAssociation(
-                    identifier=ident,
-                    type=kind,
-                    origin=origin[0],
-                    destination=destination[0],
-                    origin_id=None,
-                    destination_id=None,
-                    origin_title=origin[2],
-                    destination_title=destination[2],
-                    path=path,
-                    unmapped=self.fields(
-                        {
-                            k: v
-                            for k, v in raw.items()
-                            if k not in ("identifier", "associationType", "originNodeURI", "destinationNodeURI")
-                        },
-                        path,
-                        ident,
-                    ),
-                )
-            )
+            kept.append((raw, ident, kind, origin, destination, path))
         self.place(nodes, edges)
         return kept
+
+    def association(
+        self,
+        raw: Mapping[str, Any],
+        ident: str | None,
+        kind: str,
+        origin: _Link,
+        destination: _Link,
+        path: str,
+        by_key: dict[str, int],
+        mapped_ids: dict[int, str],
+    ) -> CaseAssociation:
+        """The :class:`CaseAssociation` row of an association kept by :meth:`associations`."""
+        return CaseAssociation(
+            identifier=ident,
+            type=kind,
+            origin=origin[0],
+            destination=destination[0],
+            origin_id=mapped_ids.get(by_key.get(self.key(origin[0]), -2)),
+            destination_id=mapped_ids.get(by_key.get(self.key(destination[0]), -2)),
+            origin_title=origin[2],
+            destination_title=destination[2],
+            path=path,
+            unmapped=self.fields(
+                {
+                    k: v
+                    for k, v in raw.items()
+                    if k not in ("identifier", "associationType", "originNodeURI", "destinationNodeURI")
+                },
+                path,
+                ident,
+            ),
+        )
 
     def child_edge(
         self,
@@ -969,7 +1062,8 @@ class Reader:
             raise self.fail(
                 f"{path}.destinationNodeURI", "an isChildOf association without a destination identifier", ident
             )
-        child = by_key.get(self.key(origin[0]))
+        keys = self.keys  # link() took the key of both ends
+        child = by_key.get(keys[origin[0]])
         if child is None:
             if self.key(origin[0]) == doc_key:
                 raise self.fail(f"{path}.originNodeURI.identifier", "the CFDocument cannot be a child", origin[0])
@@ -978,7 +1072,7 @@ class Reader:
                 f"isChildOf edge from {origin[0]!r}, which is not an item of the package",
                 origin[0],
             )
-        target = self.key(destination[0])
+        target = keys[destination[0]]
         if target == doc_key:
             parent = _DOC
         elif target in by_key:
@@ -989,14 +1083,29 @@ class Reader:
                 f"isChildOf edge to unknown item {destination[0]!r} (not an item of the package, nor its CFDocument)",
                 destination[0],
             )
-        sequence = self.sequence(raw.get("sequenceNumber"), f"{path}.sequenceNumber", ident)
+        sequence = raw.get("sequenceNumber")
+        if sequence is not None and type(sequence) is not int:  # an int is taken as it is (not a bool)
+            sequence = self.sequence(sequence, f"{path}.sequenceNumber", ident)
         edges.setdefault(child, []).append((parent, sequence, path, ident))
         self.edge_raws[path] = raw
 
     def place(self, nodes: list[_Node], edges: dict[int, list[tuple[int, int | None, str, str | None]]]) -> None:
-        """Give each item one parent: an item rather than the CFDocument, then the first edge."""
+        """Give each item one parent: an item rather than the CFDocument, then the first edge.
+
+        Items with no edge at all (orphans) become top-level items too, and are reported (the
+        items linked to the CFDocument are not orphans: that is where CASE puts top-level items).
+        """
+        if len(edges) < len(nodes):
+            orphans = [n for n in nodes if n.index not in edges]
+            self.report_group(
+                orphans,
+                "",
+                "no isChildOf edge to an item or to the CFDocument; read as a top-level item",
+                f"{len(orphans):,} items have no isChildOf edge to an item or to the CFDocument; "
+                "read as top-level items",
+            )
         for child, found in edges.items():
-            ordered = sorted(found, key=lambda e: e[0] == _DOC)  # stable: file order within each kind
+            ordered = sorted(found, key=lambda e: e[0] == _DOC) if len(found) > 1 else found  # stable: file order
             parent, sequence, chosen, _ = ordered[0]
             node = nodes[child]
             node.edge, node.edge_path = self.edge_raws[chosen], chosen
@@ -1059,9 +1168,17 @@ class Reader:
             sequence = node.sequence
             return (sequence is None, sequence or 0, _natural(node.enumeration), _natural(node.code), index)
 
-        roots.sort(key=order)
+        def arrange(group: list[int]) -> None:
+            sequences = {nodes[i].sequence for i in group}
+            if None not in sequences and len(sequences) == len(group):  # the numbers decide alone
+                group.sort(key=lambda i: nodes[i].sequence or 0)
+            else:
+                group.sort(key=order)
+
+        arrange(roots)
         for node in nodes:
-            node.children.sort(key=order)
+            if len(node.children) > 1:
+                arrange(node.children)
         return roots
 
     def levels(self, nodes: list[_Node], roots: list[int]) -> int:
@@ -1071,16 +1188,31 @@ class Reader:
             return _TYPE_LEVELS.get(node.item_type.strip().casefold()) if node.item_type else None
 
         offset = 1 if roots and all(known(nodes[r]) == 1 for r in roots) else 0
+        misplaced: dict[str, list[_Node]] = {}
         for node in nodes:
-            level = node.depth + offset
             expected = known(node)
-            if expected is not None and min(expected, 2) != min(level, 2):
-                self.ignore(
-                    f"{node.path}.CFItemType",
-                    f"typed {node.item_type!r} but placed as a {_LEVEL_NAMES[min(level, 2)]} by the isChildOf "
-                    "hierarchy; read by its place",
-                    node.identifier,
+            if expected is not None and min(expected, 2) != min(node.depth + offset, 2):
+                misplaced.setdefault(node.item_type or "", []).append(node)
+        for item_type, group in misplaced.items():
+            places = Counter(min(node.depth + offset, 2) for node in group)
+            if len(places) == 1:
+                placed = f"as {_LEVEL_NAMES[next(iter(places))][1]}"
+            else:
+                placed = (
+                    "at other levels ("
+                    + ", ".join(
+                        f"{count:,} as {_LEVEL_NAMES[level][count > 1]}" for level, count in sorted(places.items())
+                    )
+                    + ")"
                 )
+            self.report_group(
+                group,
+                ".CFItemType",
+                f"typed {item_type!r} but placed as {_LEVEL_NAMES[min(group[0].depth + offset, 2)][0]} "
+                "by the isChildOf hierarchy; read by its place",
+                f"{len(group):,} items typed {item_type!r} are placed {placed} by the isChildOf hierarchy; "
+                "read by their places",
+            )
         return offset
 
     def keep(
@@ -1132,6 +1264,16 @@ class Reader:
         if isinstance(value, (list, tuple)):
             return [self.kept_value(v, f"{path}[{n}]", identifier) for n, v in enumerate(value)]
         raise _Unkeepable(path, f"not a JSON value: {type_name(value)}")
+
+    def report_group(self, group: list[_Node], field: str, one: str, many: str) -> None:
+        """One ignored entry for items reported alike: at the item's *field* when there is one item,
+        else at ``$.CFItems[*]`` + *field*, naming the first few items (``$.CFItems[3] 'CODE'``)."""
+        if len(group) == 1:
+            self.ignore(f"{group[0].path}{field}", one, group[0].identifier)
+        elif group:
+            shown = ", ".join(f"{n.path} {_shown(n.code or n.identifier)}" for n in group[:_GROUP_SHOWN])
+            more = f" and {len(group) - _GROUP_SHOWN:,} more" if len(group) > _GROUP_SHOWN else ""
+            self.ignore(f"{self.root}.CFItems[*]{field}", f"{many}: {shown}{more}")
 
     def clean_value(self, value: object, path: str, identifier: str | None) -> object:
         """An extension's value with its text cleaned (a string, or each string of an array); others as they are."""
@@ -1248,10 +1390,11 @@ class Reader:
                     items.append(new_prefix + item[len(old_prefix) :])
                 else:
                     items.append(item)
-            if not all(i in ids or i == str(edition) for i in items) or raw["id"] in seen:
-                self.ignore(
-                    path, f"the note {raw['id']!r} names items that are not in the package, or repeats; ignored", ident
-                )
+            if raw["id"] in seen:
+                self.ignore(path, f"the note {raw['id']!r} repeats the ID of an earlier note; ignored", ident)
+                continue
+            if not all(i in ids or i == str(edition) for i in items):
+                self.ignore(path, f"the note {raw['id']!r} names items that are not in the package; ignored", ident)
                 continue
             seen.add(raw["id"])
             notes.append(SourceNote(raw["id"], NoteKind(raw["kind"]), items, raw["text"], raw.get("source")))
@@ -1313,9 +1456,8 @@ class Reader:
             node.id = item_id
             self.order.append(node)
             fields = derive_competency(full=node.full, abbreviated=node.abbreviated, themes=node.themes)
-            self.apply(
-                node, fields, {"statement": _is_text, "title": _is_optional_text, "themes": _is_themes}, "number"
-            )
+            if node.ext:
+                self.apply(node, fields, _COMPETENCY_CHECKS, "number")
             code = node.code if node.code != item_id else None
             written = written_competency(statement=fields["statement"], title=fields["title"])
             meta = self.item_metadata(
@@ -1344,7 +1486,8 @@ class Reader:
             node.id = item_id
             self.order.append(node)
             fields = derive_indicator(full=node.full, themes=node.themes)
-            self.apply(node, fields, {"text": _is_text, "themes": _is_themes}, "label")
+            if node.ext:
+                self.apply(node, fields, _INDICATOR_CHECKS, "label")
             if Theme.FC in fields["themes"]:
                 self.ignore(
                     f"{node.path}.conceptKeywords",
@@ -1359,7 +1502,9 @@ class Reader:
                 Indicator(
                     id=item_id,
                     label=label,
-                    children=self.indicators(nodes, node.children, item_id, node.code, "Sub-indicator"),
+                    children=self.indicators(nodes, node.children, item_id, node.code, "Sub-indicator")
+                    if node.children
+                    else (),
                     code=code,
                     metadata=meta,
                     **fields,
@@ -1493,10 +1638,10 @@ class Reader:
             pending = [i for i in group if i not in chosen]
             if not pending:
                 return [chosen[i] for i in group]
-            candidates = [(i, source(nodes[i], parent)) for i in pending]
-            counts = Counter(v for _, v in candidates if v is not None)
+            candidates = [(i, v) for i in pending if (v := source(nodes[i], parent)) is not None]
+            counts = Counter(v for _, v in candidates)
             for index, value in candidates:
-                if value is not None and counts[value] == 1 and value not in taken:
+                if counts[value] == 1 and value not in taken:
                     chosen[index] = value
                     taken.add(value)
         for position, index in enumerate(group, start=1):
@@ -1519,6 +1664,8 @@ _EDGE_WRITTEN = {
     "identifier", "uri", "associationType", "sequenceNumber", "originNodeURI", "destinationNodeURI",
     "lastChangeDateTime",
 }  # fmt: skip
+_INDICATOR_CHECKS: dict[str, Callable[[object], bool]] = {}  # the fields the extension may set, and their checks
+_COMPETENCY_CHECKS: dict[str, Callable[[object], bool]] = {}
 _POSITION: dict[str, Callable[[int], Any]] = {"key": lambda n: f"d{n}", "number": lambda n: n, "label": str}
 _DOCUMENT_MAPPED = {"identifier", "title", "creator", "publisher", "officialSourceURL", "licenseURI", "version"}
 
@@ -1617,3 +1764,15 @@ _SOURCES: dict[str, tuple[Callable[[_Node, Any], Any], ...]] = {
 }
 
 _VALID.update(key=is_key, number=_valid_number, label=is_label)
+_INDICATOR_CHECKS.update(text=_is_text, themes=_is_themes)
+_COMPETENCY_CHECKS.update(statement=_is_text, title=_is_optional_text, themes=_is_themes)
+
+
+def _same_json(first: object, second: object) -> bool:
+    """Whether two decoded objects are equal as JSON values (``1`` is not ``1.0`` nor ``true`` here)."""
+    if first != second:
+        return False
+    try:
+        return json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+    except (TypeError, ValueError, RecursionError):  # built in Python, not decoded: equal as Python values
+        return True
