@@ -254,8 +254,12 @@ def _up() -> Conveniences:
 # --------------------------------------------------------------------------- metadata
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+
 def _canonical(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    # one encoder for every call: json.dumps with options builds a new one each time (a third of the cost)
+    return _ENCODER.encode(value)
 
 
 _SCALARS = (str, int, bool, type(None))
@@ -288,7 +292,15 @@ def _metadata_fields(value: object) -> tuple[tuple[str, object], ...]:
     return tuple(sorted(fields.items()))
 
 
-@attrs.frozen(cache_hash=True, repr=False, eq=True)
+def _copied(value: object) -> Any:
+    """A fresh copy of a JSON value (lists and objects copied all the way down)."""
+    if type(value) is list:
+        return [_copied(v) for v in value]
+    if type(value) is dict:
+        return {k: _copied(v) for k, v in value.items()}
+    return value
+
+
 class Metadata(Mapping[str, Any]):
     """A publisher's further fields of an item or a framework: a read-only mapping of JSON values.
 
@@ -299,7 +311,7 @@ class Metadata(Mapping[str, Any]):
     the packaged editions have none (``len(item.metadata) == 0``).
 
     Values are JSON values (``None``, booleans, numbers, text, lists, objects); a list or an
-    object is decoded afresh on each access, so the object stays immutable and hashable. Two
+    object is copied afresh on each access, so the object stays immutable and hashable. Two
     Metadata are equal when they hold the same names with the same values, in any order.
 
     >>> from edcompetencies import Metadata
@@ -308,33 +320,92 @@ class Metadata(Mapping[str, Any]):
     (['09', '10'], ['CFItemType', 'educationLevel'], True)
     """
 
-    _fields: tuple[tuple[str, object], ...] = attrs.field(default=(), converter=_metadata_fields)
+    # _frozen_fields: (name, value) pairs in name order, a list or an object as ("json", canonical
+    # text); made on first need from _data, the dict a reader hands over (see _owned), so reading
+    # a large package encodes nothing until a value is compared, hashed or written.
+    __slots__ = ("_data", "_frozen_fields", "_hash")
+    _data: "dict[str, Any] | None"
+    _frozen_fields: "tuple[tuple[str, object], ...] | None"
+    _hash: int | None
+
+    def __init__(self, fields: "Mapping[str, Any] | Iterable[tuple[str, Any]]" = ()) -> None:
+        frozen = _metadata_fields(fields)
+        object.__setattr__(self, "_frozen_fields", frozen)
+        object.__setattr__(self, "_data", {key: _thawed(value) for key, value in frozen} if frozen else None)
+        object.__setattr__(self, "_hash", None)
+
+    @classmethod
+    def _owned(cls, data: "dict[str, Any]") -> "Metadata":
+        """Metadata over *data* as it is, without a copy: for a reader whose *data* holds JSON values
+        (text names, finite numbers) that it decoded itself and nothing else holds or changes."""
+        self = object.__new__(cls)
+        object.__setattr__(self, "_data", data or None)
+        object.__setattr__(self, "_frozen_fields", None if data else ())
+        object.__setattr__(self, "_hash", None)
+        return self
+
+    @property
+    def _fields(self) -> tuple[tuple[str, object], ...]:
+        fields = self._frozen_fields
+        if fields is None:
+            data = self._data or {}
+            fields = tuple(sorted((key, _frozen(value)) for key, value in data.items()))
+            object.__setattr__(self, "_frozen_fields", fields)
+        return fields
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __reduce__(self) -> tuple[type["Metadata"], tuple[dict[str, Any]]]:
+        return (Metadata, (self.to_dict(),))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Metadata):
+            return NotImplemented
+        return self is other or self._fields == other._fields
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        cached = self._hash
+        if cached is None:
+            cached = hash(self._fields)
+            object.__setattr__(self, "_hash", cached)
+        return cached
 
     def __getitem__(self, name: str) -> Any:
-        for key, value in self._fields:
-            if key == name:
-                return _thawed(value)
-        raise KeyError(name)
+        data = self._data
+        if data is None:
+            raise KeyError(name)
+        return _copied(data[name])
+
+    def __contains__(self, name: object) -> bool:
+        data = self._data
+        return data is not None and name in data
 
     def __iter__(self) -> Iterator[str]:
-        return (key for key, _ in self._fields)
+        return iter(sorted(self._data)) if self._data else iter(())
 
     def __len__(self) -> int:
-        return len(self._fields)
+        return len(self._data) if self._data else 0
 
     def __bool__(self) -> bool:
-        return bool(self._fields)
+        return bool(self._data)
 
     def json_text(self, name: str) -> str:
         """The value of *name* as canonical JSON text (sorted keys, no spaces): cheap to compare."""
-        for key, value in self._fields:
-            if key == name:
-                return str(value[1]) if isinstance(value, tuple) else _canonical(value)
-        raise KeyError(name)
+        if self._data is None:
+            raise KeyError(name)
+        return _canonical(self._data[name])
 
     def to_dict(self) -> dict[str, Any]:
         """The fields as a new, ordinary dict (in name order)."""
-        return {key: _thawed(value) for key, value in self._fields}
+        return {key: _copied(self._data[key]) for key in self} if self._data else {}
 
     def __repr__(self) -> str:
         return f"Metadata({self.to_dict()!r})"

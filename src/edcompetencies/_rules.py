@@ -128,6 +128,8 @@ def is_clean_json(value: object) -> bool:
     (True, False, False)
     """
     search = _FORBIDDEN.search
+    if type(value) is str:  # most values: one C call
+        return value.isprintable() or not search(value)
     stack: list[tuple[object, int]] = [([value], 0)]
     containers = 0
     while stack:
@@ -145,7 +147,7 @@ def is_clean_json(value: object) -> bool:
         for item in items:
             kind = type(item)
             if kind is str:
-                if search(item):  # type: ignore[call-overload]
+                if not item.isprintable() and search(item):  # type: ignore[attr-defined, call-overload]
                     return False
             elif kind is dict or kind is list:
                 stack.append((item, depth + 1))

@@ -145,7 +145,15 @@ def theme_codes(themes: frozenset[Theme]) -> list[str]:
 # writer writes them, the reader compares a package's fields with them and keeps in the model's
 # ``metadata`` only the fields that differ (docs/case.md, "Round trips").
 
-PACKAGE_PARTS = ("CFAssociations", "CFAssociations.internal", "CFDefinitions", "CFRubrics", "CFPackage.extensions")
+PACKAGE_PARTS = (
+    "CFAssociations",
+    "CFAssociations.internal",
+    "CFDefinitions",
+    "CFRubrics",
+    "CFPackage.extensions",
+    "CFItems.shared",
+    "isChildOf.shared",
+)
 """The framework metadata names that hold parts of the package, not CFDocument fields."""
 
 

@@ -37,7 +37,7 @@ from typing import Any
 
 import attrs
 
-from .._model import Competency, Domain, Framework, Indicator, NoteKind, SourceNote, Theme
+from .._model import Competency, Domain, Framework, Indicator, Metadata, NoteKind, SourceNote, Theme
 from .._rules import (
     MAX_DIGITS,
     MAX_FILE_BYTES,
@@ -367,6 +367,10 @@ class Reader:
         self.keys: dict[str, str] = {}
         self.order: list[_Node] = []
         self.edge_raws: dict[str, Mapping[str, Any]] = {}  # JSON path -> isChildOf association
+        self.clean_text = False  # the JSON text holds nothing text_problem refuses (see decode())
+        self.owned = False  # the data is the reader's own decoding (nothing else holds its values)
+        self.shared_item: dict[str, Any] = {}  # bookkeeping fields every CFItem has alike (see shared())
+        self.shared_edge: dict[str, Any] = {}  # the same, of the isChildOf associations
         self.copies: set[int] = set()  # id() of the exact copies skipped (not kept in the metadata either)
         self.when = date_time(None)  # the lastChangeDateTime an export would write
         self.type_links: dict[str, dict[str, str]] = {}  # CFItemType title -> the link to its definition
@@ -396,6 +400,14 @@ class Reader:
         if not isinstance(text, str):
             raise self.fail("$", f"expected JSON text, found {type_name(text)}")
         text = text.removeprefix("\ufeff")  # the same rule as the framework reader's
+        # JSON text with no forbidden character, raw or escaped, and no NaN/Infinity decodes to values
+        # whose every text passes text_problem: then keep() need not walk each kept value (a third of
+        # the cost of a 10,000-item package's metadata). json.loads refuses raw C0 controls inside
+        # strings, so raw, only DEL, C1, bidi controls and surrogates are looked for (in ASCII text,
+        # only DEL: a C-speed test). A false alarm only sends the package down the slow path.
+        raw_clean = "\x7f" not in text if text.isascii() else _DIRTY_RAW.search(text) is None
+        self.clean_text = raw_clean and _DIRTY_ESCAPE.search(text) is None
+        self.owned = True
 
         def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
             out = dict(items)
@@ -404,9 +416,13 @@ class Reader:
                 self.duplicates.append((out, [key for key, count in counts.items() if count > 1]))
             return out
 
+        def constant(name: str) -> float:
+            self.clean_text = False  # NaN, Infinity or -Infinity: no JSON number
+            return float(name.replace("Infinity", "inf"))
+
         try:
             with collector_paused():
-                return json.loads(text, object_pairs_hook=pairs)
+                return json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
         except json.JSONDecodeError as exc:
             raise self.fail("$", f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
         except RecursionError:
@@ -648,6 +664,8 @@ class Reader:
         levels_offset = self.levels(nodes, roots)
         self.when = date_time(fw_fields["year"])
         self.document = document_name(edition)
+        self.shared_item = self.shared([n.raw for n in nodes])
+        self.shared_edge = self.shared([n.edge for n in nodes if n.edge is not None])
         domains = self.build(nodes, roots, levels_offset, edition, package_edition, title)
         notes = self.notes(
             doc_ext.get("notes"), edition, package_edition, {n.id for n in nodes if n.id}, doc_identifier
@@ -732,6 +750,10 @@ class Reader:
         for key, value in doc.items():
             if key not in written and key != "extensions" and value is not None:
                 self.keep(meta, key, value, root, ident)
+        if self.shared_item:
+            self.keep(meta, "CFItems.shared", self.shared_item, f"{self.root}.CFItems[0]", None)
+        if self.shared_edge:
+            self.keep(meta, "isChildOf.shared", self.shared_edge, f"{self.root}.CFAssociations", None)
         # the package's parts the tree does not hold
         associations = data.get("CFAssociations")
         if isinstance(associations, (list, tuple)):
@@ -1223,7 +1245,7 @@ class Reader:
         *at* is the JSON path of the object that has the field *key* (``"$.CFItems[3]"``), or the
         value's own path when it ends in ``"]"`` (an association, kept whole); *field* is the
         package's name of the field where it is not *key*."""
-        if is_clean_json(value):  # nearly always: one pass, no copy
+        if self.clean_text or is_clean_json(value):  # nearly always: one pass, no copy
             meta[key] = value
             return
         path = at if at.endswith("]") else _member(at, field or key)
@@ -1442,7 +1464,11 @@ class Reader:
             meta = self.item_metadata(
                 node, domain_id, "Domain", code, str(position), written, frozenset(), position, None
             )
-            domains.append(Domain(id=domain_id, key=key, competencies=competencies, code=code, metadata=meta, **fields))
+            domains.append(
+                Domain(
+                    id=domain_id, key=key, competencies=competencies, code=code, metadata=self.metadata(meta), **fields
+                )
+            )
         return domains
 
     def competencies(
@@ -1469,7 +1495,7 @@ class Reader:
                     number=number,
                     indicators=self.indicators(nodes, node.children, item_id, node.code, "Indicator"),
                     code=code,
-                    metadata=meta,
+                    metadata=self.metadata(meta),
                     **fields,
                 )
             )
@@ -1506,10 +1532,32 @@ class Reader:
                     if node.children
                     else (),
                     code=code,
-                    metadata=meta,
+                    metadata=self.metadata(meta),
                     **fields,
                 )
             )
+        return out
+
+    def metadata(self, meta: dict[str, Any]) -> Metadata | dict[str, Any]:
+        """An item's kept fields as its ``metadata``: without a copy when the reader decoded the JSON
+        itself (nothing else holds the values), else as a dict the model copies."""
+        return Metadata._owned(meta) if self.owned else meta
+
+    def shared(self, raws: list[Mapping[str, Any]]) -> dict[str, Any]:
+        """The bookkeeping fields (:data:`_SHARED`) that all of *raws* (two or more) have, with one value
+        an export would not write by itself: kept once, in the framework's metadata
+        (``CFItems.shared``, ``isChildOf.shared``), not on each item. A CASE 1.0 package's items all
+        carry the same ``CFDocumentURI``; held per item, it was a fifth of reading a large package."""
+        out: dict[str, Any] = {}
+        if len(raws) < 2:
+            return out
+        first = raws[0]
+        for key in _SHARED:
+            value = first.get(key)
+            if value is None or (key == "lastChangeDateTime" and value == self.when):
+                continue
+            if all(raw.get(key) == value for raw in raws):
+                out[key] = value
         return out
 
     def item_metadata(
@@ -1550,9 +1598,10 @@ class Reader:
         else:
             written["CFItemTypeURI"] = None
         written["uri"] = f"urn:uuid:{ident}"
+        shared = self.shared_item
         for key, value in written.items():
             got = have[key] if key in have else raw.get(key)
-            if got != value:
+            if got != value and key not in shared:
                 self.keep(meta, key, got, node.path, ident)
         if "CFItemTypeURI" not in meta and isinstance(final_type, str):
             self.written_types.add(final_type)
@@ -1562,7 +1611,7 @@ class Reader:
         if rest:
             self.keep(meta, "extensions", rest, node.path, ident)
         for key, value in raw.items():
-            if key not in _ITEM_WRITTEN and value is not None:
+            if key not in _ITEM_WRITTEN and value is not None and key not in shared:
                 self.keep(meta, key, value, node.path, ident)
         edge = node.edge
         if edge is None:
@@ -1578,16 +1627,17 @@ class Reader:
             made = None
         if edge_id != made:
             kept["identifier"] = edge_id
+        shared = self.shared_edge
         for key, value in (
             ("uri", f"urn:uuid:{edge_id}"),
             ("associationType", "isChildOf"),
             ("sequenceNumber", position),
             ("lastChangeDateTime", self.when),
         ):
-            if edge.get(key) != value:
+            if edge.get(key) != value and key not in shared:
                 kept[key] = edge.get(key)
         for key, value in edge.items():
-            if key not in _EDGE_WRITTEN and value is not None:
+            if key not in _EDGE_WRITTEN and value is not None and key not in shared:
                 kept[key] = value
         if kept:
             self.keep(meta, "isChildOf", kept, node.edge_path, edge_id)
@@ -1654,6 +1704,13 @@ class Reader:
 
 
 _VALID: dict[str, Callable[[object], bool]] = {}
+# What may decode to a value text_problem refuses (see Reader.decode): raw, a DEL, C1 or bidi control
+# or a surrogate; escaped, \u0000-\u001f, \u007f-\u009f, \u202a-\u202e, \u2066-\u2069,
+# \ud800-\udfff and \b \f \r. A match where there is none (\u0009, "C:\\root") is a false alarm.
+_DIRTY_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_DIRTY_ESCAPE = re.compile(
+    r"\\(?:[bfr]|u(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|202[a-eA-E]|206[6-9]|[dD][89a-fA-F][0-9a-fA-F]{2}))"
+)
 # The CFItem and isChildOf fields an export writes from the model (the others are kept as they are).
 _ITEM_WRITTEN = {
     "identifier", "uri", "fullStatement", "alternativeLabel", "CFItemType", "humanCodingScheme", "listEnumeration",
@@ -1667,6 +1724,8 @@ _EDGE_WRITTEN = {
 _INDICATOR_CHECKS: dict[str, Callable[[object], bool]] = {}  # the fields the extension may set, and their checks
 _COMPETENCY_CHECKS: dict[str, Callable[[object], bool]] = {}
 _POSITION: dict[str, Callable[[int], Any]] = {"key": lambda n: f"d{n}", "number": lambda n: n, "label": str}
+_SHARED = ("CFDocumentURI", "lastChangeDateTime")
+"""The bookkeeping fields kept once for all items (or all isChildOf associations) that have them alike."""
 _DOCUMENT_MAPPED = {"identifier", "title", "creator", "publisher", "officialSourceURL", "licenseURI", "version"}
 
 
