@@ -215,3 +215,12 @@ def test_a_code_given_after_the_read_is_exported() -> None:
     written = {i["identifier"]: i for i in case.export(coded)["CFItems"]}
     assert "NEW.1" == written[domain.metadata["identifier"]]["humanCodingScheme"]
     assert "humanCodingScheme" not in written[fw.domains[0].competencies[0].metadata["identifier"]]
+
+
+def test_a_kept_version_that_names_no_edition_still_gives_the_edition_back() -> None:
+    """Found by Hypothesis: a CFDocument whose version is '' (and whose lastChangeDateTime is unreadable)
+    reads as the edition 'case'; its export kept the version '' and read back as 1970."""
+    data = {"CFDocument": {"identifier": "doc", "title": "T", "version": "", "lastChangeDateTime": "\x00"}}
+    fw = case.read(data).framework
+    assert "case" == fw.edition
+    assert fw == case.loads(case.dumps(case.export(fw)))

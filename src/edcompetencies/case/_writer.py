@@ -167,8 +167,9 @@ class _Writer:
             "source": fw.source,
         }
         extension: dict[str, Any] = {"format": EXTENSION_FORMAT, "format_version": EXTENSION_VERSION}
-        if edition_from_version(str(fw.edition)) != fw.edition:
-            extension["edition"] = fw.edition
+        kept_version = meta.get("version") if "version" in meta else str(fw.edition)
+        if not isinstance(kept_version, str) or edition_from_version(kept_version) != fw.edition:
+            extension["edition"] = fw.edition  # the version written does not name the edition
         for key, value in actual.items():
             if derived[key] != value:
                 extension[key] = list(value) if isinstance(value, tuple) else value
