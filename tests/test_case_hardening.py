@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 import edcompetencies as ec
 from edcompetencies import case
+from edcompetencies._rules import text_problem
 from edcompetencies.errors import ArgumentTypeError, ArgumentValueError, CaseFormatError, EdCompetenciesError
 
 from .strategies import case_hostile_texts, case_nested, case_texts, frameworks, json_values
@@ -613,3 +614,22 @@ def test_fields_kept_as_they_are_stay_encodable() -> None:
     kept = case.read(json.loads(json.dumps(package([item("x", notes="odd \ud800 note")]))))
     kept.items[0].unmapped.encode("utf-8")
     assert "odd \ud800 note" == kept.items[0].unmapped_fields()["notes"]
+
+
+@pytest.mark.parametrize("text", ["a\\u0007", "\\u202e", "\\ud800", "\u202e", "\x85", "\x7f"])
+def test_a_kept_field_with_a_forbidden_character_is_left_out_of_the_metadata(text: str, tmp_path: Path) -> None:
+    """The reader's fast path (JSON text with nothing to refuse) must not let a refused text into
+    the metadata: a package's other field holding one, raw or escaped, is reported and left out."""
+    raw = json.dumps(package([item("d", notes="NOTE")]), ensure_ascii=False).replace("NOTE", text)
+    (tmp_path / "p.json").write_text(raw, encoding="utf-8")
+    result = case.read(tmp_path / "p.json")
+    notes = result.framework.domains[0].metadata.get("notes")
+    assert notes is None or text_problem(notes) is None
+    assert any(entry.path == "$.CFItems[0].notes" for entry in result.ignored), result.ignored
+
+
+def test_a_kept_field_with_a_carriage_return_is_kept_with_line_feeds(tmp_path: Path) -> None:
+    """A CR in an escaped JSON text is no clean text either: the slow path repairs its line end."""
+    raw = json.dumps(package([item("d", notes="a\r\nb\rc")]))
+    (tmp_path / "p.json").write_text(raw, encoding="utf-8")
+    assert "a\nb\nc" == case.read(tmp_path / "p.json").framework.domains[0].metadata["notes"]

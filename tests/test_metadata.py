@@ -105,3 +105,10 @@ def test_json_format_checks_codes_and_metadata(change: object, path: str) -> Non
     with pytest.raises(FrameworkFormatError) as caught:
         ec.loads(json.dumps(data))
     assert caught.value.path == path
+
+
+def test_metadata_from_pairs_and_from_metadata() -> None:
+    pairs = (("b", [1]), ("a", {"x": None}))
+    meta = ec.Metadata(iter(pairs))  # an iterator of pairs is read once
+    assert meta.to_dict() == {"a": {"x": None}, "b": [1]} == ec.Metadata(meta).to_dict()
+    assert ec.Metadata(meta) == meta

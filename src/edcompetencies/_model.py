@@ -273,10 +273,6 @@ def _frozen(value: object) -> object:
     return ("json", _canonical(value))
 
 
-def _thawed(value: object) -> Any:
-    return json.loads(value[1]) if isinstance(value, tuple) else value
-
-
 def _metadata_fields(value: object) -> tuple[tuple[str, object], ...]:
     if isinstance(value, Metadata):
         return value._fields
@@ -329,9 +325,11 @@ class Metadata(Mapping[str, Any]):
     _hash: int | None
 
     def __init__(self, fields: "Mapping[str, Any] | Iterable[tuple[str, Any]]" = ()) -> None:
-        frozen = _metadata_fields(fields)
+        pairs = list(fields.items() if isinstance(fields, Mapping) else fields)
+        frozen = _metadata_fields(pairs)  # checks that every name is text and every value JSON
+        data = dict(pairs)
         object.__setattr__(self, "_frozen_fields", frozen)
-        object.__setattr__(self, "_data", {key: _thawed(value) for key, value in frozen} if frozen else None)
+        object.__setattr__(self, "_data", {key: _copied(data[key]) for key, _ in frozen} if frozen else None)
         object.__setattr__(self, "_hash", None)
 
     @classmethod

@@ -35,6 +35,7 @@ __all__ = [
     "is_key",
     "is_label",
     "is_name",
+    "json_text_is_clean",
     "one_or_many",
     "read_file",
     "surrogate_at",
@@ -110,6 +111,29 @@ def text_problem(value: str) -> str | None:
     if "\u202a" <= char <= "\u2069":
         return f"it holds the bidirectional control {code} at offset {offset}"
     return f"it holds the control character {code} at offset {offset}"
+
+
+# What JSON text may hold that decodes to a text text_problem refuses. json.loads refuses raw C0
+# controls inside strings, so raw: DEL, C1 and bidi controls, surrogates; escaped: \u0000-\u001f,
+# \u007f-\u009f, \u202a-\u202e, \u2066-\u2069, \ud800-\udfff and \b \f \r.
+_FORBIDDEN_RAW_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_FORBIDDEN_ESCAPED = re.compile(
+    r"\\(?:[bfr]|u(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|202[a-eA-E]|206[6-9]|[dD][89a-fA-F][0-9a-fA-F]{2}))"
+)
+
+
+def json_text_is_clean(text: str) -> bool:
+    """Whether JSON *text* that :func:`json.loads` accepts decodes only to texts and names that pass
+    :func:`text_problem` (NaN and Infinity aside: a decoder's ``parse_constant`` tells those).
+
+    A ``False`` can be a false alarm (``"\\u0009"``, ``"C:\\\\root"``): it only means that each
+    value must be checked. ASCII text is checked at C speed; other text by one regular expression.
+
+    >>> json_text_is_clean('{"a": "caf\u00e9"}'), json_text_is_clean('{"a": "\\u0007"}'), json_text_is_clean('"\u202e"')
+    (True, False, False)
+    """
+    raw_clean = "\x7f" not in text if text.isascii() else _FORBIDDEN_RAW_IN_JSON.search(text) is None
+    return raw_clean and _FORBIDDEN_ESCAPED.search(text) is None
 
 
 _JSON_SCALARS = (int, bool, type(None))

@@ -47,6 +47,7 @@ from .._rules import (
     is_key,
     is_label,
     is_name,
+    json_text_is_clean,
     read_file,
     surrogate_at,
     text_problem,
@@ -400,13 +401,10 @@ class Reader:
         if not isinstance(text, str):
             raise self.fail("$", f"expected JSON text, found {type_name(text)}")
         text = text.removeprefix("\ufeff")  # the same rule as the framework reader's
-        # JSON text with no forbidden character, raw or escaped, and no NaN/Infinity decodes to values
-        # whose every text passes text_problem: then keep() need not walk each kept value (a third of
-        # the cost of a 10,000-item package's metadata). json.loads refuses raw C0 controls inside
-        # strings, so raw, only DEL, C1, bidi controls and surrogates are looked for (in ASCII text,
-        # only DEL: a C-speed test). A false alarm only sends the package down the slow path.
-        raw_clean = "\x7f" not in text if text.isascii() else _DIRTY_RAW.search(text) is None
-        self.clean_text = raw_clean and _DIRTY_ESCAPE.search(text) is None
+        # JSON text with no forbidden character and no NaN/Infinity decodes to values whose every
+        # text passes text_problem: then keep() need not walk each kept value (a third of the cost
+        # of a 10,000-item package's metadata); a false alarm only sends it down the slow path
+        self.clean_text = json_text_is_clean(text)
         self.owned = True
 
         def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -751,9 +749,11 @@ class Reader:
             if key not in written and key != "extensions" and value is not None:
                 self.keep(meta, key, value, root, ident)
         if self.shared_item:
-            self.keep(meta, "CFItems.shared", self.shared_item, f"{self.root}.CFItems[0]", None)
+            first = nodes[0]  # the value is the first item's (every item has it alike)
+            self.keep(meta, "CFItems.shared", self.shared_item, first.path, first.identifier, whole=True)
         if self.shared_edge:
-            self.keep(meta, "isChildOf.shared", self.shared_edge, f"{self.root}.CFAssociations", None)
+            edged = next(n for n in nodes if n.edge is not None)
+            self.keep(meta, "isChildOf.shared", self.shared_edge, edged.edge_path, None, whole=True)
         # the package's parts the tree does not hold
         associations = data.get("CFAssociations")
         if isinstance(associations, (list, tuple)):
@@ -761,7 +761,7 @@ class Reader:
             each: dict[str, Any] = {}
             for n, association in enumerate(associations):
                 if id(association) not in edges and id(association) not in self.copies and not _is_ours(association):
-                    self.keep(each, str(n), association, f"{self.root}.CFAssociations[{n}]", None)
+                    self.keep(each, str(n), association, f"{self.root}.CFAssociations[{n}]", None, whole=True)
             kept = list(each.values())
             if kept:
                 meta["CFAssociations"] = kept
@@ -1238,17 +1238,25 @@ class Reader:
         return offset
 
     def keep(
-        self, meta: dict[str, Any], key: str, value: object, at: str, identifier: str | None, field: str = ""
+        self,
+        meta: dict[str, Any],
+        key: str,
+        value: object,
+        at: str,
+        identifier: str | None,
+        field: str = "",
+        *,
+        whole: bool = False,
     ) -> None:
         """Put *value* into *meta* as the model can hold it, or report why it cannot be (and leave it out).
 
-        *at* is the JSON path of the object that has the field *key* (``"$.CFItems[3]"``), or the
-        value's own path when it ends in ``"]"`` (an association, kept whole); *field* is the
-        package's name of the field where it is not *key*."""
+        *at* is the JSON path of the object that has the field *key* (``"$.CFItems[3]"``), or with
+        ``whole=True`` the value's own path (an association, kept whole); *field* is the package's
+        name of the field where it is not *key*."""
         if self.clean_text or is_clean_json(value):  # nearly always: one pass, no copy
             meta[key] = value
             return
-        path = at if at.endswith("]") else _member(at, field or key)
+        path = at if whole else _member(at, field or key)
         try:
             meta[key] = self.kept_value(value, path, identifier)
         except _Unkeepable as exc:
@@ -1640,7 +1648,7 @@ class Reader:
             if key not in _EDGE_WRITTEN and value is not None and key not in shared:
                 kept[key] = value
         if kept:
-            self.keep(meta, "isChildOf", kept, node.edge_path, edge_id)
+            self.keep(meta, "isChildOf", kept, node.edge_path, edge_id, whole=True)
         return meta
 
     def apply(
@@ -1704,13 +1712,6 @@ class Reader:
 
 
 _VALID: dict[str, Callable[[object], bool]] = {}
-# What may decode to a value text_problem refuses (see Reader.decode): raw, a DEL, C1 or bidi control
-# or a surrogate; escaped, \u0000-\u001f, \u007f-\u009f, \u202a-\u202e, \u2066-\u2069,
-# \ud800-\udfff and \b \f \r. A match where there is none (\u0009, "C:\\root") is a false alarm.
-_DIRTY_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_DIRTY_ESCAPE = re.compile(
-    r"\\(?:[bfr]|u(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|202[a-eA-E]|206[6-9]|[dD][89a-fA-F][0-9a-fA-F]{2}))"
-)
 # The CFItem and isChildOf fields an export writes from the model (the others are kept as they are).
 _ITEM_WRITTEN = {
     "identifier", "uri", "fullStatement", "alternativeLabel", "CFItemType", "humanCodingScheme", "listEnumeration",

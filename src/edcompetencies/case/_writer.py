@@ -214,7 +214,7 @@ class _Writer:
         item_type = meta.get("CFItemType", level) if "CFItemType" in meta else level
         if "CFItemTypeURI" not in meta and isinstance(item_type, str):
             out["CFItemTypeURI"] = self.item_type(item_type)
-        shared = self.fw.metadata.get("CFItems.shared") if "CFItems.shared" in self.fw.metadata else None
+        shared = self.fw.metadata.get("CFItems.shared")  # a fresh copy for each item
         if isinstance(shared, dict):  # the bookkeeping fields the package's items all had alike
             out.update(shared)
         _override(out, {k: v for k, v in meta.items() if k not in ("isChildOf", "CFItem")}, extension)
@@ -250,7 +250,7 @@ class _Writer:
             },
             "lastChangeDateTime": self.when,
         }
-        shared = self.fw.metadata.get("isChildOf.shared") if "isChildOf.shared" in self.fw.metadata else None
+        shared = self.fw.metadata.get("isChildOf.shared")
         if isinstance(shared, dict):
             association.update(shared)
         _override(association, edge, None)
