@@ -129,8 +129,11 @@ def json_text_is_clean(text: str) -> bool:
     A ``False`` can be a false alarm (``"\\u0009"``, ``"C:\\\\root"``): it only means that each
     value must be checked. ASCII text is checked at C speed; other text by one regular expression.
 
-    >>> json_text_is_clean('{"a": "caf\u00e9"}'), json_text_is_clean('{"a": "\\u0007"}'), json_text_is_clean('"\u202e"')
-    (True, False, False)
+    >>> import json
+    >>> json_text_is_clean(json.dumps({"a": "café"})), json_text_is_clean(json.dumps({"a": "bell" + chr(7)}))
+    (True, False)
+    >>> json_text_is_clean(json.dumps({"a": chr(0x202E)}, ensure_ascii=False))
+    False
     """
     raw_clean = "\x7f" not in text if text.isascii() else _FORBIDDEN_RAW_IN_JSON.search(text) is None
     return raw_clean and _FORBIDDEN_ESCAPED.search(text) is None
