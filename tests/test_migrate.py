@@ -166,3 +166,9 @@ def test_no_row_is_dropped_or_repeated(tags: list[str], to: int) -> None:
     assert all((x.relation == "unknown") == (x.source is None) for x in m)
     out, again = migrate.rows([{"tag": t, "n": k} for k, t in enumerate(tags)], column="tag", to=to)
     assert [r["n"] for r in out] == list(range(len(tags))) and list(again) == list(m)
+
+
+def test_a_table_the_csv_module_refuses_is_a_migration_error() -> None:
+    """A field over the csv module's size limit raised a raw _csv.Error (so did a NUL on Python 3.10)."""
+    with pytest.raises(MigrationError, match="cannot be read as CSV at line 2: field larger than field limit"):
+        migrate.csv_text('tag\n"' + "x" * 200_000 + '"\n', column="tag")

@@ -446,9 +446,14 @@ def csv_text(text: str, *, column: str, to: int | str = 2020) -> tuple[str, Migr
     """Migrate a CSV table's *column* (the command line's ``migrate FILE``): the table with the
     added columns (CRLF, every input column kept in order), and the :class:`Migrations`."""
     reader = _csv.DictReader(_io.StringIO(text, newline=""))
-    if reader.fieldnames is None or column not in reader.fieldnames:
-        raise MigrationError(column, 0, f"the table has no column {column!r} (its columns: {reader.fieldnames})")
-    records, migrations = rows(reader, column=column, to=to)
+    try:  # the csv module refuses a field over its size limit (and, on Python 3.10, a NUL)
+        if reader.fieldnames is None or column not in reader.fieldnames:
+            raise MigrationError(column, 0, f"the table has no column {column!r} (its columns: {reader.fieldnames})")
+        records, migrations = rows(reader, column=column, to=to)
+    except _csv.Error as exc:
+        raise MigrationError(
+            column, 0, f"the table cannot be read as CSV at line {reader.line_num + 1}: {exc}"
+        ) from None
     fields = [*reader.fieldnames, *_added_columns(column, migrations.target).values()]
     buffer = _io.StringIO()
     writer = _csv.DictWriter(buffer, fieldnames=fields)
