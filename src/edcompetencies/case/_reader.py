@@ -1607,20 +1607,25 @@ class Reader:
             written["CFItemTypeURI"] = None
         written["uri"] = f"urn:uuid:{ident}"
         shared = self.shared_item
+        # fields put in directly, checked in one pass only when the text may hold what the model
+        # refuses (see keep()): a call of keep() per field was a seventh of reading a large package
+        get = raw.get
         for key, value in written.items():
-            got = have[key] if key in have else raw.get(key)
+            got = have[key] if key in have else get(key)
             if got != value and key not in shared:
-                self.keep(meta, key, got, node.path, ident)
+                meta[key] = got
+        rest = node.unmapped.get("extensions")
+        if rest:
+            meta["extensions"] = rest
+        for key, value in raw.items():
+            if value is not None and key not in _ITEM_WRITTEN and key not in shared:
+                meta[key] = value
+        if not self.clean_text:
+            meta = self.kept_fields(meta, node.path, ident)
         if "CFItemTypeURI" not in meta and isinstance(final_type, str):
             self.written_types.add(final_type)
         if "conceptKeywordsURI" not in meta:
             self.written_themes |= themes
-        rest = node.unmapped.get("extensions")
-        if rest:
-            self.keep(meta, "extensions", rest, node.path, ident)
-        for key, value in raw.items():
-            if key not in _ITEM_WRITTEN and value is not None and key not in shared:
-                self.keep(meta, key, value, node.path, ident)
         edge = node.edge
         if edge is None:
             meta["isChildOf"] = None  # no association placed it (a top-level item without one)
@@ -1650,6 +1655,13 @@ class Reader:
         if kept:
             self.keep(meta, "isChildOf", kept, node.edge_path, edge_id, whole=True)
         return meta
+
+    def kept_fields(self, fields: dict[str, Any], at: str, identifier: str | None) -> dict[str, Any]:
+        """*fields* of the object at *at* as the model can hold them, each checked by :meth:`keep`."""
+        out: dict[str, Any] = {}
+        for key, value in fields.items():
+            self.keep(out, key, value, at, identifier)
+        return out
 
     def apply(
         self, node: _Node, fields: dict[str, Any], checks: Mapping[str, Callable[[object], bool]], naming: str
