@@ -340,7 +340,7 @@ class _Node:
     item_type: str | None
     themes: frozenset[Theme]
     ext: dict[str, Any]
-    unmapped: dict[str, Any]
+    consumed: frozenset[str]  # the fields the model or CaseItem's columns hold
     texts: dict[str, Any] = attrs.Factory(dict)  # the standard text fields, cleaned (a blank one as it is)
     parent: int | None = None
     sequence: int | None = None
@@ -350,6 +350,22 @@ class _Node:
     depth: int = 0
     id: str = ""
     uri: str | None = None
+
+    def unmapped(self) -> dict[str, Any]:
+        """The fields :attr:`consumed` leaves (``CaseItem.unmapped``), less our extension's model fields.
+
+        Made when asked (by :meth:`Reader.case_import`, and for an item with extensions): not for
+        every item of every load."""
+        out = {k: v for k, v in self.raw.items() if k not in self.consumed}
+        if self.ext:  # what is left of the extensions once the model fields are taken out
+            left = {k: v for k, v in out["extensions"][EXTENSION].items() if k not in self.ext}
+            rest = {k: v for k, v in out["extensions"].items() if k != EXTENSION}
+            rest |= {EXTENSION: left} if left else {}
+            if rest:
+                out["extensions"] = rest
+            else:
+                del out["extensions"]
+        return out
 
 
 _Link = tuple[str, str | None, str | None]  # (identifier, uri, title) of a LinkGenURI
@@ -522,29 +538,37 @@ class Reader:
             found = self.keys[identifier] = stripped.lower() if is_uuid(stripped) else stripped
         return found
 
-    def link(self, value: object, path: str, ident: str | None) -> tuple[str, str | None, str | None] | None:
-        """(identifier, uri, title) of a LinkGenURI / LinkURI object, or None when malformed.
+    def link(
+        self, owner: Mapping[str, Any], field: str, at: str, ident: str | None
+    ) -> tuple[str, str | None, str | None] | None:
+        """(identifier, uri, title) of the LinkGenURI / LinkURI object in *owner*'s *field*, or None when
+        malformed. *at* is *owner*'s JSON path (the field's path is made only for a message).
 
         The identifier is checked and its key taken (``self.keys[identifier]`` is there after).
         """
+        value = owner.get(field)
         if type(value) is dict or isinstance(value, Mapping):
             identifier = value.get("identifier")
             if isinstance(identifier, str) and identifier.strip():
                 if identifier not in self.keys:
-                    self.check_identifier(identifier, f"{path}.identifier")
+                    self.check_identifier(identifier, f"{at}.{field}.identifier")
                     self.key(identifier)
                 uri = value.get("uri")
                 title = value.get("title")
                 if not isinstance(title, str):
                     title = None
                 elif not title.isprintable() and text_problem(title) is not None:
-                    title = self.clean(title, f"{path}.title", ident)
+                    title = self.clean(title, f"{at}.{field}.title", ident)
                 return identifier, uri if isinstance(uri, str) else None, title
         if isinstance(value, str) and value.strip():
             # Some 2017 exports give a bare URI; its last segment is the identifier.
             tail = value.rstrip("/").rsplit("/", 1)[-1]
             if is_uuid(tail):
-                self.ignore(path, "a bare URI instead of a link object; its last segment read as the identifier", ident)
+                self.ignore(
+                    f"{at}.{field}",
+                    "a bare URI instead of a link object; its last segment read as the identifier",
+                    ident,
+                )
                 self.key(tail)  # a UUID: nothing to check
                 return tail, value, None
         return None
@@ -678,16 +702,22 @@ class Reader:
         kept = self.package_metadata(data, doc, doc_identifier, framework, nodes, by_key)
         if kept:
             framework = attrs.evolve(framework, metadata=kept)
-        for node in self.order:  # a URI holding what no text may hold is refused by load() as by read()
+        if not self.clean_text:  # a URI holding what no text may hold is refused by load() as by read()
+            self.uris()
+        self.parts = (doc_identifier, nodes, by_key, associations, doc, data)
+        return framework
+
+    def uris(self) -> None:
+        """Each item's ``uri`` (:attr:`CaseItem.uri`), cleaned (see :meth:`clean`)."""
+        for node in self.order:
             uri = node.raw.get("uri")
             if isinstance(uri, str):
                 node.uri = uri if uri.isprintable() else self.clean(uri, f"{node.path}.uri", node.identifier)
-        self.parts = (doc_identifier, nodes, by_key, associations, doc, data)
-        return framework
 
     def case_import(self, framework: Framework) -> CaseImport:
         """The :class:`CaseImport` of the package :meth:`package` read into *framework*."""
         doc_identifier, nodes, by_key, associations, doc, data = self.parts
+        self.uris()
         mapped_ids = {n.index: n.id for n in nodes}
         return CaseImport(
             framework=framework,
@@ -701,7 +731,7 @@ class Reader:
                     human_coding_scheme=n.code,
                     list_enumeration=n.enumeration,
                     path=n.path,
-                    unmapped=self.fields(n.unmapped, n.path, n.identifier),
+                    unmapped=self.fields(n.unmapped(), n.path, n.identifier),
                 )
                 for n in self.order  # the nodes in document order, as built
             ],
@@ -913,7 +943,7 @@ class Reader:
             self.ignore(f"{path}.fullStatement", f"missing or empty; the {used} was used as the statement", ident)
             full = fallback
         item_type = type_text = self.text(raw, "CFItemType", path, ident)
-        type_link = self.link(raw["CFItemTypeURI"], f"{path}.CFItemTypeURI", ident) if "CFItemTypeURI" in raw else None
+        type_link = self.link(raw, "CFItemTypeURI", path, ident) if "CFItemTypeURI" in raw else None
         if item_type is None and type_link is not None:
             item_type = definitions["CFItemTypes"].get(self.keys[type_link[0]], type_link[2])  # link() took it
         themes: set[Theme] = set()
@@ -929,27 +959,14 @@ class Reader:
                 f"expected an array of strings, found {type_name(keywords)}; kept as unmapped",
                 ident,
             )
-        concept = (
-            self.link(raw["conceptKeywordsURI"], f"{path}.conceptKeywordsURI", ident)
-            if "conceptKeywordsURI" in raw
-            else None
-        )
+        concept = self.link(raw, "conceptKeywordsURI", path, ident) if "conceptKeywordsURI" in raw else None
         if concept is not None:
             title = definitions["CFConcepts"].get(self.key(concept[0]), concept[2])
             found, other = themes_from_keywords([title] if title else [])
             if found:
                 themes |= found
                 consumed = consumed | {"conceptKeywordsURI"}
-        unmapped = {k: v for k, v in raw.items() if k not in consumed}
         ext = self.extension(raw, path, ident, _EXT_ITEM) if "extensions" in raw else {}
-        if ext:  # what is left of the extensions once the model fields are taken out
-            left = {k: v for k, v in unmapped["extensions"][EXTENSION].items() if k not in ext}
-            rest = {k: v for k, v in unmapped["extensions"].items() if k != EXTENSION}
-            rest |= {EXTENSION: left} if left else {}
-            if rest:
-                unmapped["extensions"] = rest
-            else:
-                del unmapped["extensions"]
         code = self.text(raw, "humanCodingScheme", path, ident)
         enumeration = self.text(raw, "listEnumeration", path, ident)
         texts = {
@@ -976,7 +993,7 @@ class Reader:
             item_type=item_type,
             themes=frozenset(themes),
             ext=ext,
-            unmapped=unmapped,
+            consumed=consumed,
             texts=texts,
         )
 
@@ -1014,8 +1031,8 @@ class Reader:
             if not raw.keys() <= _ASSOCIATION_FIELDS:
                 self.unknown("CFAssociation", raw, _ASSOCIATION_FIELDS)
             kind = raw.get("associationType")
-            origin = self.link(raw.get("originNodeURI"), f"{path}.originNodeURI", ident)
-            destination = self.link(raw.get("destinationNodeURI"), f"{path}.destinationNodeURI", ident)
+            origin = self.link(raw, "originNodeURI", path, ident)
+            destination = self.link(raw, "destinationNodeURI", path, ident)
             if not isinstance(kind, str) or not kind.strip():
                 self.ignore(path, "no associationType; the association was ignored", ident)
                 continue
@@ -1351,7 +1368,7 @@ class Reader:
         ident: str,
     ) -> dict[str, Any]:
         official = doc.get("officialSourceURL")
-        license_link = self.link(doc.get("licenseURI"), f"{self.root}.CFDocument.licenseURI", ident)
+        license_link = self.link(doc, "licenseURI", f"{self.root}.CFDocument", ident)
         license_title = None
         if license_link is not None:
             license_title = definitions["CFLicenses"].get(self.key(license_link[0]), license_link[2])
@@ -1614,7 +1631,7 @@ class Reader:
             got = have[key] if key in have else get(key)
             if got != value and key not in shared:
                 meta[key] = got
-        rest = node.unmapped.get("extensions")
+        rest = node.unmapped().get("extensions") if "extensions" in raw else None
         if rest:
             meta["extensions"] = rest
         for key, value in raw.items():
@@ -1709,9 +1726,10 @@ class Reader:
             if not pending:
                 return [chosen[i] for i in group]
             candidates = [(i, v) for i in pending if (v := source(nodes[i], parent)) is not None]
-            counts = Counter(v for _, v in candidates)
+            values = [v for _, v in candidates]
+            counts = None if len(set(values)) == len(values) else Counter(values)  # nearly always distinct
             for index, value in candidates:
-                if counts[value] == 1 and value not in taken:
+                if (counts is None or counts[value] == 1) and value not in taken:
                     chosen[index] = value
                     taken.add(value)
         for position, index in enumerate(group, start=1):
