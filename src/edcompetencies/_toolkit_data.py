@@ -46,6 +46,7 @@ __all__ = [
     "data",
     "notes_of",
     "sections_from",
+    "tuple_of",
 ]
 
 FILES = {
@@ -57,6 +58,11 @@ DOMAINS = ("intrapersonal", "interpersonal", "cognitive", "instructional")
 _lock = threading.Lock()
 
 Json = Any
+
+
+def tuple_of(values: Iterable[Any]) -> tuple[Any, ...]:
+    """The attrs converter of every tuple field built from the packaged files."""
+    return tuple(values)
 
 
 # --------------------------------------------------------------------------- shared text blocks
