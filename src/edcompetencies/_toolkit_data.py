@@ -1,17 +1,19 @@
-"""Reading the 2020 crosswalk, glossary and toolkit files: trusted, cached, shared.
+"""Reading the packaged crosswalk, glossary, toolkit, publication and lineage files: trusted, cached, shared.
 
-Private: :mod:`edcompetencies.crosswalk`, :mod:`~edcompetencies.glossary` and
-:mod:`~edcompetencies.toolkit` build their public objects from what this module returns.
-Nothing is read at import. Each file is read once through ``_packaged.read_bytes`` (the
-package's loader, zip-safe) and decoded. The files are the library's own: they are trusted
-here, the way jsonschema-specifications trusts its shipped files, and the test suite checks
-them (``tests/datacheck.py``: their shape, as attrs records structured by the library's one
-converter, and every cross-reference rule of ``docs/data-format-toolkit.md`` - every
-reference to the 2020 edition, every performance label, every link and every note item).
-Validating them again at every start cost a second hand-written reader (about 680 lines,
-removed); structuring them through the converter instead was measured at ~47 ms for cattrs'
-import plus 4-36 ms of code generation per file, against 1-3 ms for ``json.loads`` and the
-hand-written builders of the three public modules, which is why those builders remain.
+Private: :mod:`edcompetencies.crosswalk`, :mod:`~edcompetencies.glossary`,
+:mod:`~edcompetencies.toolkit`, the publication's text and the lineage build their public
+objects from what this module returns. Nothing is read at import. Each file is read once
+through ``_packaged.read_bytes`` (the package's loader, zip-safe) and decoded. The files are
+the library's own: they are trusted here, the way jsonschema-specifications trusts its shipped
+files, and the test suite checks them (``tests/datacheck.py``: their shape, as attrs records
+structured by the library's one converter, and every cross-reference rule of
+``docs/data-format-toolkit.md`` - every reference to the 2020 edition, every performance label,
+every link and every note item). Validating them again at every start cost a second
+hand-written reader (about 680 lines, removed); structuring them through the converter instead
+was measured at ~47 ms for cattrs' import plus 4-36 ms of code generation per file, against
+1-3 ms for ``json.loads`` and the hand-written builders of the three public modules, which is
+why those builders remain (they pass a record's keys straight to the class where the keys are
+its fields).
 
 The module also holds the pieces the three share: the text blocks of introductory
 sections (:class:`Section`, :class:`Paragraph`, :class:`BulletList`, :class:`Table`) and
@@ -53,6 +55,9 @@ FILES = {
     "crosswalk": "crosswalk-2020.json",
     "glossary": "glossary-2020.json",
     "toolkit": "toolkit-2020.json",
+    "publication": "publication-2020.json",
+    "overview": "overview-2015.json",
+    "lineage": "lineage-2015-2020.json",
 }
 DOMAINS = ("intrapersonal", "interpersonal", "cognitive", "instructional")
 _lock = threading.Lock()
