@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from ._markup import Card
-from ._model import NoteKind, SourceNote
+from ._model import SourceNote
 from ._packaged import read_bytes
 from .errors import ArgumentTypeError
 
@@ -182,16 +182,10 @@ def data(kind: str) -> Json:
         return _read(kind)
 
 
-def _note(raw: Json) -> SourceNote:
-    return SourceNote(
-        id=raw["id"], kind=NoteKind(raw["kind"]), items=tuple(raw["items"]), text=raw["text"], source=raw.get("source")
-    )
-
-
 @cache
 def notes_of(kind: str) -> tuple[SourceNote, ...]:
     """The source notes of one file, in file order."""
-    return tuple(_note(n) for n in data(kind)["notes"])
+    return tuple(SourceNote(**n) for n in data(kind)["notes"])
 
 
 def all_notes() -> tuple[SourceNote, ...]:
@@ -199,21 +193,13 @@ def all_notes() -> tuple[SourceNote, ...]:
     return notes_of("crosswalk") + notes_of("glossary") + notes_of("toolkit")
 
 
-def note_key(item: object) -> str:
-    """The ID a note's ``items`` would use for *item*: an object's ``id``, or a string as given.
-
-    A 2020 ID without its prefix (``"instructional.4"``) is qualified.
-    """
-    item_id = getattr(item, "id", item)
-    if not isinstance(item_id, str):
-        raise ArgumentTypeError("notes_for()", "item", "an item, an object with an id, or an ID string", item)
-    item_id = item_id.strip()
-    if ":" not in item_id and item_id not in ("glossary", "2020"):
-        return f"2020:{item_id}"
-    return item_id
-
-
 def notes_for(item: object, notes: tuple[SourceNote, ...]) -> tuple[SourceNote, ...]:
-    """The notes among *notes* that name *item*."""
-    wanted = note_key(item)
+    """The notes among *notes* that name *item*: by an object's ``id``, or a string as given; a 2020 ID
+    without its prefix (``"instructional.4"``) is qualified, as the notes' ``items`` write it."""
+    wanted = getattr(item, "id", item)
+    if not isinstance(wanted, str):
+        raise ArgumentTypeError("notes_for()", "item", "an item, an object with an id, or an ID string", item)
+    wanted = wanted.strip()
+    if ":" not in wanted and wanted not in ("glossary", "2020"):
+        wanted = f"2020:{wanted}"
     return tuple(n for n in notes if wanted in n.items)

@@ -341,16 +341,8 @@ def _derived_2015() -> tuple[Alignment, ...]:
                     )
                 )
     order = {s.number: n for n, s in enumerate(standards())}
-    return tuple(sorted(out, key=lambda a: (order[a.standard], _position(a.item))))
-
-
-@cache
-def _positions(edition: int) -> dict[str, int]:
-    return {item_id: n for n, item_id in enumerate(load(edition).ids())}
-
-
-def _position(item_id: str) -> int:
-    return _positions(int(item_id.partition(":")[0]))[item_id]
+    position = {item_id: n for n, item_id in enumerate(load(2015).ids())}
+    return tuple(sorted(out, key=lambda a: (order[a.standard], position[a.item])))
 
 
 # --------------------------------------------------------------------------- resolving arguments

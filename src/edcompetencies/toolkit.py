@@ -879,16 +879,8 @@ def respondents() -> Respondents:
     (('2014', '2019'), 7, None, 84)
     """
     raw = _data()["respondents"]
-    columns = raw["columns"]
-    return Respondents(
-        raw["appendix"],
-        raw["section"],
-        raw["introduction"],
-        raw["heading"],
-        columns,
-        [RespondentRow(r["group"], [r["counts"][c] for c in columns]) for r in raw["rows"]],
-        [raw["total"][c] for c in columns],
-    )
+    rows = [RespondentRow(r["group"], [r["counts"][c] for c in raw["columns"]]) for r in raw["rows"]]
+    return Respondents(**{**raw, "rows": rows, "total": [raw["total"][c] for c in raw["columns"]]})
 
 
 @cache
