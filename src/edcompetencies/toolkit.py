@@ -247,25 +247,19 @@ class AssessmentTool(Card, Tabular):
         ('2020:intrapersonal.1', 'establishing', 1, 0)
         """
         rows: list[dict[str, Any]] = []
-
-        def walk(items: tuple[Descriptor, ...], competency: str, level: str, depth: int) -> None:
-            for d in items:
-                position = sum(1 for r in rows if r["competency"] == competency and r["level"] == level) + 1
-                rows.append(
+        for entry in self.entries:
+            for level in LEVELS:
+                rows += [
                     {
-                        "competency": competency,
+                        "competency": entry.printed.competency_id,
                         "level": level,
-                        "position": position,
+                        "position": n,
                         "depth": depth,
                         "text": d.text,
                         "refs": " ".join(d.refs),
                     }
-                )
-                walk(d.children, competency, level, depth + 1)
-
-        for entry in self.entries:
-            for level in LEVELS:
-                walk(entry.level(level), entry.printed.competency_id, level, 0)
+                    for n, (depth, d) in enumerate(_depth_first(entry.level(level)), start=1)
+                ]
         return rows
 
     def entry(self, competency: Competency | str) -> AssessmentEntry:
@@ -293,6 +287,18 @@ def _printed_indicator(raw: dict[str, Any]) -> PrintedIndicator:
     return PrintedIndicator(**{**raw, "children": [_printed_indicator(c) for c in raw["children"]]})
 
 
+_Nested = TypeVar("_Nested", Descriptor, PrintedIndicator)
+
+
+def _depth_first(items: tuple[_Nested, ...], depth: int = 0) -> list[tuple[int, _Nested]]:
+    """Printed items and the items nested under them, depth-first, each with its depth (0 at the top)."""
+    out: list[tuple[int, _Nested]] = []
+    for item in items:
+        out.append((depth, item))
+        out += _depth_first(item.children, depth + 1)
+    return out
+
+
 @attrs.frozen(repr=False)
 class ReflectionEntry(Card):
     """The Reflection Tool's table for one competency: indicators, reflective questions, look-fors.
@@ -310,14 +316,6 @@ class ReflectionEntry(Card):
     def competency(self) -> Competency:
         """The main-text competency."""
         return self.printed.competency
-
-
-def _flatten(items: tuple[PrintedIndicator, ...]) -> list[PrintedIndicator]:
-    """Printed indicators and their sub-indicators, depth-first."""
-    out: list[PrintedIndicator] = []
-    for i in items:
-        out += [i, *_flatten(i.children)]
-    return out
 
 
 @attrs.frozen(repr=False)
@@ -346,7 +344,7 @@ class ReflectionTool(Card, Tabular):
         rows: list[dict[str, Any]] = []
         for entry in self.entries:
             competency = entry.printed.competency_id
-            printed = _flatten(entry.indicators)
+            printed = [i for _, i in _depth_first(entry.indicators)]
             parts = (
                 ("indicator", [(i.label, i.text) for i in printed]),
                 ("reflective question", [(None, q) for q in entry.reflective_questions]),
