@@ -366,7 +366,7 @@ def _standard_of(value: int | str | Standard) -> Standard:
     return found
 
 
-def _framework_of(item: Item | str, edition: int | None = None) -> tuple[Framework, Item]:
+def _framework_of(item: Item | str) -> tuple[Framework, Item]:
     """The packaged framework an item or ID belongs to, and the item (unprefixed IDs: 2020)."""
     if isinstance(item, str):
         text = item.strip()
@@ -376,7 +376,7 @@ def _framework_of(item: Item | str, edition: int | None = None) -> tuple[Framewo
         elif sep:
             raise UnknownItemError(text, None, (), reason="the crosswalk knows the 2015 and 2020 editions' IDs only")
         else:
-            fw = load(edition or 2020)
+            fw = load(2020)
         return fw, fw[text]
     if isinstance(item, (Domain, Competency, Indicator)):
         prefix = item.id.partition(":")[0]
