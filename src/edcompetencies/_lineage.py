@@ -147,14 +147,13 @@ class Lineage(Card):
         a table that is not one errs with :class:`~edcompetencies.errors.FrameworkFormatError`
         naming *source* and the line."""
         old, new, description, links, removed, added = _sssom.lineage_parts(text, source=source)
-        number_old, number_new = (_edition_or_name(old), _edition_or_name(new))
         return cls(
-            old=number_old,
-            new=number_new,
+            old=_edition_or_name(old),
+            new=_edition_or_name(new),
             description=description,
-            links=[Link(o, n, relation, rationale) for o, n, relation, rationale in links],
-            removed=[Unmatched(i, rationale) for i, rationale in removed],
-            added=[Unmatched(i, rationale) for i, rationale in added],
+            links=[Link(*link) for link in links],
+            removed=[Unmatched(*item) for item in removed],
+            added=[Unmatched(*item) for item in added],
         )
 
     def successors(self, old_id: str) -> tuple[Link, ...]:
