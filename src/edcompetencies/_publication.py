@@ -343,11 +343,7 @@ def framework_sources() -> FrameworkSources:
     ('Barbara Cervone and Kathleen Cushman', 'October')
     """
     raw = data("publication")["framework_sources"]
-    return FrameworkSources(
-        raw["appendix"],
-        raw["title"],
-        [FrameworkSource(**s) for s in raw["sources"]],
-    )
+    return FrameworkSources(raw["appendix"], raw["title"], [FrameworkSource(**s) for s in raw["sources"]])
 
 
 # --------------------------------------------------------------------------- the User Guide

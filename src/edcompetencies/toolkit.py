@@ -717,10 +717,7 @@ def assessment_tool() -> AssessmentTool:
     """The Assessment Tool for Prioritized Competencies."""
     raw = _data()["assessment_tool"]
     entries = [
-        AssessmentEntry(
-            _printed(c),
-            *[[_descriptor(d) for d in c["levels"][level]] for level in LEVELS],
-        )
+        AssessmentEntry(_printed(c), *[[_descriptor(d) for d in c["levels"][level]] for level in LEVELS])
         for c in raw["competencies"]
     ]
     return AssessmentTool(raw["title"], _toolkit_data.sections_from(raw["sections"]), levels(), entries)
