@@ -34,19 +34,10 @@ __all__ = ["EDITORIAL", "SUBSTANTIVE", "UNCHANGED", "classify", "words"]
 UNCHANGED, EDITORIAL, SUBSTANTIVE = "unchanged", "editorial", "substantive"
 
 _TYPOGRAPHY = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": " ",
-        "\u2014": " ",
-        "\u2012": " ",
-        "\u2212": " ",
-        "\u00a0": " ",
-        "\u2011": "-",
-        "\u2010": "-",
-    }
+    dict.fromkeys("\u2018\u2019", "'")
+    | dict.fromkeys("\u201c\u201d", '"')
+    | dict.fromkeys("\u2013\u2014\u2012\u2212\u00a0", " ")
+    | dict.fromkeys("\u2011\u2010", "-")
 )
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ARTICLES = frozenset({"a", "an", "the"})

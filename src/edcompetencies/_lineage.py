@@ -14,8 +14,6 @@ import and code generation), the trusted build takes 3-7 ms.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -24,8 +22,9 @@ import attrs
 from . import _sssom
 from ._loading import _edition_number, load
 from ._markup import Card, dataframe
-from ._packaged import read_bytes
 from ._rules import ascii_number
+from ._toolkit_data import data
+from ._toolkit_data import tuple_of as _tuple
 from .errors import UnknownEditionError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,14 +68,6 @@ def _edition_or_name(text: str) -> int | str:
     return number if number is not None else text
 
 
-def _links(values: Iterable[Link]) -> tuple[Link, ...]:
-    return tuple(values)
-
-
-def _unmatched(values: Iterable[Unmatched]) -> tuple[Unmatched, ...]:
-    return tuple(values)
-
-
 @attrs.frozen(repr=False)
 class Lineage(Card):
     """The curated alignment from edition ``old`` to edition ``new``.
@@ -92,9 +83,9 @@ class Lineage(Card):
     old: int | str
     new: int | str
     description: str
-    links: tuple[Link, ...] = attrs.field(converter=_links)
-    removed: tuple[Unmatched, ...] = attrs.field(converter=_unmatched)
-    added: tuple[Unmatched, ...] = attrs.field(converter=_unmatched)
+    links: tuple[Link, ...] = attrs.field(converter=_tuple)
+    removed: tuple[Unmatched, ...] = attrs.field(converter=_tuple)
+    added: tuple[Unmatched, ...] = attrs.field(converter=_tuple)
 
     def __repr__(self) -> str:
         counts = f"links={len(self.links)}, removed={len(self.removed)}, added={len(self.added)}"
@@ -156,14 +147,13 @@ class Lineage(Card):
         a table that is not one errs with :class:`~edcompetencies.errors.FrameworkFormatError`
         naming *source* and the line."""
         old, new, description, links, removed, added = _sssom.lineage_parts(text, source=source)
-        number_old, number_new = (_edition_or_name(old), _edition_or_name(new))
         return cls(
-            old=number_old,
-            new=number_new,
+            old=_edition_or_name(old),
+            new=_edition_or_name(new),
             description=description,
-            links=[Link(o, n, relation, rationale) for o, n, relation, rationale in links],
-            removed=[Unmatched(i, rationale) for i, rationale in removed],
-            added=[Unmatched(i, rationale) for i, rationale in added],
+            links=[Link(*link) for link in links],
+            removed=[Unmatched(*item) for item in removed],
+            added=[Unmatched(*item) for item in added],
         )
 
     def successors(self, old_id: str) -> tuple[Link, ...]:
@@ -174,20 +164,19 @@ class Lineage(Card):
         """The links into a new item (empty for an added one)."""
         return tuple(link for link in self.links if link.new == new_id)
 
+    def _link(self, old_id: str | None, new_id: str | None) -> Link | None:
+        return next((link for link in self.links if link.old == old_id and link.new == new_id), None)
+
     def relation(self, old_id: str, new_id: str) -> str | None:
         """The relation of the link between two items, or None if they are not linked."""
-        for link in self.links:
-            if link.old == old_id and link.new == new_id:
-                return link.relation
-        return None
+        link = self._link(old_id, new_id)
+        return link.relation if link is not None else None
 
     def rationale(self, old_id: str | None, new_id: str | None) -> str | None:
         """The curated rationale for a link, a removed item or an added item."""
         if old_id is not None and new_id is not None:
-            for link in self.links:
-                if link.old == old_id and link.new == new_id:
-                    return link.rationale
-            return None
+            link = self._link(old_id, new_id)
+            return link.rationale if link is not None else None
         pool, wanted = (self.removed, old_id) if old_id is not None else (self.added, new_id)
         return next((u.rationale for u in pool if u.id == wanted), None)
 
@@ -207,16 +196,16 @@ _SOURCE = "edcompetencies/data/lineage-2015-2020.json"
 
 
 @cache
-def _packaged(old: int, new: int) -> Lineage:
-    """The packaged lineage, built from its trusted JSON (see the module docstring)."""
-    data = json.loads(read_bytes(f"lineage-{old}-{new}.json"))
+def _packaged() -> Lineage:
+    """The packaged 2015 -> 2020 lineage, built from its trusted JSON (see the module docstring)."""
+    raw = data("lineage")
     return Lineage(
-        old,
-        new,
-        data["description"],
-        [Link(x["old"], x["new"], x["relation"], x["rationale"]) for x in data["links"]],
-        [Unmatched(x["old"], x["rationale"]) for x in data["removed"]],
-        [Unmatched(x["new"], x["rationale"]) for x in data["added"]],
+        2015,
+        2020,
+        raw["description"],
+        [Link(**x) for x in raw["links"]],
+        [Unmatched(x["old"], x["rationale"]) for x in raw["removed"]],
+        [Unmatched(x["new"], x["rationale"]) for x in raw["added"]],
     )
 
 
@@ -229,7 +218,7 @@ def lineage(old: int | str, new: int | str) -> Lineage:
     """
     a, b = _edition_number(old), _edition_number(new)
     if (a, b) == (2015, 2020):
-        return _packaged(2015, 2020)
+        return _packaged()
     if (a, b) == (2020, 2015):
-        return _packaged(2015, 2020).reversed()
+        return _packaged().reversed()
     raise UnknownEditionError(f"{old} -> {new}", (2015, 2020))

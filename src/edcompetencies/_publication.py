@@ -3,28 +3,27 @@
 Private core of :mod:`edcompetencies.publication` (and of ``toolkit.framework_sources()``,
 ``toolkit.user_guide()`` and ``toolkit.approach()``). It reads two packaged files,
 ``publication-2020.json`` and ``overview-2015.json`` (layout: ``docs/data-format-publication.md``),
-through the package's own loader, as :mod:`edcompetencies._packaged` does, and builds frozen
-attrs objects from them. The files are the library's own, written by
+through :func:`edcompetencies._toolkit_data.data` (the package's own loader, cached), and builds
+frozen attrs objects from them. The files are the library's own, written by
 ``tools/transcribe_publication.py`` and checked by the test suite, so they are trusted here.
 
-Layering: this module imports only :mod:`~edcompetencies.errors` and the rendering primitives
-(:mod:`~edcompetencies._markup`), so the model may delegate to it (``fw.endnotes``,
-``domain.endnotes``) without an import circle.
+Layering: this module imports no capability module, so the model's conveniences may delegate to
+it (``fw.endnotes``, ``domain.endnotes``) without an import circle.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from typing import Any, overload
 
 import attrs
 
 from ._markup import Card, Tabular, html_escape, md_escape
-from ._packaged import read_bytes
 from ._rules import MAX_DIGITS, ascii_number
+from ._toolkit_data import data
+from ._toolkit_data import tuple_of as _tuple
 from .errors import ArgumentTypeError, UnknownChoiceError, UnknownEditionError
 
 __all__ = [
@@ -58,11 +57,7 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 """The superscript digits the publication's footnote marks are printed in, 0 to 9."""
 _MARK = re.compile(f"[{SUPERSCRIPTS}]+")
 _TO_ASCII = str.maketrans(SUPERSCRIPTS, "0123456789")
-_FILES = {2015: "overview-2015.json", 2020: "publication-2020.json"}
-
-
-def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(values)
+_KINDS = {2015: "overview", 2020: "publication"}
 
 
 def _short(text: str, width: int = 48) -> str:
@@ -71,12 +66,6 @@ def _short(text: str, width: int = 48) -> str:
 
 def _superscript(number: int) -> str:
     return "".join(SUPERSCRIPTS[int(d)] for d in str(number))
-
-
-@cache
-def _read(name: str) -> Any:
-    """A packaged data file, decoded (trusted: the tests check it)."""
-    return json.loads(read_bytes(name))
 
 
 def _edition(edition: object, function: str) -> int:
@@ -121,10 +110,6 @@ class Passage(Card):
         return out
 
 
-def _passage(raw: dict[str, Any]) -> Passage:
-    return Passage(raw["text"], raw["items"])
-
-
 # --------------------------------------------------------------------------- endnotes
 
 
@@ -163,10 +148,7 @@ class Endnote(Card):
 
 @cache
 def _endnotes() -> tuple[Endnote, ...]:
-    return tuple(
-        Endnote(e["number"], e["text"], e["urls"], e["section"], e["context"], e["references"])
-        for e in _read(_FILES[2020])["endnotes"]["endnotes"]
-    )
+    return tuple(Endnote(**e) for e in data("publication")["endnotes"]["endnotes"])
 
 
 def endnotes(edition: int | str = 2020) -> tuple[Endnote, ...]:
@@ -286,8 +268,8 @@ def approach() -> Approach:
     >>> a.passages[5].items[0]
     'Better foreground and highlight issues of equity'
     """
-    raw = _read(_FILES[2020])["approach"]
-    return Approach(raw["appendix"], raw["title"], [_passage(p) for p in raw["passages"]])
+    raw = data("publication")["approach"]
+    return Approach(raw["appendix"], raw["title"], [Passage(**p) for p in raw["passages"]])
 
 
 @attrs.frozen(repr=False)
@@ -308,9 +290,6 @@ class FrameworkSource(Card):
         return f"FrameworkSource({self.organisation!r}, {self.year}, {_short(self.title)!r})"
 
 
-_SOURCE_STYLE = "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em;vertical-align:top}"
-
-
 @attrs.frozen(repr=False)
 class FrameworkSources(Tabular):
     """Appendix C, Framework Sources: the twelve educator frameworks and standards the 2014
@@ -322,7 +301,7 @@ class FrameworkSources(Tabular):
     sources: tuple[FrameworkSource, ...] = attrs.field(converter=_tuple)
 
     columns = ("organisation", "authors", "year", "month", "title", "url")
-    _style = _SOURCE_STYLE
+    _style = "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em;vertical-align:top}"
 
     def __iter__(self) -> Iterator[FrameworkSource]:
         return iter(self.sources)
@@ -348,23 +327,6 @@ class FrameworkSources(Tabular):
         """One source a line: the citation as printed, then its URL."""
         return "\n".join(f"{s.text} {s.url}" for s in self.sources)
 
-    def to_markdown(self) -> str:
-        """A Markdown table, every text escaped."""
-        head = "| " + " | ".join(self.columns) + " |\n|" + " --- |" * len(self.columns)
-        rows = [
-            "| " + " | ".join(md_escape("" if v is None else str(v)) for v in r.values()) + " |"
-            for r in self.to_records()
-        ]
-        return "\n".join([head, *rows])
-
-    def _html_body(self) -> str:
-        head = "".join(f"<th>{html_escape(c)}</th>" for c in self.columns)
-        rows = "".join(
-            "<tr>" + "".join(f"<td>{html_escape('' if v is None else str(v))}</td>" for v in r.values()) + "</tr>"
-            for r in self.to_records()
-        )
-        return f'<table class="edc edc-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
-
     def _title(self) -> str:
         return f"Appendix {self.appendix}: Framework Sources"
 
@@ -380,15 +342,8 @@ def framework_sources() -> FrameworkSources:
     >>> sources[8].authors, sources[8].month
     ('Barbara Cervone and Kathleen Cushman', 'October')
     """
-    raw = _read(_FILES[2020])["framework_sources"]
-    return FrameworkSources(
-        raw["appendix"],
-        raw["title"],
-        [
-            FrameworkSource(s["organisation"], s["authors"], s["year"], s["month"], s["title"], s["url"], s["text"])
-            for s in raw["sources"]
-        ],
-    )
+    raw = data("publication")["framework_sources"]
+    return FrameworkSources(raw["appendix"], raw["title"], [FrameworkSource(**s) for s in raw["sources"]])
 
 
 # --------------------------------------------------------------------------- the User Guide
@@ -518,19 +473,16 @@ def user_guide() -> UserGuide:
     >>> guide.strategies[1].heading, guide.strategies[1].in_the_field
     ('Crosswalk with standards for teaching.', ('user-guide-1',))
     """
-    raw = _read(_FILES[2020])["user_guide"]
+    raw = data("publication")["user_guide"]
     return UserGuide(
         raw["title"],
-        [_passage(p) for p in raw["introduction"]],
+        [Passage(**p) for p in raw["introduction"]],
         raw["purpose"]["heading"],
-        [_passage(p) for p in raw["purpose"]["passages"]],
+        [Passage(**p) for p in raw["purpose"]["passages"]],
         [
             UserGuideQuestion(
                 q["heading"],
-                [
-                    UserGuideStrategy(s["heading"], s["paragraphs"], s["resources"], s["in_the_field"])
-                    for s in q["strategies"]
-                ],
+                [UserGuideStrategy(**s) for s in q["strategies"]],
             )
             for q in raw["questions"]
         ],
@@ -582,13 +534,13 @@ class Overview(Card):
 def _principles(raw: dict[str, Any]) -> Principles:
     conclusion = raw["conclusion"]
     return Principles(
-        raw["heading"], _passage(raw["introduction"]), _passage(conclusion) if conclusion is not None else None
+        raw["heading"], Passage(**raw["introduction"]), Passage(**conclusion) if conclusion is not None else None
     )
 
 
 @cache
 def _overview_2015() -> Overview:
-    raw = _read(_FILES[2015])
+    raw = data("overview")
     return Overview(
         raw["edition"], raw["title"], _principles(raw["key_principles"]), _principles(raw["guiding_principles"])
     )
@@ -614,4 +566,4 @@ def overview(edition: int | str = 2015) -> Overview | None:
 def note_records(edition: int | str) -> tuple[dict[str, Any], ...]:
     """The source notes of the edition's publication file, as decoded JSON (``id``, ``kind``,
     ``items``, ``text``, ``source``): :mod:`edcompetencies.publication` makes them SourceNotes."""
-    return tuple(_read(_FILES[_edition(edition, "notes()")])["notes"])
+    return tuple(data(_KINDS[_edition(edition, "notes()")])["notes"])

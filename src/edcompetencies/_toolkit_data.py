@@ -1,17 +1,19 @@
-"""Reading the 2020 crosswalk, glossary and toolkit files: trusted, cached, shared.
+"""Reading the packaged crosswalk, glossary, toolkit, publication and lineage files: trusted, cached, shared.
 
-Private: :mod:`edcompetencies.crosswalk`, :mod:`~edcompetencies.glossary` and
-:mod:`~edcompetencies.toolkit` build their public objects from what this module returns.
-Nothing is read at import. Each file is read once through ``_packaged.read_bytes`` (the
-package's loader, zip-safe) and decoded. The files are the library's own: they are trusted
-here, the way jsonschema-specifications trusts its shipped files, and the test suite checks
-them (``tests/datacheck.py``: their shape, as attrs records structured by the library's one
-converter, and every cross-reference rule of ``docs/data-format-toolkit.md`` - every
-reference to the 2020 edition, every performance label, every link and every note item).
-Validating them again at every start cost a second hand-written reader (about 680 lines,
-removed); structuring them through the converter instead was measured at ~47 ms for cattrs'
-import plus 4-36 ms of code generation per file, against 1-3 ms for ``json.loads`` and the
-hand-written builders of the three public modules, which is why those builders remain.
+Private: :mod:`edcompetencies.crosswalk`, :mod:`~edcompetencies.glossary`,
+:mod:`~edcompetencies.toolkit`, the publication's text and the lineage build their public
+objects from what this module returns. Nothing is read at import. Each file is read once
+through ``_packaged.read_bytes`` (the package's loader, zip-safe) and decoded. The files are
+the library's own: they are trusted here, the way jsonschema-specifications trusts its shipped
+files, and the test suite checks them (``tests/datacheck.py``: their shape, as attrs records
+structured by the library's one converter, and every cross-reference rule of
+``docs/data-format-toolkit.md`` - every reference to the 2020 edition, every performance label,
+every link and every note item). Validating them again at every start cost a second
+hand-written reader (about 680 lines, removed); structuring them through the converter instead
+was measured at ~47 ms for cattrs' import plus 4-36 ms of code generation per file, against
+1-3 ms for ``json.loads`` and the hand-written builders of the three public modules, which is
+why those builders remain (they pass a record's keys straight to the class where the keys are
+its fields).
 
 The module also holds the pieces the three share: the text blocks of introductory
 sections (:class:`Section`, :class:`Paragraph`, :class:`BulletList`, :class:`Table`) and
@@ -29,7 +31,7 @@ from typing import Any
 import attrs
 
 from ._markup import Card
-from ._model import NoteKind, SourceNote
+from ._model import SourceNote
 from ._packaged import read_bytes
 from .errors import ArgumentTypeError
 
@@ -46,17 +48,26 @@ __all__ = [
     "data",
     "notes_of",
     "sections_from",
+    "tuple_of",
 ]
 
 FILES = {
     "crosswalk": "crosswalk-2020.json",
     "glossary": "glossary-2020.json",
     "toolkit": "toolkit-2020.json",
+    "publication": "publication-2020.json",
+    "overview": "overview-2015.json",
+    "lineage": "lineage-2015-2020.json",
 }
 DOMAINS = ("intrapersonal", "interpersonal", "cognitive", "instructional")
 _lock = threading.Lock()
 
 Json = Any
+
+
+def tuple_of(values: Iterable[Any]) -> tuple[Any, ...]:
+    """The attrs converter of every tuple field built from the packaged files."""
+    return tuple(values)
 
 
 # --------------------------------------------------------------------------- shared text blocks
@@ -171,16 +182,10 @@ def data(kind: str) -> Json:
         return _read(kind)
 
 
-def _note(raw: Json) -> SourceNote:
-    return SourceNote(
-        id=raw["id"], kind=NoteKind(raw["kind"]), items=tuple(raw["items"]), text=raw["text"], source=raw.get("source")
-    )
-
-
 @cache
 def notes_of(kind: str) -> tuple[SourceNote, ...]:
     """The source notes of one file, in file order."""
-    return tuple(_note(n) for n in data(kind)["notes"])
+    return tuple(SourceNote(**n) for n in data(kind)["notes"])
 
 
 def all_notes() -> tuple[SourceNote, ...]:
@@ -188,21 +193,13 @@ def all_notes() -> tuple[SourceNote, ...]:
     return notes_of("crosswalk") + notes_of("glossary") + notes_of("toolkit")
 
 
-def note_key(item: object) -> str:
-    """The ID a note's ``items`` would use for *item*: an object's ``id``, or a string as given.
-
-    A 2020 ID without its prefix (``"instructional.4"``) is qualified.
-    """
-    item_id = getattr(item, "id", item)
-    if not isinstance(item_id, str):
-        raise ArgumentTypeError("notes_for()", "item", "an item, an object with an id, or an ID string", item)
-    item_id = item_id.strip()
-    if ":" not in item_id and item_id not in ("glossary", "2020"):
-        return f"2020:{item_id}"
-    return item_id
-
-
 def notes_for(item: object, notes: tuple[SourceNote, ...]) -> tuple[SourceNote, ...]:
-    """The notes among *notes* that name *item*."""
-    wanted = note_key(item)
+    """The notes among *notes* that name *item*: by an object's ``id``, or a string as given; a 2020 ID
+    without its prefix (``"instructional.4"``) is qualified, as the notes' ``items`` write it."""
+    wanted = getattr(item, "id", item)
+    if not isinstance(wanted, str):
+        raise ArgumentTypeError("notes_for()", "item", "an item, an object with an id, or an ID string", item)
+    wanted = wanted.strip()
+    if ":" not in wanted and wanted not in ("glossary", "2020"):
+        wanted = f"2020:{wanted}"
     return tuple(n for n in notes if wanted in n.items)

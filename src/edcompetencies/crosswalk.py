@@ -28,7 +28,7 @@ request (``derived=True``); derived alignments say so (``derived``, ``via``, ``p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -43,6 +43,7 @@ from ._packaged import edition_number
 from ._rules import ascii_number
 from ._sssom import crosswalk_table
 from ._toolkit_data import Section
+from ._toolkit_data import tuple_of as _tuple
 from .errors import (
     ArgumentTypeError,
     MissingExtraError,
@@ -118,10 +119,6 @@ class Performance(Card):
         return f"intasc:{self.label}"
 
 
-def _performances(values: Iterable[Performance]) -> tuple[Performance, ...]:
-    return tuple(values)
-
-
 @attrs.frozen(repr=False)
 class Standard(Card):
     """An InTASC Model Core Teaching Standard as the 2020 crosswalk quotes it.
@@ -134,7 +131,7 @@ class Standard(Card):
     number: int
     title: str
     statement: str
-    performances: tuple[Performance, ...] = attrs.field(converter=_performances)
+    performances: tuple[Performance, ...] = attrs.field(converter=_tuple)
     heading: str
 
     @property
@@ -153,10 +150,6 @@ class Standard(Card):
 
     def __repr__(self) -> str:
         return f"Standard({self.number}, {self.title!r}, performances={len(self.performances)})"
-
-
-def _strs(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
 
 
 @attrs.frozen(repr=False)
@@ -180,7 +173,7 @@ class Alignment(Card):
     quoted_item: str | None = None
     resolution: str | None = None
     match: str | None = None
-    via: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    via: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     relation: str | None = None
     derived_from: Alignment | None = None
 
@@ -260,27 +253,15 @@ class Alignments(tuple[Alignment, ...], Tabular):
         rows = []
         for a in self:
             kind, domain, number, text = _item_text(load(a.edition), a.item)
-            rows.append(
-                {
-                    "edition": a.edition,
-                    "part": a.part,
-                    "level": a.level,
-                    "standard": a.standard,
-                    "standard_title": _by_number()[a.standard].title,
-                    "item": a.item,
-                    "item_kind": kind,
-                    "domain": domain,
-                    "competency_number": number,
-                    "item_text": text,
-                    "quoted_standard": a.quoted_standard,
-                    "quoted_item": a.quoted_item,
-                    "resolution": a.resolution,
-                    "match": a.match,
-                    "derived": a.derived,
-                    "via": " -> ".join(a.via) if a.via else None,
-                    "relation": a.relation,
-                }
-            )
+            computed = {
+                "standard_title": _by_number()[a.standard].title,
+                "item_kind": kind,
+                "domain": domain,
+                "competency_number": number,
+                "item_text": text,
+                "via": " -> ".join(a.via) if a.via else None,
+            }
+            rows.append({c: computed[c] if c in computed else getattr(a, c) for c in self.columns})
         return rows
 
     def to_text(self) -> str:
@@ -298,30 +279,15 @@ class Emphasis(Card):
 
     standard: int
     text: str
-    performances: tuple[Performance, ...] = attrs.field(converter=_performances)
+    performances: tuple[Performance, ...] = attrs.field(converter=_tuple)
 
 
 # --------------------------------------------------------------------------- building
 
 
 @cache
-def _standards() -> tuple[Standard, ...]:
-    raw = _toolkit_data.data("crosswalk")
-    return tuple(
-        Standard(
-            number=s["number"],
-            title=s["title"],
-            statement=s["statement"],
-            performances=[Performance(p["label"], p["text"], s["number"]) for p in s["performances"]],
-            heading=s["heading"],
-        )
-        for s in raw["standards"]
-    )
-
-
-@cache
 def _by_number() -> dict[int, Standard]:
-    return {s.number: s for s in _standards()}
+    return {s.number: s for s in standards()}
 
 
 @cache
@@ -374,17 +340,9 @@ def _derived_2015() -> tuple[Alignment, ...]:
                         published.standard, comp.id, "two", via=via, relation=link.relation, derived_from=published
                     )
                 )
-    order = {s.number: n for n, s in enumerate(_standards())}
-    return tuple(sorted(out, key=lambda a: (order[a.standard], _position(a.item))))
-
-
-@cache
-def _positions(edition: int) -> dict[str, int]:
-    return {item_id: n for n, item_id in enumerate(load(edition).ids())}
-
-
-def _position(item_id: str) -> int:
-    return _positions(int(item_id.partition(":")[0]))[item_id]
+    order = {s.number: n for n, s in enumerate(standards())}
+    position = {item_id: n for n, item_id in enumerate(load(2015).ids())}
+    return tuple(sorted(out, key=lambda a: (order[a.standard], position[a.item])))
 
 
 # --------------------------------------------------------------------------- resolving arguments
@@ -408,7 +366,7 @@ def _standard_of(value: int | str | Standard) -> Standard:
     return found
 
 
-def _framework_of(item: Item | str, edition: int | None = None) -> tuple[Framework, Item]:
+def _framework_of(item: Item | str) -> tuple[Framework, Item]:
     """The packaged framework an item or ID belongs to, and the item (unprefixed IDs: 2020)."""
     if isinstance(item, str):
         text = item.strip()
@@ -418,7 +376,7 @@ def _framework_of(item: Item | str, edition: int | None = None) -> tuple[Framewo
         elif sep:
             raise UnknownItemError(text, None, (), reason="the crosswalk knows the 2015 and 2020 editions' IDs only")
         else:
-            fw = load(edition or 2020)
+            fw = load(2020)
         return fw, fw[text]
     if isinstance(item, (Domain, Competency, Indicator)):
         prefix = item.id.partition(":")[0]
@@ -447,6 +405,7 @@ def _check_part(part: str | None, allowed: tuple[str, ...] = PARTS) -> None:
 # --------------------------------------------------------------------------- public API
 
 
+@cache
 def standards() -> tuple[Standard, ...]:
     """The ten InTASC standards, 1 to 10, as the crosswalk quotes them.
 
@@ -454,7 +413,16 @@ def standards() -> tuple[Standard, ...]:
     >>> [(s.number, s.title) for s in crosswalk.standards()][:3]
     [(1, 'Learner Development'), (2, 'Learning Differences'), (3, 'Learning Environments')]
     """
-    return _standards()
+    return tuple(
+        Standard(
+            number=s["number"],
+            title=s["title"],
+            statement=s["statement"],
+            performances=[Performance(p["label"], p["text"], s["number"]) for p in s["performances"]],
+            heading=s["heading"],
+        )
+        for s in _toolkit_data.data("crosswalk")["standards"]
+    )
 
 
 def standard(number: int | str | Standard) -> Standard:
@@ -480,7 +448,7 @@ def performance(label: str) -> Performance:
     m = _PERFORMANCE_KEY.fullmatch(label.strip()) if isinstance(label, str) else None
     number = ascii_number(m.group(1)) if m else None
     if m is None or number is None:
-        every = [p.label for s in _standards() for p in s.performances]
+        every = [p.label for s in standards() for p in s.performances]
         raise UnknownStandardError(label, [every[0], every[1], "...", every[-1]], what="performance")
     return _standard_of(number).performance(f"{number}({m.group(2).lower()})")
 
@@ -571,7 +539,7 @@ def standards_for(item: Item | str, *, derived: bool = False) -> tuple[Standard,
     if isinstance(resolved, Domain):
         return standards_for_domain(resolved, part="one" if fw.edition == 2020 else "two", derived=derived)
     numbers = {a.standard for a in alignments_for(resolved, part="two")}
-    return tuple(s for s in _standards() if s.number in numbers)
+    return tuple(s for s in standards() if s.number in numbers)
 
 
 def standards_for_domain(domain: Domain | str, *, part: str = "one", derived: bool = False) -> tuple[Standard, ...]:
@@ -605,7 +573,7 @@ def standards_for_domain(domain: Domain | str, *, part: str = "one", derived: bo
     if part in ("two", "any"):
         ids = {c.id for c in resolved.competencies}
         numbers |= {a.standard for a in alignments(edition=int(fw.edition), part="two") if a.item in ids}
-    return tuple(s for s in _standards() if s.number in numbers)
+    return tuple(s for s in standards() if s.number in numbers)
 
 
 def domains_for(standard: int | str | Standard) -> tuple[Domain, ...]:
@@ -766,8 +734,8 @@ def graph(*, edition: int | str = 2020) -> networkx.Graph[str]:
     g: networkx.Graph[str] = networkx.Graph(
         name=f"InTASC crosswalk ({edition})", edition=edition, derived=edition != 2020
     )
-    emphasized = {p.label for s in _standards() for p in emphasis(s).performances}
-    for s in _standards():
+    emphasized = {p.label for s in standards() for p in emphasis(s).performances}
+    for s in standards():
         g.add_node(s.id, kind="standard", number=s.number, title=s.title, statement=s.statement)
         for p in s.performances:
             g.add_node(p.id, kind="performance", label=p.label, text=p.text, emphasized=p.label in emphasized)

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -36,6 +35,7 @@ from . import _toolkit_data
 from ._markup import Card, Tabular, sequence_repr
 from ._model import SourceNote
 from ._toolkit_data import Block, BulletList, ListItem, Paragraph, Table
+from ._toolkit_data import tuple_of as _tuple
 from ._words import plural, singular
 from .errors import ArgumentTypeError, UnknownTermError
 
@@ -78,18 +78,6 @@ class Source(Card):
     url: str | None = None
 
 
-def _blocks(values: Iterable[Block]) -> tuple[Block, ...]:
-    return tuple(values)
-
-
-def _strs(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
-
-
-def _sources(values: Iterable[Source]) -> tuple[Source, ...]:
-    return tuple(values)
-
-
 @attrs.frozen(repr=False)
 class Term(Card):
     """A glossary entry.
@@ -102,10 +90,10 @@ class Term(Card):
 
     id: str
     term: str
-    blocks: tuple[Block, ...] = attrs.field(converter=_blocks)
-    related_terms: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    not_synonymous_with: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    blocks: tuple[Block, ...] = attrs.field(converter=_tuple)
+    related_terms: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    not_synonymous_with: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
     related_terms_text: str | None = None
 
     @property
@@ -228,11 +216,7 @@ def _own_names(term: str) -> tuple[str, ...]:
     m = re.match(r"^(.*?)\s*\((.+)\)\s*$", term)
     if m:
         names += [m.group(1), f"{m.group(1)} {m.group(2)}"]
-    out: list[str] = []
-    for name in names:
-        if name not in out:
-            out.append(name)
-    return tuple(out)
+    return tuple(dict.fromkeys(names))
 
 
 def _related_names(name: str) -> tuple[str, ...]:
@@ -249,10 +233,6 @@ def _related_names(name: str) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- building
 
 
-def _source(raw: dict[str, object]) -> Source:
-    return Source(**raw)  # type: ignore[arg-type]
-
-
 @cache
 def _terms() -> tuple[Term, ...]:
     return tuple(
@@ -262,7 +242,7 @@ def _terms() -> tuple[Term, ...]:
             blocks=_toolkit_data.blocks_from(t["definition"]),
             related_terms=t["closely_related_terms"] or (),
             not_synonymous_with=t["not_synonymous_with"] or (),
-            sources=[_source(s) for s in t["sources"]],
+            sources=[Source(**s) for s in t["sources"]],
             related_terms_text=t["related_terms_text"],
         )
         for t in _toolkit_data.data("glossary")["terms"]
@@ -308,25 +288,6 @@ def _strip_prefix(name: str) -> str:
     return name[len("glossary:") :] if name.casefold().startswith("glossary:") else name
 
 
-def _resolve(name: str) -> Term:
-    if not isinstance(name, str):
-        raise UnknownTermError(name)
-    key = _key(_strip_prefix(name))
-    own = _own_index().get(key)
-    if own is not None:
-        return own
-    related_to = _related_index().get(key, ())
-    if len(related_to) == 1:
-        return related_to[0]
-    if related_to:
-        raise UnknownTermError(name, candidates=[t.term for t in related_to])
-    names = {_key(n): n for t in _terms() for n in t.names}
-    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
-    starts = [n for k, n in names.items() if key and (k.startswith(key) or key in k.split())]
-    suggestions = list(dict.fromkeys([names[k] for k in close] + starts))[:3]
-    raise UnknownTermError(name, suggestions)
-
-
 def lookup(name: str) -> Term:
     """The term with this name, or the one entry that lists it as a closely related term.
 
@@ -347,13 +308,28 @@ def lookup(name: str) -> Term:
     ...
     edcompetencies.errors.UnknownTermError: 'ownership' is a closely related term of several glossary entries: ...
     """
-    return _resolve(name)
+    if not isinstance(name, str):
+        raise UnknownTermError(name)
+    key = _key(_strip_prefix(name))
+    own = _own_index().get(key)
+    if own is not None:
+        return own
+    related_to = _related_index().get(key, ())
+    if len(related_to) == 1:
+        return related_to[0]
+    if related_to:
+        raise UnknownTermError(name, candidates=[t.term for t in related_to])
+    names = {_key(n): n for t in _terms() for n in t.names}
+    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
+    starts = [n for k, n in names.items() if key and (k.startswith(key) or key in k.split())]
+    suggestions = list(dict.fromkeys([names[k] for k in close] + starts))[:3]
+    raise UnknownTermError(name, suggestions)
 
 
 def get(name: str, default: Term | None = None) -> Term | None:
     """:func:`lookup`, returning *default* (``None``) instead of raising."""
     try:
-        return _resolve(name)
+        return lookup(name)
     except UnknownTermError:
         return default
 
@@ -447,11 +423,7 @@ def terms_in(text: str, *, related: bool = False) -> tuple[TermMatch, ...]:
         clash = [k for k in kept if k.start < c.end and c.start < k.end]
         if not clash or all((k.start, k.end, k.related) == (c.start, c.end, True) and c.related for k in clash):
             kept.append(c)
-    return tuple(sorted(kept, key=lambda c: (c.start, _order(c.term))))
-
-
-def _order(term: Term) -> int:
-    return _terms().index(term)
+    return tuple(sorted(kept, key=lambda c: (c.start, _terms().index(c.term))))
 
 
 # --------------------------------------------------------------------------- notes
@@ -469,7 +441,7 @@ def notes_for(term: Term | str) -> tuple[SourceNote, ...]:
     >>> [n.id for n in glossary.notes_for("Agency")]
     ['glossary-toshalis-spelling', 'glossary-agency-duplicate-definition']
     """
-    resolved = term if isinstance(term, Term) else _resolve(term)
+    resolved = term if isinstance(term, Term) else lookup(term)
     return tuple(n for n in notes() if resolved.ref in n.items)
 
 

@@ -103,16 +103,7 @@ class ThemeCounts(Tabular, Card):
     (``"text"``, ``"markdown"``, ``"html"``, ``"csv"``, ``"jsonl"``); a notebook shows it as a table.
     """
 
-    columns = (
-        "domain",
-        "domain_name",
-        "theme",
-        "theme_label",
-        "competencies",
-        "indicators",
-        "sub_indicators",
-        "total",
-    )
+    columns = ("domain", "domain_name", "theme", "theme_label", "competencies", "indicators", "sub_indicators", "total")
 
     edition: int | str
     domains: tuple[tuple[str, str], ...]

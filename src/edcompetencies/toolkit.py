@@ -18,9 +18,9 @@ source note (:func:`notes_for`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
@@ -28,15 +28,25 @@ from . import _toolkit_data
 from ._loading import load
 from ._markup import Card, ColumnType, Tabular, html_escape, md_emphasis, md_escape
 from ._model import Competency, Domain, Framework, Indicator, SourceNote
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass  # type: ignore[import-untyped, unused-ignore]
+from ._publication import (
+    Approach,
+    FrameworkSource,
+    FrameworkSources,
+    UserGuide,
+    UserGuideQuestion,
+    UserGuideStrategy,
+    approach,
+    framework_sources,
+    user_guide,
+)
 from ._toolkit_data import Block, BulletList, ListItem, Paragraph, Section, Table
+from ._toolkit_data import tuple_of as _tuple
 from .errors import ArgumentTypeError, NotInToolkitError, UnknownChoiceError, UnknownItemError
 
 __all__ = [
     "LEVELS",
     "RUBRIC_FORMATS",
+    "Approach",
     "AssessmentEntry",
     "AssessmentTool",
     "Block",
@@ -45,6 +55,8 @@ __all__ = [
     "Descriptor",
     "FieldExample",
     "Footnote",
+    "FrameworkSource",
+    "FrameworkSources",
     "Level",
     "ListItem",
     "Paragraph",
@@ -62,10 +74,15 @@ __all__ = [
     "Section",
     "SimpleRubric",
     "Table",
+    "UserGuide",
+    "UserGuideQuestion",
+    "UserGuideStrategy",
     "all_notes",
+    "approach",
     "assessment",
     "assessment_tool",
     "centering_equity",
+    "framework_sources",
     "in_the_field",
     "levels",
     "notes",
@@ -77,6 +94,7 @@ __all__ = [
     "respondents",
     "rubric",
     "simple_rubric",
+    "user_guide",
 ]
 
 LEVELS = ("establishing", "developing", "operationalizing", "refining")
@@ -84,10 +102,6 @@ LEVELS = ("establishing", "developing", "operationalizing", "refining")
 
 RUBRIC_FORMATS = ("text", "markdown", "html", "csv", "jsonl")
 """The formats of :meth:`Rubric.render` (and of :meth:`Respondents.render`)."""
-
-
-def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(values)
 
 
 # --------------------------------------------------------------------------- shared pieces
@@ -163,9 +177,7 @@ class Descriptor(Card):
 
 
 def _descriptor(raw: dict[str, Any]) -> Descriptor:
-    return Descriptor(
-        raw["text"], [_descriptor(c) for c in raw["children"]], raw["refs"], raw.get("resolution"), raw.get("match")
-    )
+    return Descriptor(**{**raw, "children": [_descriptor(c) for c in raw["children"]]})
 
 
 def _competency_arg(item: Competency | str, where: str) -> Competency:
@@ -235,39 +247,25 @@ class AssessmentTool(Card, Tabular):
         ('2020:intrapersonal.1', 'establishing', 1, 0)
         """
         rows: list[dict[str, Any]] = []
-
-        def walk(items: tuple[Descriptor, ...], competency: str, level: str, depth: int) -> None:
-            for d in items:
-                position = sum(1 for r in rows if r["competency"] == competency and r["level"] == level) + 1
-                rows.append(
+        for entry in self.entries:
+            for level in LEVELS:
+                rows += [
                     {
-                        "competency": competency,
+                        "competency": entry.printed.competency_id,
                         "level": level,
-                        "position": position,
+                        "position": n,
                         "depth": depth,
                         "text": d.text,
                         "refs": " ".join(d.refs),
                     }
-                )
-                walk(d.children, competency, level, depth + 1)
-
-        for entry in self.entries:
-            for level in LEVELS:
-                walk(entry.level(level), entry.printed.competency_id, level, 0)
+                    for n, (depth, d) in enumerate(_depth_first(entry.level(level)), start=1)
+                ]
         return rows
 
     def entry(self, competency: Competency | str) -> AssessmentEntry:
         """The entry for a 2020 competency; one the tool does not unpack raises ``NotInToolkitError``."""
-        wanted = _competency_arg(competency, "Assessment Tool")
-        for e in self.entries:
-            if e.printed.competency_id == wanted.id:
-                return e
-        reason = None
-        if wanted in prioritized():
-            reason = "prioritized, but the source does not unpack it; see the note assessment-tool-four-of-six"
-        raise NotInToolkitError(
-            wanted.id, "Assessment Tool", [e.printed.competency_id for e in self.entries], reason=reason
-        )
+        reason = "prioritized, but the source does not unpack it; see the note assessment-tool-four-of-six"
+        return _entry(self.entries, competency, "Assessment Tool", reason)
 
 
 # --------------------------------------------------------------------------- reflection tool
@@ -286,14 +284,19 @@ class PrintedIndicator(Card):
 
 
 def _printed_indicator(raw: dict[str, Any]) -> PrintedIndicator:
-    return PrintedIndicator(
-        raw["label"],
-        raw["text"],
-        raw["refs"],
-        raw["resolution"],
-        raw["match"],
-        [_printed_indicator(c) for c in raw["children"]],
-    )
+    return PrintedIndicator(**{**raw, "children": [_printed_indicator(c) for c in raw["children"]]})
+
+
+_Nested = TypeVar("_Nested", Descriptor, PrintedIndicator)
+
+
+def _depth_first(items: tuple[_Nested, ...], depth: int = 0) -> list[tuple[int, _Nested]]:
+    """Printed items and the items nested under them, depth-first, each with its depth (0 at the top)."""
+    out: list[tuple[int, _Nested]] = []
+    for item in items:
+        out.append((depth, item))
+        out += _depth_first(item.children, depth + 1)
+    return out
 
 
 @attrs.frozen(repr=False)
@@ -313,14 +316,6 @@ class ReflectionEntry(Card):
     def competency(self) -> Competency:
         """The main-text competency."""
         return self.printed.competency
-
-
-def _flatten(items: tuple[PrintedIndicator, ...]) -> list[PrintedIndicator]:
-    """Printed indicators and their sub-indicators, depth-first."""
-    out: list[PrintedIndicator] = []
-    for i in items:
-        out += [i, *_flatten(i.children)]
-    return out
 
 
 @attrs.frozen(repr=False)
@@ -349,7 +344,7 @@ class ReflectionTool(Card, Tabular):
         rows: list[dict[str, Any]] = []
         for entry in self.entries:
             competency = entry.printed.competency_id
-            printed = _flatten(entry.indicators)
+            printed = [i for _, i in _depth_first(entry.indicators)]
             parts = (
                 ("indicator", [(i.label, i.text) for i in printed]),
                 ("reflective question", [(None, q) for q in entry.reflective_questions]),
@@ -364,16 +359,21 @@ class ReflectionTool(Card, Tabular):
 
     def entry(self, competency: Competency | str) -> ReflectionEntry:
         """The entry for a 2020 competency; one the tool lacks raises ``NotInToolkitError``."""
-        wanted = _competency_arg(competency, "Reflection Tool")
-        for e in self.entries:
-            if e.printed.competency_id == wanted.id:
-                return e
-        reason = None
-        if wanted in prioritized():
-            reason = "prioritized, but the source copy has no table for it; see the note reflection-tool-two-of-six"
-        raise NotInToolkitError(
-            wanted.id, "Reflection Tool", [e.printed.competency_id for e in self.entries], reason=reason
-        )
+        reason = "prioritized, but the source copy has no table for it; see the note reflection-tool-two-of-six"
+        return _entry(self.entries, competency, "Reflection Tool", reason)
+
+
+_Entry = TypeVar("_Entry", AssessmentEntry, ReflectionEntry)
+
+
+def _entry(entries: tuple[_Entry, ...], competency: Competency | str, tool: str, prioritized_reason: str) -> _Entry:
+    """The entry of a tool for a 2020 competency; a prioritized one it lacks is explained by *prioritized_reason*."""
+    wanted = _competency_arg(competency, tool)
+    for e in entries:
+        if e.printed.competency_id == wanted.id:
+            return e
+    reason = prioritized_reason if wanted in prioritized() else None
+    raise NotInToolkitError(wanted.id, tool, [e.printed.competency_id for e in entries], reason=reason)
 
 
 # --------------------------------------------------------------------------- simple rubric
@@ -443,10 +443,6 @@ class RubricRow(Card):
         return "\n".join(lines)
 
 
-def _rows(values: Iterable[RubricRow]) -> tuple[RubricRow, ...]:
-    return tuple(values)
-
-
 def _md(text: str) -> str:
     return md_escape(text, newline="<br>")
 
@@ -467,7 +463,7 @@ class Rubric(Tabular, Card):
     edition: int | str
     domain: str
     columns: tuple[RubricColumn, ...] = attrs.field(converter=_tuple)  # type: ignore[assignment]
-    rows: tuple[RubricRow, ...] = attrs.field(converter=_rows)
+    rows: tuple[RubricRow, ...] = attrs.field(converter=_tuple)
     citation: str
 
     @property
@@ -695,7 +691,7 @@ def levels() -> tuple[Level, ...]:
     >>> toolkit.levels()[2].definition[:45]
     'You have mastered the knowledge, skills and/o'
     """
-    return tuple(Level(lv["key"], lv["heading"], lv["definition"]) for lv in _data()["implementation_levels"])
+    return tuple(Level(**lv) for lv in _data()["implementation_levels"])
 
 
 @cache
@@ -721,10 +717,7 @@ def assessment_tool() -> AssessmentTool:
     """The Assessment Tool for Prioritized Competencies."""
     raw = _data()["assessment_tool"]
     entries = [
-        AssessmentEntry(
-            _printed(c),
-            *[[_descriptor(d) for d in c["levels"][level]] for level in LEVELS],
-        )
+        AssessmentEntry(_printed(c), *[[_descriptor(d) for d in c["levels"][level]] for level in LEVELS])
         for c in raw["competencies"]
     ]
     return AssessmentTool(raw["title"], _toolkit_data.sections_from(raw["sections"]), levels(), entries)
@@ -777,46 +770,33 @@ def simple_rubric() -> SimpleRubric:
         ex["competency_heading"],
         _printed(ex),
         ex["citation"],
-        [
-            RubricExampleRow(
-                r["operationalizing"], r["refs"], r["resolution"], r["match"], r["developing"], r["refining"]
-            )
-            for r in ex["rows"]
-        ],
+        [RubricExampleRow(**r) for r in ex["rows"]],
     )
-    columns = [RubricColumn(c["key"], c["position"], c["heading"], c["description"]) for c in raw["columns"]]
+    columns = [RubricColumn(**c) for c in raw["columns"]]
     return SimpleRubric(raw["title"], _toolkit_data.sections_from(raw["sections"]), columns, example)
 
 
 def _rubric_target(item: Competency | str, framework: Framework | None) -> tuple[Framework, Competency]:
-    if framework is not None:
-        if not isinstance(framework, Framework):
-            raise ArgumentTypeError("toolkit.rubric()", "framework", "a Framework or None", framework)
-        if isinstance(item, str):
-            found = framework[item]
-        elif isinstance(item, (Competency, Indicator, Domain)):
-            if item not in framework:
-                raise UnknownItemError(
-                    item.id, framework.edition, (), reason=f"not an item of the framework given ({framework.edition})"
-                )
-            found = item
-        else:
-            raise ArgumentTypeError("toolkit.rubric()", "competency", "a competency or its ID", item)
-        fw = framework
+    if framework is not None and not isinstance(framework, Framework):
+        raise ArgumentTypeError("toolkit.rubric()", "framework", "a Framework or None", framework)
+    if isinstance(item, str):
+        prefix, sep, _ = item.strip().partition(":")
+        fw = framework if framework is not None else load(prefix if sep else 2020)
+        found = fw[item]
+    elif isinstance(item, (Competency, Indicator, Domain)):
+        if framework is not None and item not in framework:
+            raise UnknownItemError(
+                item.id, framework.edition, (), reason=f"not an item of the framework given ({framework.edition})"
+            )
+        prefix = item.id.partition(":")[0]
+        if framework is None and (prefix not in ("2015", "2020") or item not in load(prefix)):
+            raise UnknownItemError(
+                item.id, None, (), reason="not in a packaged edition; pass framework= for your own framework"
+            )
+        fw = framework if framework is not None else load(prefix)
+        found = item
     else:
-        if isinstance(item, str):
-            prefix, sep, _ = item.strip().partition(":")
-            fw = load(prefix if sep else 2020)
-            found = fw[item]
-        elif isinstance(item, (Competency, Indicator, Domain)):
-            prefix = item.id.partition(":")[0]
-            if prefix not in ("2015", "2020") or item not in load(prefix):
-                raise UnknownItemError(
-                    item.id, None, (), reason="not in a packaged edition; pass framework= for your own framework"
-                )
-            fw, found = load(prefix), item
-        else:
-            raise ArgumentTypeError("toolkit.rubric()", "competency", "a competency or its ID", item)
+        raise ArgumentTypeError("toolkit.rubric()", "competency", "a competency or its ID", item)
     if not isinstance(found, Competency):
         reason = "a rubric is built for a competency"
         if isinstance(found, Indicator):
@@ -851,21 +831,7 @@ def rubric(competency: Competency | str, *, framework: Framework | None = None) 
 
 @cache
 def _examples() -> tuple[FieldExample, ...]:
-    return tuple(
-        FieldExample(
-            e["id"],
-            e["part"],
-            e["section"],
-            e["heading"],
-            e["domain"],
-            e["after_item"],
-            e["labelled"],
-            e["actors"],
-            e["text"],
-            e["copies"],
-        )
-        for e in _data()["in_the_field"]
-    )
+    return tuple(FieldExample(**e) for e in _data()["in_the_field"])
 
 
 def in_the_field(
@@ -908,16 +874,8 @@ def respondents() -> Respondents:
     (('2014', '2019'), 7, None, 84)
     """
     raw = _data()["respondents"]
-    columns = raw["columns"]
-    return Respondents(
-        raw["appendix"],
-        raw["section"],
-        raw["introduction"],
-        raw["heading"],
-        columns,
-        [RespondentRow(r["group"], [r["counts"][c] for c in columns]) for r in raw["rows"]],
-        [raw["total"][c] for c in columns],
-    )
+    rows = [RespondentRow(r["group"], [r["counts"][c] for c in raw["columns"]]) for r in raw["rows"]]
+    return Respondents(**{**raw, "rows": rows, "total": [raw["total"][c] for c in raw["columns"]]})
 
 
 @cache
@@ -928,7 +886,7 @@ def centering_equity() -> CenteringEquity:
     return CenteringEquity(
         raw["title"],
         _toolkit_data.sections_from(raw["sections"]),
-        [Footnote(f["label"], f["text"]) for f in raw["footnotes"]],
+        [Footnote(**f) for f in raw["footnotes"]],
         tuple(questions) if questions is not None else None,
     )
 
@@ -964,34 +922,6 @@ def notes_for(item: object) -> tuple[SourceNote, ...]:
     if isinstance(item, FieldExample):
         item = item.ref
     return _toolkit_data.notes_for(item, all_notes())
-
-
-# --------------------------------------------------------------------------- the rest of the publication
-# Appendix B's text, Appendix C and the User Guide's body (issue 14): built in _publication.
-
-from ._publication import (  # noqa: E402
-    Approach,
-    FrameworkSource,
-    FrameworkSources,
-    UserGuide,
-    UserGuideQuestion,
-    UserGuideStrategy,
-    approach,
-    framework_sources,
-    user_guide,
-)
-
-__all__ += [
-    "Approach",
-    "FrameworkSource",
-    "FrameworkSources",
-    "UserGuide",
-    "UserGuideQuestion",
-    "UserGuideStrategy",
-    "approach",
-    "framework_sources",
-    "user_guide",
-]
 
 
 def __dir__() -> list[str]:
