@@ -92,6 +92,9 @@ examples:
 """
 
 
+_KINDS = ("domain", "competency", "indicator", "sub-indicator")
+
+
 class _UsageError(Exception):
     pass
 
@@ -389,12 +392,6 @@ def _cmd_show(args: argparse.Namespace, out: _Out) -> int:
     return 0
 
 
-def _looks_like_a_path(spec: str) -> bool:
-    import os
-
-    return "/" in spec or os.sep in spec or spec.lower().endswith(".json")
-
-
 def _framework(spec: str) -> Framework:
     """An edition (2015, 2020) or the path of a framework JSON or CASE file."""
     import edcompetencies as ec
@@ -403,6 +400,7 @@ def _framework(spec: str) -> Framework:
 
     if ascii_number(spec.strip()) is not None:
         return ec.load(spec)
+    import os
     from pathlib import Path
 
     from .errors import NoSuchFileError
@@ -411,7 +409,7 @@ def _framework(spec: str) -> Framework:
     if not path.is_file():
         if path.exists():
             raise NoSuchFileError(spec, "not a regular file")
-        if _looks_like_a_path(spec):
+        if "/" in spec or os.sep in spec or spec.lower().endswith(".json"):  # looks like a path
             raise NoSuchFileError(spec)
         raise ec.UnknownEditionError(spec, ec.editions())
     try:
@@ -485,21 +483,17 @@ def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
         else:
             svg = result.sankey(level="indicator" if picture == "sankey-indicators" else "competency").to_svg()
         _write(svg + "\n", args.output, out)
-    elif args.format == "html" and args.no_pictures:
-        html = result.to_html(document=not args.fragment, pictures=False, side_by_side=args.side_by_side)
-        _write(html, args.output, out)
-    elif args.format == "text" and _color(args, out, args.output):
-        text = result.to_text(color=True)
-        if args.output is None:
-            out.write(_wrapped(text, out), safe=True)
-        else:
-            _write(text, args.output, out)
-    elif args.format == "text" and args.output is None:
+    elif args.format == "text":
         from ._markup import terminal_text
 
-        out.write(_wrapped(terminal_text(result.to_text()), out), safe=True)
+        color = _color(args, out, args.output)
+        text = result.to_text(color=color)
+        if args.output is None:
+            out.write(_wrapped(text if color else terminal_text(text), out), safe=True)
+        else:
+            _write(text, args.output, out)
     else:
-        _write(_rendered(result, args, side_by_side=args.side_by_side), args.output, out)
+        _write(_rendered(result, args, side_by_side=args.side_by_side, pictures=not args.no_pictures), args.output, out)
     return 0
 
 
@@ -586,12 +580,10 @@ def _cmd_export(args: argparse.Namespace, out: _Out) -> int:
     else:
         if args.intasc or args.lineage:
             raise _UsageError("edcompetencies export: --intasc and --lineage go with --format case or ctdl-asn")
-        if args.format == "html" and args.fragment:
-            text = fw.to_html(document=False, caption=_caption(args))
+        if args.format == "html":
+            text = fw.to_html(document=not args.fragment, caption=_caption(args))
         elif args.format == "csv":
-            from ._views import to_csv
-
-            text = to_csv(fw, escape_formulas=not args.keep_formulas)
+            text = fw.to_csv(escape_formulas=not args.keep_formulas)
         else:
             text = fw.render(args.format, caption=_caption(args))
     _write(text, args.output, out)
@@ -642,17 +634,16 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _add_output(parser: argparse.ArgumentParser, *, csv: bool) -> None:
+def _add_output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of stdout (atomically; see docs/safety.md)"
     )
     parser.add_argument("--fragment", action="store_true", help="html: an HTML fragment instead of a full page")
-    if csv:
-        parser.add_argument(
-            "--keep-formulas",
-            action="store_true",
-            help="csv: write cells starting with = + - @ as they are (by default they get a ' in front)",
-        )
+    parser.add_argument(
+        "--keep-formulas",
+        action="store_true",
+        help="csv: write cells starting with = + - @ as they are (by default they get a ' in front)",
+    )
 
 
 def _add_color(parser: argparse.ArgumentParser) -> None:
@@ -679,10 +670,7 @@ def _setup_show(show: argparse.ArgumentParser) -> None:
 def _setup_list(listing: argparse.ArgumentParser) -> None:
     listing.add_argument("framework", help="an edition (2015, 2020) or a framework JSON file")
     listing.add_argument(
-        "--kind",
-        action="append",
-        choices=["domain", "competency", "indicator", "sub-indicator"],
-        help="only items of this kind, as a flat list (repeatable)",
+        "--kind", action="append", choices=_KINDS, help="only items of this kind, as a flat list (repeatable)"
     )
     _add_color(listing)
     _add_selection(listing)
@@ -694,14 +682,12 @@ def _setup_search(finder: argparse.ArgumentParser) -> None:
     finder.add_argument(
         "--match", choices=["all", "any"], default="all", help="items must match all terms (default) or any"
     )
-    finder.add_argument(
-        "--kind", action="append", choices=["domain", "competency", "indicator", "sub-indicator"], help="only this kind"
-    )
+    finder.add_argument("--kind", action="append", choices=_KINDS, help="only this kind")
     finder.add_argument("--limit", type=int, metavar="N", help="at most N hits")
     from ._markup import FORMATS  # the one list of formats (imported when this command's arguments are built)
 
     finder.add_argument("--format", choices=[f for f in FORMATS if f != "json"], default="text", help="output format")
-    _add_output(finder, csv=True)
+    _add_output(finder)
     _add_color(finder)
     _add_selection(finder)
 
@@ -723,7 +709,7 @@ def _setup_export(export: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--rubrics", action="store_true", help="case: add each competency's single-point rubric as a CFRubric"
     )
-    _add_output(export, csv=True)
+    _add_output(export)
     _add_selection(export)
 
 
@@ -735,7 +721,7 @@ def _setup_migrate(parser: argparse.ArgumentParser) -> None:
         "--format", choices=["text", "markdown", "html", "csv", "jsonl"], default="text", help="output format"
     )
     parser.add_argument("--indicators", action="store_true", help="for a competency, what became of its indicators")
-    _add_output(parser, csv=True)
+    _add_output(parser)
 
 
 def _setup_diff(compare: argparse.ArgumentParser) -> None:
@@ -780,7 +766,7 @@ def _setup_diff(compare: argparse.ArgumentParser) -> None:
         help="html: each change as its old text | its new text, in two columns",
     )
     compare.add_argument("--domain", action="append", metavar="KEY", help="only changes in this domain (repeatable)")
-    _add_output(compare, csv=True)
+    _add_output(compare)
     _add_color(compare)
 
 
@@ -885,18 +871,6 @@ def _error_line(line: str) -> None:
         _Out(sys.stderr).write(line.replace("\n", " ") + "\n")
 
 
-def _error(message: str) -> None:
-    _error_line(f"edcompetencies: error: {message}")
-
-
-def _run(args: argparse.Namespace, out: _Out) -> int:
-    """The command, then a flush, so a write error shows here rather than at exit."""
-    status: int = args.func(args, out)
-    if out.stream is not None:
-        out.stream.flush()
-    return status
-
-
 def _parse_and_run(parser: _Parser, arguments: list[str]) -> int:
     try:
         args = parser.parse_args(arguments)
@@ -908,7 +882,10 @@ def _parse_and_run(parser: _Parser, arguments: list[str]) -> int:
         if sys.stderr is not None:
             parser.print_help(sys.stderr)
         return 2
-    return _run(args, _Out(sys.stdout))
+    status: int = args.func(args, _Out(sys.stdout))
+    if sys.stdout is not None:  # a flush, so that a write error shows here rather than at exit
+        sys.stdout.flush()
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -928,15 +905,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .errors import EdCompetenciesError
 
         if isinstance(exc, EdCompetenciesError):
-            _error(str(exc))
+            message = str(exc)
         elif isinstance(exc, OSError):
             _quiet_stdout()
-            where = f": {exc.filename!r}" if exc.filename is not None else ""
-            _error(f"{exc.strerror or exc}{where}")
+            message = exc.strerror or str(exc)
+            message += f": {exc.filename!r}" if exc.filename is not None else ""
         elif isinstance(exc, RecursionError):
-            _error("the input is nested too deeply to read")
+            message = "the input is nested too deeply to read"
         else:
             raise
+        _error_line(f"edcompetencies: error: {message}")
         return 1
 
 
