@@ -62,6 +62,7 @@ from ._model import Indicator as _Indicator
 from ._model import Item as _Item
 from ._model import Theme as _Theme
 from .case._identifiers import document_name, item_name, name_uuid
+from .credentials import label as _label
 from .errors import ArgumentTypeError as _ArgumentTypeError
 from .errors import NotPublishedError, UnknownChoiceError
 
@@ -116,12 +117,6 @@ def _text(value: str) -> dict[str, str]:
     return {_LANGUAGE: value}
 
 
-def _label(item: _Item) -> str:
-    domain, _, rest = item.id.partition(":")[2].partition(".")
-    name = domain[:1].upper() + domain[1:]
-    return f"{name} {rest}" if rest else name
-
-
 class _Graph:
     def __init__(self, base_uri: str) -> None:
         self.base = base_uri
@@ -165,7 +160,7 @@ def _framework(graph: _Graph, fw: _Framework) -> None:
     node["ceasn:hasTopChild"] = [graph.uri(ctid(d)) for d in fw.domains]
     graph.add("framework:" + str(fw.edition), node)
 
-    def competency(item: _Item, parent: str | None, position: int) -> None:
+    def competency(item: _Item, parent: str | None) -> None:
         item_uri = graph.uri(ctid(item))
         node = {
             "@id": item_uri,
@@ -191,12 +186,11 @@ def _framework(graph: _Graph, fw: _Framework) -> None:
         if item.children:
             node["ceasn:hasChild"] = [graph.uri(ctid(child)) for child in item.children]
         graph.add(item.id, node)
-        children: tuple[_Item, ...] = item.children
-        for n, child in enumerate(children, start=1):
-            competency(child, item_uri, n)
+        for child in item.children:
+            competency(child, item_uri)
 
-    for n, domain in enumerate(fw.domains, start=1):
-        competency(domain, None, n)
+    for domain in fw.domains:
+        competency(domain, None)
 
 
 def _lineage(graph: _Graph, fw: _Framework) -> None:
