@@ -86,16 +86,7 @@ RELATIONS = ("exact", "reworded", "merged", "split", "removed", "unknown")
 """Every relation a migration can have, in the order summaries list them."""
 
 _REVIEW = frozenset({"split", "removed", "unknown"})
-_COLUMNS = (
-    "input",
-    "source",
-    "targets",
-    "relation",
-    "needs_review",
-    "rationale",
-    "suggestions",
-    "problem",
-)
+_COLUMNS = ("input", "source", "targets", "relation", "needs_review", "rationale", "suggestions", "problem")
 _LABEL = _re.compile(
     r"(?:(?P<edition>[0-9]{4})\s*[:\s]\s*)?(?P<domain>[a-z]+)\s*[\s.]\s*(?P<path>[a-z0-9]+(?:\s*\.\s*[a-z0-9]+)*)"
 )
@@ -128,16 +119,8 @@ class Migration(_Card):
 
     def to_record(self) -> dict[str, _Any]:
         """A flat row (the columns of :meth:`Migrations.to_records`)."""
-        return {
-            "input": self.input,
-            "source": self.source,
-            "targets": " | ".join(self.targets),
-            "relation": self.relation,
-            "needs_review": self.needs_review,
-            "rationale": self.rationale,
-            "suggestions": " | ".join(self.suggestions),
-            "problem": self.problem,
-        }
+        record = {name: getattr(self, name) for name in _COLUMNS}
+        return {**record, "targets": " | ".join(self.targets), "suggestions": " | ".join(self.suggestions)}
 
     def __repr__(self) -> str:
         targets = ", ".join(self.targets) or "-"
@@ -145,19 +128,21 @@ class Migration(_Card):
         return f"<Migration {self.input!r}: {self.relation} -> {targets}{review}>"
 
 
+def _migrations(items: _Iterable[Migration]) -> tuple[Migration, ...]:
+    return tuple(items)
+
+
+@_attrs.frozen(repr=False)
 class Migrations(_Tabular, _Sequence[Migration]):
     """The migrations of :func:`ids`, in input order: a sequence of :class:`Migration` with the
     shared verbs (``to_records()``, ``to_csv()``, ``to_dataframe()``, ``render()`` ...) and a
     :meth:`summary` of how many migrated exactly, how many need review and how many are unknown."""
 
-    __slots__ = ("_items", "source", "target")
+    _items: tuple[Migration, ...] = _attrs.field(converter=_migrations)
+    source: int
+    target: int
 
     columns = _COLUMNS
-
-    def __init__(self, items: _Iterable[Migration], source: int, target: int) -> None:
-        self._items = tuple(items)
-        self.source = source
-        self.target = target
 
     @_overload
     def __getitem__(self, index: int) -> Migration: ...
@@ -175,14 +160,6 @@ class Migrations(_Tabular, _Sequence[Migration]):
 
     def __iter__(self) -> _Iterator[Migration]:
         return iter(self._items)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Migrations):
-            return (self._items, self.source, self.target) == (other._items, other.source, other.target)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self._items, self.source, self.target))
 
     def __repr__(self) -> str:
         return f"<Migrations {self.source} -> {self.target}: {self.summary()}>"
@@ -400,14 +377,8 @@ def ids(tags: _Iterable[str], *, to: int | str = 2020, strict: bool = False, ind
 
 
 def _added_columns(column: str, target: int) -> dict[str, str]:
-    return {
-        "targets": f"{column}_{target}",
-        "relation": f"{column}_relation",
-        "needs_review": f"{column}_needs_review",
-        "rationale": f"{column}_rationale",
-        "suggestions": f"{column}_suggestions",
-        "problem": f"{column}_problem",
-    }
+    """The record fields a migrated table adds -> their column names (``targets``: ``{column}_{target}``)."""
+    return {key: f"{column}_{target if key == 'targets' else key}" for key in _COLUMNS[2:]}
 
 
 def rows(
