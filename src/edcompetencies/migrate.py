@@ -62,6 +62,7 @@ from ._lineage import lineage as _lineage
 from ._loading import _edition_number, load
 from ._markup import Card as _Card
 from ._markup import Tabular as _Tabular
+from ._markup import csv_text as _csv_text
 from ._markup import html_escape as _html_escape
 from ._markup import md_escape as _md_escape
 from ._model import Competency as _Competency
@@ -426,11 +427,11 @@ def csv_text(text: str, *, column: str, to: int | str = 2020) -> tuple[str, Migr
             column, 0, f"the table cannot be read as CSV at line {reader.line_num + 1}: {exc}"
         ) from None
     fields = [*reader.fieldnames, *_added_columns(column, migrations.target).values()]
-    buffer = _io.StringIO()
-    writer = _csv.DictWriter(buffer, fieldnames=fields)
-    writer.writeheader()
-    writer.writerows(records)
-    return buffer.getvalue(), migrations
+    for position, record in enumerate(records):
+        if len(record) > len(fields):  # the reader keeps the cells past the header's under the key None
+            problem = f"row {position + 1} has more cells than the header's {len(reader.fieldnames)}"
+            raise MigrationError(column, position, problem)
+    return _csv_text(records, fields, escape_formulas=False), migrations
 
 
 def frame(df: pandas.DataFrame, *, column: str, to: int | str = 2020) -> pandas.DataFrame:
