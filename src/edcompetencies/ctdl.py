@@ -126,10 +126,14 @@ class _Graph:
     def uri(self, ctid_value: str) -> str:
         return self.base + ctid_value
 
-    def add(self, key: str, node: dict[str, _Any]) -> dict[str, _Any]:
+    def add(self, key: str, ctid_value: str, kind: str, properties: dict[str, _Any]) -> str:
+        """Add the node *key*, a ``ceasn:<kind>`` with its ``@id`` and CTID and then *properties*
+        in order (those that are ``None`` left out); return its ``@id``."""
+        node = {"@id": self.uri(ctid_value), "@type": f"ceasn:{kind}", "ceterms:ctid": ctid_value}
+        node.update((name, value) for name, value in properties.items() if value is not None)
         self.nodes.append(node)
         self.by_id[key] = node
-        return node
+        return self.uri(ctid_value)
 
     def link(self, key: str, prop: str, target: str) -> None:
         values = self.by_id[key].setdefault(prop, [])
@@ -138,34 +142,24 @@ class _Graph:
 
 
 def _framework(graph: _Graph, fw: _Framework) -> None:
-    framework_ctid = ctid(fw)
-    framework_uri = graph.uri(framework_ctid)
-    description = fw.citation or fw.title
-    node: dict[str, _Any] = {
-        "@id": framework_uri,
-        "@type": "ceasn:CompetencyFramework",
-        "ceterms:ctid": framework_ctid,
-        "ceasn:name": _text(fw.title),
-        "ceasn:description": _text(description),
-        "ceasn:inLanguage": [_LANGUAGE],
-    }
-    if fw.publishers:
-        node["ceasn:publisherName"] = {_LANGUAGE: list(fw.publishers)}
-    if fw.license:
-        node["ceasn:rights"] = _text(fw.license)
-    if fw.url:
-        node["ceasn:source"] = [fw.url]
-    if fw.year is not None:
-        node["ceasn:dateCreated"] = str(fw.year)
-    node["ceasn:hasTopChild"] = [graph.uri(ctid(d)) for d in fw.domains]
-    graph.add("framework:" + str(fw.edition), node)
+    framework_uri = graph.add(
+        "framework:" + str(fw.edition),
+        ctid(fw),
+        "CompetencyFramework",
+        {
+            "ceasn:name": _text(fw.title),
+            "ceasn:description": _text(fw.citation or fw.title),
+            "ceasn:inLanguage": [_LANGUAGE],
+            "ceasn:publisherName": {_LANGUAGE: list(fw.publishers)} if fw.publishers else None,
+            "ceasn:rights": _text(fw.license) if fw.license else None,
+            "ceasn:source": [fw.url] if fw.url else None,
+            "ceasn:dateCreated": str(fw.year) if fw.year is not None else None,
+            "ceasn:hasTopChild": [graph.uri(ctid(d)) for d in fw.domains],
+        },
+    )
 
     def competency(item: _Item, parent: str | None) -> None:
-        item_uri = graph.uri(ctid(item))
-        node = {
-            "@id": item_uri,
-            "@type": "ceasn:Competency",
-            "ceterms:ctid": ctid(item),
+        node: dict[str, _Any] = {
             "ceasn:competencyText": _text(item.text),
             "ceasn:codedNotation": _label(item),
             "ceasn:competencyCategory": _text(_CATEGORY[item.kind]),
@@ -185,7 +179,7 @@ def _framework(graph: _Graph, fw: _Framework) -> None:
             node["ceasn:conceptKeyword"] = {_LANGUAGE: [t.label for t in sorted(themes, key=lambda t: t.value)]}
         if item.children:
             node["ceasn:hasChild"] = [graph.uri(ctid(child)) for child in item.children]
-        graph.add(item.id, node)
+        item_uri = graph.add(item.id, ctid(item), "Competency", node)
         for child in item.children:
             competency(child, item_uri)
 
@@ -207,15 +201,15 @@ def _lineage(graph: _Graph, fw: _Framework) -> None:
 
 
 def _intasc(graph: _Graph) -> None:
-    framework_ctid = _ctid_of("document:intasc")
-    framework_uri = graph.uri(framework_ctid)
+    def ctid_of(item_id: str) -> str:
+        return _ctid_of(f"item:{item_id}")
+
     standards = crosswalk.standards()
-    graph.add(
+    framework_uri = graph.add(
         "framework:intasc",
+        _ctid_of("document:intasc"),
+        "CompetencyFramework",
         {
-            "@id": framework_uri,
-            "@type": "ceasn:CompetencyFramework",
-            "ceterms:ctid": framework_ctid,
             "ceasn:name": _text(_INTASC_TITLE),
             "ceasn:description": _text(
                 "The ten InTASC Model Core Teaching Standards (2013) and the performances the 2020 Educator "
@@ -223,17 +217,15 @@ def _intasc(graph: _Graph) -> None:
             ),
             "ceasn:inLanguage": [_LANGUAGE],
             "ceasn:publisherName": {_LANGUAGE: ["Council of Chief State School Officers"]},
-            "ceasn:hasTopChild": [graph.uri(_ctid_of(f"item:{s.id}")) for s in standards],
+            "ceasn:hasTopChild": [graph.uri(ctid_of(s.id)) for s in standards],
         },
     )
     for standard in standards:
-        standard_uri = graph.uri(_ctid_of(f"item:{standard.id}"))
-        graph.add(
+        standard_uri = graph.add(
             standard.id,
+            ctid_of(standard.id),
+            "Competency",
             {
-                "@id": standard_uri,
-                "@type": "ceasn:Competency",
-                "ceterms:ctid": _ctid_of(f"item:{standard.id}"),
                 "ceasn:competencyText": _text(standard.statement),
                 "ceasn:competencyLabel": _text(standard.title),
                 "ceasn:codedNotation": standard.id,
@@ -242,16 +234,15 @@ def _intasc(graph: _Graph) -> None:
                 "ceasn:inLanguage": [_LANGUAGE],
                 "ceasn:isPartOf": framework_uri,
                 "ceasn:isTopChildOf": framework_uri,
-                "ceasn:hasChild": [graph.uri(_ctid_of(f"item:{p.id}")) for p in standard.performances],
+                "ceasn:hasChild": [graph.uri(ctid_of(p.id)) for p in standard.performances],
             },
         )
         for performance in standard.performances:
             graph.add(
                 performance.id,
+                ctid_of(performance.id),
+                "Competency",
                 {
-                    "@id": graph.uri(_ctid_of(f"item:{performance.id}")),
-                    "@type": "ceasn:Competency",
-                    "ceterms:ctid": _ctid_of(f"item:{performance.id}"),
                     "ceasn:competencyText": _text(performance.text),
                     "ceasn:codedNotation": performance.id,
                     "ceasn:listID": performance.letter,
@@ -263,7 +254,7 @@ def _intasc(graph: _Graph) -> None:
             )
     for alignment in crosswalk.alignments(edition=2020):
         if alignment.item in graph.by_id:
-            target = graph.uri(_ctid_of(f"item:{crosswalk.standard(alignment.standard).id}"))
+            target = graph.uri(ctid_of(crosswalk.standard(alignment.standard).id))
             graph.link(alignment.item, _CROSSWALK[alignment.part], target)
 
 
