@@ -31,7 +31,51 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["main"]
 
-_EPILOG_DIFF = """\
+# each command's examples: the end of its help, and of the command line's
+_EPILOGS = {
+    "show": """\
+examples:
+  edcompetencies show 2020                    outline of the 2020 edition
+  edcompetencies show 2015 --indicators       outline of the 2015 edition with every indicator
+  edcompetencies show 2020:instructional.4    one item with its indicators
+  edcompetencies show 2020 --theme FC         outline of the foundational competencies
+  edcompetencies show package.json:LTC.LP.1   an item of a CASE file, by the publisher's code
+""",
+    "list": """\
+examples:
+  edcompetencies list 2020 --theme EI --domain cognitive   EI items of the Cognitive domain, with their holders
+  edcompetencies list 2020 --theme EI --theme RL --mode all --kind indicator
+  edcompetencies list 2020 --theme FC --kind competency    the foundational competencies
+  edcompetencies list 2015 --domain instructional --kind competency
+  edcompetencies list 2020 --kind domain                   the domains (a flat CASE framework's top-level items)
+  edcompetencies list case-package.json                    every item, with the publisher's codes
+""",
+    "search": """\
+examples:
+  edcompetencies search 2020 trauma                  items mentioning trauma (trauma-informed, traumatic ...)
+  edcompetencies search 2020 '"restorative practices"'   a phrase
+  edcompetencies search 2020 data feedback --mode any --limit 5
+  edcompetencies search 2015 mastery --domain instructional --format markdown
+""",
+    "export": """\
+examples:
+  edcompetencies export 2020 --format csv -o ec2020.csv        one row per item
+  edcompetencies export 2020 --format jsonl --theme EI         the EI selection as JSON Lines
+  edcompetencies export 2020 --format html --theme SE -o se.html   a printable page
+  edcompetencies export 2015 --format markdown --domain cognitive
+  edcompetencies export 2020 --format json                     the library's own JSON format
+  edcompetencies export 2020 --format case --intasc --lineage -o ec2020-case.json   a CASE 1.1 CFPackage
+  edcompetencies export 2020 --format ctdl-asn --lineage -o ec2020.jsonld     CTDL-ASN for credential registries
+  edcompetencies export 2020 --format sssom -o lineage.sssom.tsv    the 2015 -> 2020 lineage as SSSOM
+""",
+    "migrate": """\
+examples:
+  edcompetencies migrate 2015:cognitive.3.3                 what became of one item, and why
+  edcompetencies migrate "Cognitive 1.3" "Intrapersonal 1.3"  the publication's labels work too
+  edcompetencies migrate tags.csv --column competency --to 2020 -o tags-2020.csv
+                                                            re-tag a table; the summary goes to stderr
+""",
+    "diff": """\
 examples:
   edcompetencies diff 2015 2020                        the report along the curated lineage: summary, then changes
   edcompetencies diff 2015 2020 --auto                 the automatic alignment instead (weaker; for any two files)
@@ -42,55 +86,8 @@ examples:
   edcompetencies diff 2020 ours.json --format csv -o changes.csv
   edcompetencies diff 2015 2020 --format svg -o lineage.svg        the lineage diagram (--picture chart: the chart)
   edcompetencies diff 2015 2020 --color always | less -R           coloured redlines through a pager
-"""
-
-_EPILOG_SHOW = """\
-examples:
-  edcompetencies show 2020                    outline of the 2020 edition
-  edcompetencies show 2015 --indicators       outline of the 2015 edition with every indicator
-  edcompetencies show 2020:instructional.4    one item with its indicators
-  edcompetencies show 2020 --theme FC         outline of the foundational competencies
-  edcompetencies show package.json:LTC.LP.1   an item of a CASE file, by the publisher's code
-"""
-
-_EPILOG_LIST = """\
-examples:
-  edcompetencies list 2020 --theme EI --domain cognitive   EI items of the Cognitive domain, with their holders
-  edcompetencies list 2020 --theme EI --theme RL --mode all --kind indicator
-  edcompetencies list 2020 --theme FC --kind competency    the foundational competencies
-  edcompetencies list 2015 --domain instructional --kind competency
-  edcompetencies list 2020 --kind domain                   the domains (a flat CASE framework's top-level items)
-  edcompetencies list case-package.json                    every item, with the publisher's codes
-"""
-
-_EPILOG_SEARCH = """\
-examples:
-  edcompetencies search 2020 trauma                  items mentioning trauma (trauma-informed, traumatic ...)
-  edcompetencies search 2020 '"restorative practices"'   a phrase
-  edcompetencies search 2020 data feedback --mode any --limit 5
-  edcompetencies search 2015 mastery --domain instructional --format markdown
-"""
-
-_EPILOG_EXPORT = """\
-examples:
-  edcompetencies export 2020 --format csv -o ec2020.csv        one row per item
-  edcompetencies export 2020 --format jsonl --theme EI         the EI selection as JSON Lines
-  edcompetencies export 2020 --format html --theme SE -o se.html   a printable page
-  edcompetencies export 2015 --format markdown --domain cognitive
-  edcompetencies export 2020 --format json                     the library's own JSON format
-  edcompetencies export 2020 --format case --intasc --lineage -o ec2020-case.json   a CASE 1.1 CFPackage
-  edcompetencies export 2020 --format ctdl-asn --lineage -o ec2020.jsonld     CTDL-ASN for credential registries
-  edcompetencies export 2020 --format sssom -o lineage.sssom.tsv    the 2015 -> 2020 lineage as SSSOM
-"""
-
-_EPILOG_MIGRATE = """\
-examples:
-  edcompetencies migrate 2015:cognitive.3.3                 what became of one item, and why
-  edcompetencies migrate "Cognitive 1.3" "Intrapersonal 1.3"  the publication's labels work too
-  edcompetencies migrate tags.csv --column competency --to 2020 -o tags-2020.csv
-                                                            re-tag a table; the summary goes to stderr
-"""
-
+""",
+}
 
 _KINDS = ("domain", "competency", "indicator", "sub-indicator")
 
@@ -770,12 +767,11 @@ def _setup_diff(compare: argparse.ArgumentParser) -> None:
     _add_color(compare)
 
 
-# name: (one-line help, description, epilog, argument setup, handler)
-_COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], None], Handler]] = {
+# name: (one-line help, description, argument setup, handler)
+_COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None], Handler]] = {
     "show": (
         "print an edition's outline, or one item with its indicators",
         "Print an edition's outline (domains and competencies), or one item with its indicators.",
-        _EPILOG_SHOW,
         _setup_show,
         _cmd_show,
     ),
@@ -785,7 +781,6 @@ _COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], No
         "name), every level from the domains down, indented as an outline. With --theme or --domain, the "
         "selection: the items that match, kept whole, and the items that hold them; with --kind, a flat list "
         "of the items of that kind within matching items.",
-        _EPILOG_LIST,
         _setup_list,
         _cmd_list,
     ),
@@ -794,7 +789,6 @@ _COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], No
         "Search competencies, indicators and domain descriptions. Words match in any case, singular or plural, "
         "and as the start of a longer word (trauma finds trauma-informed); quote a phrase to match it whole. "
         "Exit status 1 when nothing matches.",
-        _EPILOG_SEARCH,
         _setup_search,
         _cmd_search,
     ),
@@ -802,7 +796,6 @@ _COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], No
         "export an edition or a selection: csv, jsonl, json, markdown, html or CASE",
         "Export a framework or a selection of it: a table (csv, jsonl: one row per item), the library's JSON "
         "format (json), a printable page (markdown, html) or a 1EdTech CASE 1.1 package (case).",
-        _EPILOG_EXPORT,
         _setup_export,
         _cmd_export,
     ),
@@ -812,7 +805,6 @@ _COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], No
         "relation (exact, reworded, merged, split, removed, unknown), the curated rationale and whether a "
         "person should review it. With --column, a CSV table is re-tagged row by row (nothing dropped) and "
         "the summary goes to stderr. Exit status 1 when a tag (not a table row) is unknown.",
-        _EPILOG_MIGRATE,
         _setup_migrate,
         _cmd_migrate,
     ),
@@ -820,7 +812,6 @@ _COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], No
         "compare two editions (or framework JSON or CASE files): what changed, in structure and words",
         "Compare two frameworks: a summary of the changes by kind, domain and theme, then every "
         "changed competency and indicator with a word-level redline.",
-        _EPILOG_DIFF,
         _setup_diff,
         _cmd_diff,
     ),
@@ -834,17 +825,17 @@ def _parser(only: str | None = None) -> _Parser:
         prog="edcompetencies",
         description="The Educator Competencies (2015 and 2020 editions) from the command line.",
         formatter_class=_Formatter,
-        epilog="\n".join(entry[2] for entry in _COMMANDS.values()),
+        epilog="\n".join(_EPILOGS[name] for name in _COMMANDS),
     )
     parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, (help, description, epilog, setup, handler) in _COMMANDS.items():
+    for name, (help, description, setup, handler) in _COMMANDS.items():
         sub = commands.add_parser(
             name,
             help=help,
             description=description,
             formatter_class=_Formatter,
-            epilog=epilog,
+            epilog=_EPILOGS[name],
         )
         if only is None or only == name:
             setup(sub)
