@@ -155,13 +155,13 @@ class _Out:
             self.stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
 
     def styled(self, text: str, style: str) -> str:
-        """*text* (escaped unless on the fast path of checked data) in *style* when colouring:
-        what :meth:`write` then writes with ``safe=True``."""
+        """*text* in *style* when colouring, terminal-safe (``styled`` escapes it; checked data has
+        nothing to escape): what :meth:`write` then writes with ``safe=True``."""
         if not self.color:
             return text
-        from ._markup import styled, terminal_text
+        from ._markup import styled
 
-        return styled(terminal_text(text) if self.escape else text, style, color=True)
+        return styled(text, style, color=True)
 
     def line(self, text: str, tail: str = "", style: str = "dim") -> None:
         """Write *text* and a newline; when colouring, its *tail* (the theme tags, which end it) in *style*."""
