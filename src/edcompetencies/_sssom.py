@@ -61,8 +61,6 @@ _NEEDS_QUOTES = re.compile(
     r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|[:#]\s|:$|\s$|^$|^(?:true|false|null|yes|no|~)$|^[0-9.+\-]"""
 )
 
-
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "/": "/", "0": "\0"}
 
 

@@ -86,7 +86,6 @@ _LINEAGE = {
     "merged": "ceasn:narrowAlignment",
     "split": "ceasn:broadAlignment",
 }
-_REVERSED = {"merged": "split", "split": "merged"}
 _CROSSWALK = {"one": "ceasn:minorAlignment", "two": "ceasn:majorAlignment"}
 _CATEGORY = {"domain": "Domain", "competency": "Competency", "indicator": "Indicator", "sub-indicator": "Sub-indicator"}
 _INTASC_TITLE = "InTASC Model Core Teaching Standards, as quoted in the 2020 Educator Competencies crosswalk"
