@@ -175,15 +175,6 @@ class _Out:
         self.write(head + (self.styled(tail, style) if found else "") + "\n", safe=True)
 
 
-def _wrapped(text: str, out: _Out) -> str:
-    """*text* wrapped to the terminal's width when the output is a terminal, else as it is."""
-    if out.stream is None or not out.stream.isatty():
-        return text
-    from ._markup import wrap_lines
-
-    return wrap_lines(text, out.width)
-
-
 def _color(args: argparse.Namespace, out: _Out, output: str | None = None) -> bool:
     """Whether to colour (``--color``, ``NO_COLOR``, ``FORCE_COLOR``; never when writing ``-o FILE``
     but with ``--color always``); sets ``out.color``. Without a terminal or ``FORCE_COLOR``, "auto"
@@ -481,14 +472,17 @@ def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
             svg = result.sankey(level="indicator" if picture == "sankey-indicators" else "competency").to_svg()
         _write(svg + "\n", args.output, out)
     elif args.format == "text":
-        from ._markup import terminal_text
+        from ._markup import terminal_text, wrap_lines
 
         color = _color(args, out, args.output)
         text = result.to_text(color=color)
-        if args.output is None:
-            out.write(_wrapped(text if color else terminal_text(text), out), safe=True)
-        else:
+        if args.output is not None:
             _write(text, args.output, out)
+        else:
+            text = text if color else terminal_text(text)
+            if out.stream is not None and out.stream.isatty():  # wrapped to the terminal's width
+                text = wrap_lines(text, out.width)
+            out.write(text, safe=True)
     else:
         _write(_rendered(result, args, side_by_side=args.side_by_side, pictures=not args.no_pictures), args.output, out)
     return 0

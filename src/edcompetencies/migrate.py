@@ -232,10 +232,6 @@ def _names(edition: int) -> dict[str, str]:
     return names
 
 
-def _fold(tag: str) -> str:
-    return " ".join(tag.split()).casefold()
-
-
 def _by_label(folded: str, edition: int) -> tuple[str | None, str | None]:
     """A publication label (``cognitive 1.3``, ``2020 cognitive 3.c.ii``) read in *edition*."""
     m = _LABEL.fullmatch(folded)
@@ -256,7 +252,7 @@ def _resolve(tag: str, source: int, target: int) -> tuple[str | None, str | None
 
     A tag that could name an item of either edition ("Cognitive 1") is read in *source*.
     """
-    folded = _fold(tag)
+    folded = " ".join(tag.split()).casefold()
     if not folded:
         return None, "an empty tag"
     compact = folded.replace(" ", "")
