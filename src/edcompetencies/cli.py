@@ -498,10 +498,8 @@ def _cmd_list(args: argparse.Namespace, out: _Out) -> int:
     color = _color(args, out)
     lines = []
     for item in fw.items():
-        if kinds and item.kind not in kinds:
-            continue
-        if kinds and whole[item.id] != item:
-            continue  # a flat list leaves out the items kept only to hold matching ones
+        if kinds and (item.kind not in kinds or whole[item.id] != item):
+            continue  # a flat list: only items of the kinds, and not those kept only to hold matching ones
         pad = "" if kinds else "  " * item.depth
         codes = _theme_codes(getattr(item, "themes", frozenset()))
         tags = f" {out.styled(f'[{codes}]', 'dim')}" if codes else ""
