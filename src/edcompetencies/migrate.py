@@ -424,7 +424,7 @@ def csv_text(text: str, *, column: str, to: int | str = 2020) -> tuple[str, Migr
         ) from None
     fields = [*reader.fieldnames, *_added_columns(column, migrations.target).values()]
     for position, record in enumerate(records):
-        if len(record) > len(fields):  # the reader keeps the cells past the header's under the key None
+        if None in record:  # where the csv module's reader keeps the cells past the header's
             problem = f"row {position + 1} has more cells than the header's {len(reader.fieldnames)}"
             raise MigrationError(column, position, problem)
     return _csv_text(records, fields, escape_formulas=False), migrations
