@@ -138,6 +138,12 @@ def test_csv_text_keeps_the_table_and_adds_columns() -> None:
         migrate.csv_text(table, column="tag")
 
 
+def test_a_row_longer_than_the_header_is_a_migration_error() -> None:
+    """The cells past the header have no column to go to: a raw ValueError from the csv module's writer before."""
+    with pytest.raises(MigrationError, match="row 2 has more cells than the header's 2"):
+        migrate.csv_text("id,tag\r\n1,Cognitive 1.3\r\n2,Cognitive 1.4,extra\r\n", column="tag")
+
+
 @pytest.mark.parametrize("bad", ["Cognitive 1.3", b"x", 3, None])
 def test_ids_wants_a_list_of_strings(bad: object) -> None:
     with pytest.raises(ArgumentTypeError):

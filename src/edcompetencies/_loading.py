@@ -20,12 +20,11 @@ from typing import Any
 
 from . import _conveniences  # noqa: F401 - lends the frameworks it builds fw.search, fw.to_html ...
 from ._model import Competency, Domain, Framework, Indicator, NoteKind, SourceNote, Theme
-from ._packaged import EDITIONS, edition_number, read_bytes, read_data
+from ._packaged import EDITIONS, edition_number, read_bytes
 from .errors import UnknownEditionError
 
-__all__ = ["editions", "load", "read_data"]
+__all__ = ["editions", "load"]
 
-_EDITIONS = EDITIONS
 _lock = threading.Lock()
 
 
@@ -36,13 +35,13 @@ def editions() -> tuple[int, ...]:
     >>> ec.editions()
     (2015, 2020)
     """
-    return _EDITIONS
+    return EDITIONS
 
 
 def _edition_number(edition: object) -> int:
     number = edition_number(edition)
     if number is None:
-        raise UnknownEditionError(edition, _EDITIONS)
+        raise UnknownEditionError(edition, EDITIONS)
     return number
 
 

@@ -19,7 +19,7 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs the fa
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["EDITIONS", "edition_data", "edition_number", "read_bytes", "read_data"]
+__all__ = ["EDITIONS", "edition_data", "edition_number", "read_bytes"]
 
 EDITIONS: tuple[int, ...] = (2015, 2020)
 """The editions that ship with the library, oldest first."""
@@ -67,11 +67,6 @@ def read_bytes(name: str) -> bytes:
         return (files("edcompetencies") / "data" / name).read_bytes()
     data: bytes = loader.get_data(os.path.join(os.path.dirname(__file__), "data", name))
     return data
-
-
-def read_data(name: str) -> str:
-    """The text of a packaged data file (``data/<name>``)."""
-    return read_bytes(name).decode("utf-8")
 
 
 def edition_data(edition: str) -> dict[str, Any] | None:

@@ -61,8 +61,6 @@ _NEEDS_QUOTES = re.compile(
     r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|[:#]\s|:$|\s$|^$|^(?:true|false|null|yes|no|~)$|^[0-9.+\-]"""
 )
 
-
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "/": "/", "0": "\0"}
 
 
@@ -268,6 +266,28 @@ def curie(item_id: str) -> str:
     return f"{prefix(edition)}:{path}"
 
 
+def _set_metadata(
+    prefixes: Mapping[str, str],
+    set_id: str,
+    description: str,
+    subject: tuple[str, str],
+    obj: tuple[str, str],
+) -> dict[str, Any]:
+    """A mapping set's metadata: *prefixes* maps the prefix of its items to the source they belong to;
+    *subject* and *obj* are each side's (source, version)."""
+    return {
+        "curie_map": {**{p: f"{_IRI_BASE}{s}:" for p, s in prefixes.items()}, "edcompetencies": _IRI_BASE, **PREFIXES},
+        "mapping_set_id": set_id,
+        "mapping_set_description": description,
+        "license": "https://creativecommons.org/licenses/by/3.0/us/",
+        "subject_source": f"edcompetencies:{subject[0]}",
+        "subject_source_version": subject[1],
+        "object_source": f"edcompetencies:{obj[0]}",
+        "object_source_version": obj[1],
+        "mapping_tool": "edcompetencies",
+    }
+
+
 def lineage_table(
     lineage: Any,
     *,
@@ -281,65 +301,29 @@ def lineage_table(
     ``merged`` skos:broadMatch - the new item is broader - and ``split`` skos:narrowMatch), a row
     ``sssom:NoTermFound`` per removed or added item, the rationale as ``comment``."""
     old, new = str(lineage.old), str(lineage.new)
-    meta: dict[str, Any] = {
-        "curie_map": {
-            prefix(old): f"{_IRI_BASE}{old}:",
-            prefix(new): f"{_IRI_BASE}{new}:",
-            "edcompetencies": _IRI_BASE,
-            **PREFIXES,
-        },
-        "mapping_set_id": mapping_set_id or f"edcompetencies:lineage-{old}-{new}",
-        "mapping_set_description": lineage.description,
-        "license": "https://creativecommons.org/licenses/by/3.0/us/",
-        "subject_source": f"edcompetencies:{old}",
-        "subject_source_version": old,
-        "object_source": f"edcompetencies:{new}",
-        "object_source_version": new,
-        "mapping_tool": "edcompetencies",
-    }
+    set_id = mapping_set_id or f"edcompetencies:lineage-{old}-{new}"
+    meta = _set_metadata({prefix(old): old, prefix(new): new}, set_id, lineage.description, (old, old), (new, new))
     names = labels or {}
-    rows: list[dict[str, Any]] = []
-    for link in lineage.links:
-        rows.append(
-            {
-                "subject_id": curie(link.old),
-                "subject_label": names.get(link.old),
-                "predicate_id": _RELATION_PREDICATES[link.relation],
-                "object_id": curie(link.new),
-                "object_label": names.get(link.new),
-                "mapping_justification": justification,
-                "confidence": None if confidence is None else confidence.get((link.old, link.new)),
-                "comment": link.rationale,
-                "subject_source_version": old,
-                "object_source_version": new,
-            }
-        )
-    for gone in lineage.removed:
-        rows.append(
-            {
-                "subject_id": curie(gone.id),
-                "subject_label": names.get(gone.id),
-                "predicate_id": EXACT,
-                "object_id": NO_TERM,
-                "mapping_justification": justification,
-                "comment": gone.rationale,
-                "subject_source_version": old,
-                "object_source_version": new,
-            }
-        )
-    for fresh in lineage.added:
-        rows.append(
-            {
-                "subject_id": NO_TERM,
-                "predicate_id": EXACT,
-                "object_id": curie(fresh.id),
-                "object_label": names.get(fresh.id),
-                "mapping_justification": justification,
-                "comment": fresh.rationale,
-                "subject_source_version": old,
-                "object_source_version": new,
-            }
-        )
+    scores = confidence or {}
+
+    def row(old_id: str, predicate: str, new_id: str, comment: str) -> dict[str, Any]:
+        """A row of the table; an empty *old_id* or *new_id* is sssom:NoTermFound."""
+        return {
+            "subject_id": curie(old_id) if old_id else NO_TERM,
+            "subject_label": names.get(old_id),
+            "predicate_id": predicate,
+            "object_id": curie(new_id) if new_id else NO_TERM,
+            "object_label": names.get(new_id),
+            "mapping_justification": justification,
+            "confidence": scores.get((old_id, new_id)),
+            "comment": comment,
+            "subject_source_version": old,
+            "object_source_version": new,
+        }
+
+    rows = [row(link.old, _RELATION_PREDICATES[link.relation], link.new, link.rationale) for link in lineage.links]
+    rows += [row(gone.id, EXACT, "", gone.rationale) for gone in lineage.removed]
+    rows += [row("", EXACT, fresh.id, fresh.rationale) for fresh in lineage.added]
     return dumps(meta, LINEAGE_COLUMNS, rows)
 
 
@@ -429,25 +413,14 @@ def crosswalk_table(rows: Sequence[tuple[str, str, int, str, str]]) -> str:
     """The InTASC crosswalk as an SSSOM table: one row per (item ID, item text, standard number,
     standard title, part), with ``skos:relatedMatch`` - the publication aligns an item with a
     standard; it does not say one means the other - and the part in ``comment``."""
-    meta: dict[str, Any] = {
-        "curie_map": {
-            "EDC2020": f"{_IRI_BASE}2020:",
-            "INTASC": f"{_IRI_BASE}intasc:",
-            "edcompetencies": _IRI_BASE,
-            **PREFIXES,
-        },
-        "mapping_set_id": "edcompetencies:crosswalk-2020-intasc",
-        "mapping_set_description": (
-            "The 2020 Educator Competencies' InTASC crosswalk: part one aligns each domain with InTASC "
-            "standards, part two each competency."
-        ),
-        "license": "https://creativecommons.org/licenses/by/3.0/us/",
-        "subject_source": "edcompetencies:2020",
-        "subject_source_version": "2020",
-        "object_source": "edcompetencies:intasc",
-        "object_source_version": "2013",
-        "mapping_tool": "edcompetencies",
-    }
+    meta = _set_metadata(
+        {"EDC2020": "2020", "INTASC": "intasc"},
+        "edcompetencies:crosswalk-2020-intasc",
+        "The 2020 Educator Competencies' InTASC crosswalk: part one aligns each domain with InTASC "
+        "standards, part two each competency.",
+        ("2020", "2020"),
+        ("intasc", "2013"),
+    )
     out = [
         {
             "subject_id": curie(item),

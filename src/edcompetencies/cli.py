@@ -31,7 +31,51 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["main"]
 
-_EPILOG_DIFF = """\
+# each command's examples: the end of its help, and of the command line's
+_EPILOGS = {
+    "show": """\
+examples:
+  edcompetencies show 2020                    outline of the 2020 edition
+  edcompetencies show 2015 --indicators       outline of the 2015 edition with every indicator
+  edcompetencies show 2020:instructional.4    one item with its indicators
+  edcompetencies show 2020 --theme FC         outline of the foundational competencies
+  edcompetencies show package.json:LTC.LP.1   an item of a CASE file, by the publisher's code
+""",
+    "list": """\
+examples:
+  edcompetencies list 2020 --theme EI --domain cognitive   EI items of the Cognitive domain, with their holders
+  edcompetencies list 2020 --theme EI --theme RL --mode all --kind indicator
+  edcompetencies list 2020 --theme FC --kind competency    the foundational competencies
+  edcompetencies list 2015 --domain instructional --kind competency
+  edcompetencies list 2020 --kind domain                   the domains (a flat CASE framework's top-level items)
+  edcompetencies list case-package.json                    every item, with the publisher's codes
+""",
+    "search": """\
+examples:
+  edcompetencies search 2020 trauma                  items mentioning trauma (trauma-informed, traumatic ...)
+  edcompetencies search 2020 '"restorative practices"'   a phrase
+  edcompetencies search 2020 data feedback --mode any --limit 5
+  edcompetencies search 2015 mastery --domain instructional --format markdown
+""",
+    "export": """\
+examples:
+  edcompetencies export 2020 --format csv -o ec2020.csv        one row per item
+  edcompetencies export 2020 --format jsonl --theme EI         the EI selection as JSON Lines
+  edcompetencies export 2020 --format html --theme SE -o se.html   a printable page
+  edcompetencies export 2015 --format markdown --domain cognitive
+  edcompetencies export 2020 --format json                     the library's own JSON format
+  edcompetencies export 2020 --format case --intasc --lineage -o ec2020-case.json   a CASE 1.1 CFPackage
+  edcompetencies export 2020 --format ctdl-asn --lineage -o ec2020.jsonld     CTDL-ASN for credential registries
+  edcompetencies export 2020 --format sssom -o lineage.sssom.tsv    the 2015 -> 2020 lineage as SSSOM
+""",
+    "migrate": """\
+examples:
+  edcompetencies migrate 2015:cognitive.3.3                 what became of one item, and why
+  edcompetencies migrate "Cognitive 1.3" "Intrapersonal 1.3"  the publication's labels work too
+  edcompetencies migrate tags.csv --column competency --to 2020 -o tags-2020.csv
+                                                            re-tag a table; the summary goes to stderr
+""",
+    "diff": """\
 examples:
   edcompetencies diff 2015 2020                        the report along the curated lineage: summary, then changes
   edcompetencies diff 2015 2020 --auto                 the automatic alignment instead (weaker; for any two files)
@@ -42,54 +86,10 @@ examples:
   edcompetencies diff 2020 ours.json --format csv -o changes.csv
   edcompetencies diff 2015 2020 --format svg -o lineage.svg        the lineage diagram (--picture chart: the chart)
   edcompetencies diff 2015 2020 --color always | less -R           coloured redlines through a pager
-"""
+""",
+}
 
-_EPILOG_SHOW = """\
-examples:
-  edcompetencies show 2020                    outline of the 2020 edition
-  edcompetencies show 2015 --indicators       outline of the 2015 edition with every indicator
-  edcompetencies show 2020:instructional.4    one item with its indicators
-  edcompetencies show 2020 --theme FC         outline of the foundational competencies
-  edcompetencies show package.json:LTC.LP.1   an item of a CASE file, by the publisher's code
-"""
-
-_EPILOG_LIST = """\
-examples:
-  edcompetencies list 2020 --theme EI --domain cognitive   EI items of the Cognitive domain, with their holders
-  edcompetencies list 2020 --theme EI --theme RL --mode all --kind indicator
-  edcompetencies list 2020 --theme FC --kind competency    the foundational competencies
-  edcompetencies list 2015 --domain instructional --kind competency
-  edcompetencies list 2020 --kind domain                   the domains (a flat CASE framework's top-level items)
-  edcompetencies list case-package.json                    every item, with the publisher's codes
-"""
-
-_EPILOG_SEARCH = """\
-examples:
-  edcompetencies search 2020 trauma                  items mentioning trauma (trauma-informed, traumatic ...)
-  edcompetencies search 2020 '"restorative practices"'   a phrase
-  edcompetencies search 2020 data feedback --mode any --limit 5
-  edcompetencies search 2015 mastery --domain instructional --format markdown
-"""
-
-_EPILOG_EXPORT = """\
-examples:
-  edcompetencies export 2020 --format csv -o ec2020.csv        one row per item
-  edcompetencies export 2020 --format jsonl --theme EI         the EI selection as JSON Lines
-  edcompetencies export 2020 --format html --theme SE -o se.html   a printable page
-  edcompetencies export 2015 --format markdown --domain cognitive
-  edcompetencies export 2020 --format json                     the library's own JSON format
-  edcompetencies export 2020 --format case --intasc --lineage -o ec2020-case.json   a CASE 1.1 CFPackage
-  edcompetencies export 2020 --format ctdl-asn --lineage -o ec2020.jsonld     CTDL-ASN for credential registries
-  edcompetencies export 2020 --format sssom -o lineage.sssom.tsv    the 2015 -> 2020 lineage as SSSOM
-"""
-
-_EPILOG_MIGRATE = """\
-examples:
-  edcompetencies migrate 2015:cognitive.3.3                 what became of one item, and why
-  edcompetencies migrate "Cognitive 1.3" "Intrapersonal 1.3"  the publication's labels work too
-  edcompetencies migrate tags.csv --column competency --to 2020 -o tags-2020.csv
-                                                            re-tag a table; the summary goes to stderr
-"""
+_KINDS = ("domain", "competency", "indicator", "sub-indicator")
 
 
 class _UsageError(Exception):
@@ -155,13 +155,13 @@ class _Out:
             self.stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
 
     def styled(self, text: str, style: str) -> str:
-        """*text* (escaped unless on the fast path of checked data) in *style* when colouring:
-        what :meth:`write` then writes with ``safe=True``."""
+        """*text* in *style* when colouring, terminal-safe (``styled`` escapes it; checked data has
+        nothing to escape): what :meth:`write` then writes with ``safe=True``."""
         if not self.color:
             return text
-        from ._markup import styled, terminal_text
+        from ._markup import styled
 
-        return styled(terminal_text(text) if self.escape else text, style, color=True)
+        return styled(text, style, color=True)
 
     def line(self, text: str, tail: str = "", style: str = "dim") -> None:
         """Write *text* and a newline; when colouring, its *tail* (the theme tags, which end it) in *style*."""
@@ -173,15 +173,6 @@ class _Out:
         head, found = (text[: -len(tail)], True) if tail and text.endswith(tail) else (text, False)
         head = terminal_text(head) if self.escape else head
         self.write(head + (self.styled(tail, style) if found else "") + "\n", safe=True)
-
-
-def _wrapped(text: str, out: _Out) -> str:
-    """*text* wrapped to the terminal's width when the output is a terminal, else as it is."""
-    if out.stream is None or not out.stream.isatty():
-        return text
-    from ._markup import wrap_lines
-
-    return wrap_lines(text, out.width)
 
 
 def _color(args: argparse.Namespace, out: _Out, output: str | None = None) -> bool:
@@ -389,12 +380,6 @@ def _cmd_show(args: argparse.Namespace, out: _Out) -> int:
     return 0
 
 
-def _looks_like_a_path(spec: str) -> bool:
-    import os
-
-    return "/" in spec or os.sep in spec or spec.lower().endswith(".json")
-
-
 def _framework(spec: str) -> Framework:
     """An edition (2015, 2020) or the path of a framework JSON or CASE file."""
     import edcompetencies as ec
@@ -403,6 +388,7 @@ def _framework(spec: str) -> Framework:
 
     if ascii_number(spec.strip()) is not None:
         return ec.load(spec)
+    import os
     from pathlib import Path
 
     from .errors import NoSuchFileError
@@ -411,7 +397,7 @@ def _framework(spec: str) -> Framework:
     if not path.is_file():
         if path.exists():
             raise NoSuchFileError(spec, "not a regular file")
-        if _looks_like_a_path(spec):
+        if "/" in spec or os.sep in spec or spec.lower().endswith(".json"):  # looks like a path
             raise NoSuchFileError(spec)
         raise ec.UnknownEditionError(spec, ec.editions())
     try:
@@ -485,21 +471,20 @@ def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
         else:
             svg = result.sankey(level="indicator" if picture == "sankey-indicators" else "competency").to_svg()
         _write(svg + "\n", args.output, out)
-    elif args.format == "html" and args.no_pictures:
-        html = result.to_html(document=not args.fragment, pictures=False, side_by_side=args.side_by_side)
-        _write(html, args.output, out)
-    elif args.format == "text" and _color(args, out, args.output):
-        text = result.to_text(color=True)
-        if args.output is None:
-            out.write(_wrapped(text, out), safe=True)
-        else:
-            _write(text, args.output, out)
-    elif args.format == "text" and args.output is None:
-        from ._markup import terminal_text
+    elif args.format == "text":
+        from ._markup import terminal_text, wrap_lines
 
-        out.write(_wrapped(terminal_text(result.to_text()), out), safe=True)
+        color = _color(args, out, args.output)
+        text = result.to_text(color=color)
+        if args.output is not None:
+            _write(text, args.output, out)
+        else:
+            text = text if color else terminal_text(text)
+            if out.stream is not None and out.stream.isatty():  # wrapped to the terminal's width
+                text = wrap_lines(text, out.width)
+            out.write(text, safe=True)
     else:
-        _write(_rendered(result, args, side_by_side=args.side_by_side), args.output, out)
+        _write(_rendered(result, args, side_by_side=args.side_by_side, pictures=not args.no_pictures), args.output, out)
     return 0
 
 
@@ -513,10 +498,8 @@ def _cmd_list(args: argparse.Namespace, out: _Out) -> int:
     color = _color(args, out)
     lines = []
     for item in fw.items():
-        if kinds and item.kind not in kinds:
-            continue
-        if kinds and whole[item.id] != item:
-            continue  # a flat list leaves out the items kept only to hold matching ones
+        if kinds and (item.kind not in kinds or whole[item.id] != item):
+            continue  # a flat list: only items of the kinds, and not those kept only to hold matching ones
         pad = "" if kinds else "  " * item.depth
         codes = _theme_codes(getattr(item, "themes", frozenset()))
         tags = f" {out.styled(f'[{codes}]', 'dim')}" if codes else ""
@@ -586,12 +569,10 @@ def _cmd_export(args: argparse.Namespace, out: _Out) -> int:
     else:
         if args.intasc or args.lineage:
             raise _UsageError("edcompetencies export: --intasc and --lineage go with --format case or ctdl-asn")
-        if args.format == "html" and args.fragment:
-            text = fw.to_html(document=False, caption=_caption(args))
+        if args.format == "html":
+            text = fw.to_html(document=not args.fragment, caption=_caption(args))
         elif args.format == "csv":
-            from ._views import to_csv
-
-            text = to_csv(fw, escape_formulas=not args.keep_formulas)
+            text = fw.to_csv(escape_formulas=not args.keep_formulas)
         else:
             text = fw.render(args.format, caption=_caption(args))
     _write(text, args.output, out)
@@ -642,17 +623,16 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _add_output(parser: argparse.ArgumentParser, *, csv: bool) -> None:
+def _add_output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of stdout (atomically; see docs/safety.md)"
     )
     parser.add_argument("--fragment", action="store_true", help="html: an HTML fragment instead of a full page")
-    if csv:
-        parser.add_argument(
-            "--keep-formulas",
-            action="store_true",
-            help="csv: write cells starting with = + - @ as they are (by default they get a ' in front)",
-        )
+    parser.add_argument(
+        "--keep-formulas",
+        action="store_true",
+        help="csv: write cells starting with = + - @ as they are (by default they get a ' in front)",
+    )
 
 
 def _add_color(parser: argparse.ArgumentParser) -> None:
@@ -679,10 +659,7 @@ def _setup_show(show: argparse.ArgumentParser) -> None:
 def _setup_list(listing: argparse.ArgumentParser) -> None:
     listing.add_argument("framework", help="an edition (2015, 2020) or a framework JSON file")
     listing.add_argument(
-        "--kind",
-        action="append",
-        choices=["domain", "competency", "indicator", "sub-indicator"],
-        help="only items of this kind, as a flat list (repeatable)",
+        "--kind", action="append", choices=_KINDS, help="only items of this kind, as a flat list (repeatable)"
     )
     _add_color(listing)
     _add_selection(listing)
@@ -694,14 +671,12 @@ def _setup_search(finder: argparse.ArgumentParser) -> None:
     finder.add_argument(
         "--match", choices=["all", "any"], default="all", help="items must match all terms (default) or any"
     )
-    finder.add_argument(
-        "--kind", action="append", choices=["domain", "competency", "indicator", "sub-indicator"], help="only this kind"
-    )
+    finder.add_argument("--kind", action="append", choices=_KINDS, help="only this kind")
     finder.add_argument("--limit", type=int, metavar="N", help="at most N hits")
     from ._markup import FORMATS  # the one list of formats (imported when this command's arguments are built)
 
     finder.add_argument("--format", choices=[f for f in FORMATS if f != "json"], default="text", help="output format")
-    _add_output(finder, csv=True)
+    _add_output(finder)
     _add_color(finder)
     _add_selection(finder)
 
@@ -723,7 +698,7 @@ def _setup_export(export: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--rubrics", action="store_true", help="case: add each competency's single-point rubric as a CFRubric"
     )
-    _add_output(export, csv=True)
+    _add_output(export)
     _add_selection(export)
 
 
@@ -735,7 +710,7 @@ def _setup_migrate(parser: argparse.ArgumentParser) -> None:
         "--format", choices=["text", "markdown", "html", "csv", "jsonl"], default="text", help="output format"
     )
     parser.add_argument("--indicators", action="store_true", help="for a competency, what became of its indicators")
-    _add_output(parser, csv=True)
+    _add_output(parser)
 
 
 def _setup_diff(compare: argparse.ArgumentParser) -> None:
@@ -780,16 +755,15 @@ def _setup_diff(compare: argparse.ArgumentParser) -> None:
         help="html: each change as its old text | its new text, in two columns",
     )
     compare.add_argument("--domain", action="append", metavar="KEY", help="only changes in this domain (repeatable)")
-    _add_output(compare, csv=True)
+    _add_output(compare)
     _add_color(compare)
 
 
-# name: (one-line help, description, epilog, argument setup, handler)
-_COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], None], Handler]] = {
+# name: (one-line help, description, argument setup, handler)
+_COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None], Handler]] = {
     "show": (
         "print an edition's outline, or one item with its indicators",
         "Print an edition's outline (domains and competencies), or one item with its indicators.",
-        _EPILOG_SHOW,
         _setup_show,
         _cmd_show,
     ),
@@ -799,7 +773,6 @@ _COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], No
         "name), every level from the domains down, indented as an outline. With --theme or --domain, the "
         "selection: the items that match, kept whole, and the items that hold them; with --kind, a flat list "
         "of the items of that kind within matching items.",
-        _EPILOG_LIST,
         _setup_list,
         _cmd_list,
     ),
@@ -808,7 +781,6 @@ _COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], No
         "Search competencies, indicators and domain descriptions. Words match in any case, singular or plural, "
         "and as the start of a longer word (trauma finds trauma-informed); quote a phrase to match it whole. "
         "Exit status 1 when nothing matches.",
-        _EPILOG_SEARCH,
         _setup_search,
         _cmd_search,
     ),
@@ -816,7 +788,6 @@ _COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], No
         "export an edition or a selection: csv, jsonl, json, markdown, html or CASE",
         "Export a framework or a selection of it: a table (csv, jsonl: one row per item), the library's JSON "
         "format (json), a printable page (markdown, html) or a 1EdTech CASE 1.1 package (case).",
-        _EPILOG_EXPORT,
         _setup_export,
         _cmd_export,
     ),
@@ -826,7 +797,6 @@ _COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], No
         "relation (exact, reworded, merged, split, removed, unknown), the curated rationale and whether a "
         "person should review it. With --column, a CSV table is re-tagged row by row (nothing dropped) and "
         "the summary goes to stderr. Exit status 1 when a tag (not a table row) is unknown.",
-        _EPILOG_MIGRATE,
         _setup_migrate,
         _cmd_migrate,
     ),
@@ -834,7 +804,6 @@ _COMMANDS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], No
         "compare two editions (or framework JSON or CASE files): what changed, in structure and words",
         "Compare two frameworks: a summary of the changes by kind, domain and theme, then every "
         "changed competency and indicator with a word-level redline.",
-        _EPILOG_DIFF,
         _setup_diff,
         _cmd_diff,
     ),
@@ -848,17 +817,17 @@ def _parser(only: str | None = None) -> _Parser:
         prog="edcompetencies",
         description="The Educator Competencies (2015 and 2020 editions) from the command line.",
         formatter_class=_Formatter,
-        epilog="\n".join(entry[2] for entry in _COMMANDS.values()),
+        epilog="\n".join(_EPILOGS[name] for name in _COMMANDS),
     )
     parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, (help, description, epilog, setup, handler) in _COMMANDS.items():
+    for name, (help, description, setup, handler) in _COMMANDS.items():
         sub = commands.add_parser(
             name,
             help=help,
             description=description,
             formatter_class=_Formatter,
-            epilog=epilog,
+            epilog=_EPILOGS[name],
         )
         if only is None or only == name:
             setup(sub)
@@ -885,18 +854,6 @@ def _error_line(line: str) -> None:
         _Out(sys.stderr).write(line.replace("\n", " ") + "\n")
 
 
-def _error(message: str) -> None:
-    _error_line(f"edcompetencies: error: {message}")
-
-
-def _run(args: argparse.Namespace, out: _Out) -> int:
-    """The command, then a flush, so a write error shows here rather than at exit."""
-    status: int = args.func(args, out)
-    if out.stream is not None:
-        out.stream.flush()
-    return status
-
-
 def _parse_and_run(parser: _Parser, arguments: list[str]) -> int:
     try:
         args = parser.parse_args(arguments)
@@ -908,7 +865,10 @@ def _parse_and_run(parser: _Parser, arguments: list[str]) -> int:
         if sys.stderr is not None:
             parser.print_help(sys.stderr)
         return 2
-    return _run(args, _Out(sys.stdout))
+    status: int = args.func(args, _Out(sys.stdout))
+    if sys.stdout is not None:  # a flush, so that a write error shows here rather than at exit
+        sys.stdout.flush()
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -928,15 +888,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .errors import EdCompetenciesError
 
         if isinstance(exc, EdCompetenciesError):
-            _error(str(exc))
+            message = str(exc)
         elif isinstance(exc, OSError):
             _quiet_stdout()
-            where = f": {exc.filename!r}" if exc.filename is not None else ""
-            _error(f"{exc.strerror or exc}{where}")
+            message = exc.strerror or str(exc)
+            message += f": {exc.filename!r}" if exc.filename is not None else ""
         elif isinstance(exc, RecursionError):
-            _error("the input is nested too deeply to read")
+            message = "the input is nested too deeply to read"
         else:
             raise
+        _error_line(f"edcompetencies: error: {message}")
         return 1
 
 

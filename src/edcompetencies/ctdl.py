@@ -62,6 +62,7 @@ from ._model import Indicator as _Indicator
 from ._model import Item as _Item
 from ._model import Theme as _Theme
 from .case._identifiers import document_name, item_name, name_uuid
+from .credentials import label as _label
 from .errors import ArgumentTypeError as _ArgumentTypeError
 from .errors import NotPublishedError, UnknownChoiceError
 
@@ -85,7 +86,6 @@ _LINEAGE = {
     "merged": "ceasn:narrowAlignment",
     "split": "ceasn:broadAlignment",
 }
-_REVERSED = {"merged": "split", "split": "merged"}
 _CROSSWALK = {"one": "ceasn:minorAlignment", "two": "ceasn:majorAlignment"}
 _CATEGORY = {"domain": "Domain", "competency": "Competency", "indicator": "Indicator", "sub-indicator": "Sub-indicator"}
 _INTASC_TITLE = "InTASC Model Core Teaching Standards, as quoted in the 2020 Educator Competencies crosswalk"
@@ -116,12 +116,6 @@ def _text(value: str) -> dict[str, str]:
     return {_LANGUAGE: value}
 
 
-def _label(item: _Item) -> str:
-    domain, _, rest = item.id.partition(":")[2].partition(".")
-    name = domain[:1].upper() + domain[1:]
-    return f"{name} {rest}" if rest else name
-
-
 class _Graph:
     def __init__(self, base_uri: str) -> None:
         self.base = base_uri
@@ -131,10 +125,14 @@ class _Graph:
     def uri(self, ctid_value: str) -> str:
         return self.base + ctid_value
 
-    def add(self, key: str, node: dict[str, _Any]) -> dict[str, _Any]:
+    def add(self, key: str, ctid_value: str, kind: str, properties: dict[str, _Any]) -> str:
+        """Add the node *key*, a ``ceasn:<kind>`` with its ``@id`` and CTID and then *properties*
+        in order (those that are ``None`` left out); return its ``@id``."""
+        node = {"@id": self.uri(ctid_value), "@type": f"ceasn:{kind}", "ceterms:ctid": ctid_value}
+        node.update((name, value) for name, value in properties.items() if value is not None)
         self.nodes.append(node)
         self.by_id[key] = node
-        return node
+        return self.uri(ctid_value)
 
     def link(self, key: str, prop: str, target: str) -> None:
         values = self.by_id[key].setdefault(prop, [])
@@ -143,34 +141,24 @@ class _Graph:
 
 
 def _framework(graph: _Graph, fw: _Framework) -> None:
-    framework_ctid = ctid(fw)
-    framework_uri = graph.uri(framework_ctid)
-    description = fw.citation or fw.title
-    node: dict[str, _Any] = {
-        "@id": framework_uri,
-        "@type": "ceasn:CompetencyFramework",
-        "ceterms:ctid": framework_ctid,
-        "ceasn:name": _text(fw.title),
-        "ceasn:description": _text(description),
-        "ceasn:inLanguage": [_LANGUAGE],
-    }
-    if fw.publishers:
-        node["ceasn:publisherName"] = {_LANGUAGE: list(fw.publishers)}
-    if fw.license:
-        node["ceasn:rights"] = _text(fw.license)
-    if fw.url:
-        node["ceasn:source"] = [fw.url]
-    if fw.year is not None:
-        node["ceasn:dateCreated"] = str(fw.year)
-    node["ceasn:hasTopChild"] = [graph.uri(ctid(d)) for d in fw.domains]
-    graph.add("framework:" + str(fw.edition), node)
+    framework_uri = graph.add(
+        "framework:" + str(fw.edition),
+        ctid(fw),
+        "CompetencyFramework",
+        {
+            "ceasn:name": _text(fw.title),
+            "ceasn:description": _text(fw.citation or fw.title),
+            "ceasn:inLanguage": [_LANGUAGE],
+            "ceasn:publisherName": {_LANGUAGE: list(fw.publishers)} if fw.publishers else None,
+            "ceasn:rights": _text(fw.license) if fw.license else None,
+            "ceasn:source": [fw.url] if fw.url else None,
+            "ceasn:dateCreated": str(fw.year) if fw.year is not None else None,
+            "ceasn:hasTopChild": [graph.uri(ctid(d)) for d in fw.domains],
+        },
+    )
 
-    def competency(item: _Item, parent: str | None, position: int) -> None:
-        item_uri = graph.uri(ctid(item))
-        node = {
-            "@id": item_uri,
-            "@type": "ceasn:Competency",
-            "ceterms:ctid": ctid(item),
+    def competency(item: _Item, parent: str | None) -> None:
+        node: dict[str, _Any] = {
             "ceasn:competencyText": _text(item.text),
             "ceasn:codedNotation": _label(item),
             "ceasn:competencyCategory": _text(_CATEGORY[item.kind]),
@@ -190,13 +178,12 @@ def _framework(graph: _Graph, fw: _Framework) -> None:
             node["ceasn:conceptKeyword"] = {_LANGUAGE: [t.label for t in sorted(themes, key=lambda t: t.value)]}
         if item.children:
             node["ceasn:hasChild"] = [graph.uri(ctid(child)) for child in item.children]
-        graph.add(item.id, node)
-        children: tuple[_Item, ...] = item.children
-        for n, child in enumerate(children, start=1):
-            competency(child, item_uri, n)
+        item_uri = graph.add(item.id, ctid(item), "Competency", node)
+        for child in item.children:
+            competency(child, item_uri)
 
-    for n, domain in enumerate(fw.domains, start=1):
-        competency(domain, None, n)
+    for domain in fw.domains:
+        competency(domain, None)
 
 
 def _lineage(graph: _Graph, fw: _Framework) -> None:
@@ -213,15 +200,15 @@ def _lineage(graph: _Graph, fw: _Framework) -> None:
 
 
 def _intasc(graph: _Graph) -> None:
-    framework_ctid = _ctid_of("document:intasc")
-    framework_uri = graph.uri(framework_ctid)
+    def ctid_of(item_id: str) -> str:
+        return _ctid_of(f"item:{item_id}")
+
     standards = crosswalk.standards()
-    graph.add(
+    framework_uri = graph.add(
         "framework:intasc",
+        _ctid_of("document:intasc"),
+        "CompetencyFramework",
         {
-            "@id": framework_uri,
-            "@type": "ceasn:CompetencyFramework",
-            "ceterms:ctid": framework_ctid,
             "ceasn:name": _text(_INTASC_TITLE),
             "ceasn:description": _text(
                 "The ten InTASC Model Core Teaching Standards (2013) and the performances the 2020 Educator "
@@ -229,17 +216,15 @@ def _intasc(graph: _Graph) -> None:
             ),
             "ceasn:inLanguage": [_LANGUAGE],
             "ceasn:publisherName": {_LANGUAGE: ["Council of Chief State School Officers"]},
-            "ceasn:hasTopChild": [graph.uri(_ctid_of(f"item:{s.id}")) for s in standards],
+            "ceasn:hasTopChild": [graph.uri(ctid_of(s.id)) for s in standards],
         },
     )
     for standard in standards:
-        standard_uri = graph.uri(_ctid_of(f"item:{standard.id}"))
-        graph.add(
+        standard_uri = graph.add(
             standard.id,
+            ctid_of(standard.id),
+            "Competency",
             {
-                "@id": standard_uri,
-                "@type": "ceasn:Competency",
-                "ceterms:ctid": _ctid_of(f"item:{standard.id}"),
                 "ceasn:competencyText": _text(standard.statement),
                 "ceasn:competencyLabel": _text(standard.title),
                 "ceasn:codedNotation": standard.id,
@@ -248,16 +233,15 @@ def _intasc(graph: _Graph) -> None:
                 "ceasn:inLanguage": [_LANGUAGE],
                 "ceasn:isPartOf": framework_uri,
                 "ceasn:isTopChildOf": framework_uri,
-                "ceasn:hasChild": [graph.uri(_ctid_of(f"item:{p.id}")) for p in standard.performances],
+                "ceasn:hasChild": [graph.uri(ctid_of(p.id)) for p in standard.performances],
             },
         )
         for performance in standard.performances:
             graph.add(
                 performance.id,
+                ctid_of(performance.id),
+                "Competency",
                 {
-                    "@id": graph.uri(_ctid_of(f"item:{performance.id}")),
-                    "@type": "ceasn:Competency",
-                    "ceterms:ctid": _ctid_of(f"item:{performance.id}"),
                     "ceasn:competencyText": _text(performance.text),
                     "ceasn:codedNotation": performance.id,
                     "ceasn:listID": performance.letter,
@@ -269,7 +253,7 @@ def _intasc(graph: _Graph) -> None:
             )
     for alignment in crosswalk.alignments(edition=2020):
         if alignment.item in graph.by_id:
-            target = graph.uri(_ctid_of(f"item:{crosswalk.standard(alignment.standard).id}"))
+            target = graph.uri(ctid_of(crosswalk.standard(alignment.standard).id))
             graph.link(alignment.item, _CROSSWALK[alignment.part], target)
 
 

@@ -48,6 +48,13 @@ def _shown(text: object) -> str:
     return repr(text)
 
 
+def _listed(values: Sequence[str], conjunction: str = "or") -> str:
+    quoted = list(values)
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + f" {conjunction} " + quoted[-1]
+
+
 class UnknownItemError(EdCompetenciesError, KeyError):
     """No item has this ID. ``suggestions`` holds the nearest IDs that exist.
 
@@ -81,9 +88,7 @@ class UnknownItemError(EdCompetenciesError, KeyError):
         if self.reason:
             message = f"{self.key!r}{where}: {self.reason}"
         if self.suggestions:
-            quoted = [repr(s) for s in self.suggestions]
-            listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
-            message += f"; did you mean {listed}?"
+            message += f"; did you mean {_listed([repr(s) for s in self.suggestions])}?"
         return message
 
 
@@ -181,13 +186,6 @@ class CaseFormatError(FrameworkFormatError):
 # --------------------------------------------------------------------------- crosswalk, glossary, toolkit
 
 
-def _listed(values: Sequence[str], conjunction: str = "or") -> str:
-    quoted = list(values)
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + f" {conjunction} " + quoted[-1]
-
-
 class UnknownStandardError(EdCompetenciesError, LookupError):
     """No InTASC standard (or performance) has this number or label; the message lists the valid ones.
 
@@ -205,8 +203,7 @@ class UnknownStandardError(EdCompetenciesError, LookupError):
         super().__init__(value)
 
     def __str__(self) -> str:
-        shown = self.value if isinstance(self.value, (int, str)) and not isinstance(self.value, bool) else None
-        name = f"{shown}" if isinstance(shown, int) else repr(self.value)
+        name = f"{self.value}" if isinstance(self.value, int) and not isinstance(self.value, bool) else repr(self.value)
         valid = _listed(self.valid)
         if len(self.valid) > 2 and all(v.isdigit() for v in self.valid):
             numbers = [int(v) for v in self.valid]
@@ -267,9 +264,6 @@ class NotPublishedError(EdCompetenciesError, LookupError):
         self.message = message
         super().__init__(message)
 
-    def __str__(self) -> str:
-        return self.message
-
 
 class MissingExtraError(EdCompetenciesError, ImportError):
     """An optional dependency is not installed; the message names the extra that provides it."""
@@ -279,9 +273,6 @@ class MissingExtraError(EdCompetenciesError, ImportError):
         self.module = module
         self.extra = extra
         super().__init__(f"{feature} needs {module}: pip install 'edcompetencies[{extra}]'", name=module)
-
-    def __str__(self) -> str:
-        return f"{self.feature} needs {self.module}: pip install 'edcompetencies[{self.extra}]'"
 
 
 class UnknownChoiceError(EdCompetenciesError, LookupError, ValueError):

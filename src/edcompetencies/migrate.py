@@ -62,6 +62,7 @@ from ._lineage import lineage as _lineage
 from ._loading import _edition_number, load
 from ._markup import Card as _Card
 from ._markup import Tabular as _Tabular
+from ._markup import csv_text as _csv_text
 from ._markup import html_escape as _html_escape
 from ._markup import md_escape as _md_escape
 from ._model import Competency as _Competency
@@ -86,16 +87,7 @@ RELATIONS = ("exact", "reworded", "merged", "split", "removed", "unknown")
 """Every relation a migration can have, in the order summaries list them."""
 
 _REVIEW = frozenset({"split", "removed", "unknown"})
-_COLUMNS = (
-    "input",
-    "source",
-    "targets",
-    "relation",
-    "needs_review",
-    "rationale",
-    "suggestions",
-    "problem",
-)
+_COLUMNS = ("input", "source", "targets", "relation", "needs_review", "rationale", "suggestions", "problem")
 _LABEL = _re.compile(
     r"(?:(?P<edition>[0-9]{4})\s*[:\s]\s*)?(?P<domain>[a-z]+)\s*[\s.]\s*(?P<path>[a-z0-9]+(?:\s*\.\s*[a-z0-9]+)*)"
 )
@@ -128,16 +120,8 @@ class Migration(_Card):
 
     def to_record(self) -> dict[str, _Any]:
         """A flat row (the columns of :meth:`Migrations.to_records`)."""
-        return {
-            "input": self.input,
-            "source": self.source,
-            "targets": " | ".join(self.targets),
-            "relation": self.relation,
-            "needs_review": self.needs_review,
-            "rationale": self.rationale,
-            "suggestions": " | ".join(self.suggestions),
-            "problem": self.problem,
-        }
+        record = {name: getattr(self, name) for name in _COLUMNS}
+        return {**record, "targets": " | ".join(self.targets), "suggestions": " | ".join(self.suggestions)}
 
     def __repr__(self) -> str:
         targets = ", ".join(self.targets) or "-"
@@ -145,19 +129,21 @@ class Migration(_Card):
         return f"<Migration {self.input!r}: {self.relation} -> {targets}{review}>"
 
 
+def _migrations(items: _Iterable[Migration]) -> tuple[Migration, ...]:
+    return tuple(items)
+
+
+@_attrs.frozen(repr=False)
 class Migrations(_Tabular, _Sequence[Migration]):
     """The migrations of :func:`ids`, in input order: a sequence of :class:`Migration` with the
     shared verbs (``to_records()``, ``to_csv()``, ``to_dataframe()``, ``render()`` ...) and a
     :meth:`summary` of how many migrated exactly, how many need review and how many are unknown."""
 
-    __slots__ = ("_items", "source", "target")
+    _items: tuple[Migration, ...] = _attrs.field(converter=_migrations)
+    source: int
+    target: int
 
     columns = _COLUMNS
-
-    def __init__(self, items: _Iterable[Migration], source: int, target: int) -> None:
-        self._items = tuple(items)
-        self.source = source
-        self.target = target
 
     @_overload
     def __getitem__(self, index: int) -> Migration: ...
@@ -175,14 +161,6 @@ class Migrations(_Tabular, _Sequence[Migration]):
 
     def __iter__(self) -> _Iterator[Migration]:
         return iter(self._items)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Migrations):
-            return (self._items, self.source, self.target) == (other._items, other.source, other.target)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self._items, self.source, self.target))
 
     def __repr__(self) -> str:
         return f"<Migrations {self.source} -> {self.target}: {self.summary()}>"
@@ -254,10 +232,6 @@ def _names(edition: int) -> dict[str, str]:
     return names
 
 
-def _fold(tag: str) -> str:
-    return " ".join(tag.split()).casefold()
-
-
 def _by_label(folded: str, edition: int) -> tuple[str | None, str | None]:
     """A publication label (``cognitive 1.3``, ``2020 cognitive 3.c.ii``) read in *edition*."""
     m = _LABEL.fullmatch(folded)
@@ -278,7 +252,7 @@ def _resolve(tag: str, source: int, target: int) -> tuple[str | None, str | None
 
     A tag that could name an item of either edition ("Cognitive 1") is read in *source*.
     """
-    folded = _fold(tag)
+    folded = " ".join(tag.split()).casefold()
     if not folded:
         return None, "an empty tag"
     compact = folded.replace(" ", "")
@@ -400,14 +374,8 @@ def ids(tags: _Iterable[str], *, to: int | str = 2020, strict: bool = False, ind
 
 
 def _added_columns(column: str, target: int) -> dict[str, str]:
-    return {
-        "targets": f"{column}_{target}",
-        "relation": f"{column}_relation",
-        "needs_review": f"{column}_needs_review",
-        "rationale": f"{column}_rationale",
-        "suggestions": f"{column}_suggestions",
-        "problem": f"{column}_problem",
-    }
+    """The record fields a migrated table adds -> their column names (``targets``: ``{column}_{target}``)."""
+    return {key: f"{column}_{target if key == 'targets' else key}" for key in _COLUMNS[2:]}
 
 
 def rows(
@@ -455,11 +423,11 @@ def csv_text(text: str, *, column: str, to: int | str = 2020) -> tuple[str, Migr
             column, 0, f"the table cannot be read as CSV at line {reader.line_num + 1}: {exc}"
         ) from None
     fields = [*reader.fieldnames, *_added_columns(column, migrations.target).values()]
-    buffer = _io.StringIO()
-    writer = _csv.DictWriter(buffer, fieldnames=fields)
-    writer.writeheader()
-    writer.writerows(records)
-    return buffer.getvalue(), migrations
+    for position, record in enumerate(records):
+        if None in record:  # where the csv module's reader keeps the cells past the header's
+            problem = f"row {position + 1} has more cells than the header's {len(reader.fieldnames)}"
+            raise MigrationError(column, position, problem)
+    return _csv_text(records, fields, escape_formulas=False), migrations
 
 
 def frame(df: pandas.DataFrame, *, column: str, to: int | str = 2020) -> pandas.DataFrame:
