@@ -319,42 +319,21 @@ def _publisher(item: Item | Framework, out: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _indicator_out(i: Indicator) -> dict[str, Any]:
-    return _publisher(
-        i,
-        {
-            "id": i.id,
-            "label": i.label,
-            "text": i.text,
-            "themes": _themes_out(i.themes),
-            "children": [_indicator_out(c) for c in i.children],
-        },
-    )
+# what each kind of node writes, in the file's order: its fields, then its children's key
+_WRITTEN = {
+    "domain": ("id", "key", "name", "tagline", "overview", "description", "competencies"),
+    "competency": ("id", "number", "title", "statement", "themes", "indicators"),
+    "indicator": ("id", "label", "text", "themes", "children"),
+}
 
 
-def _competency_out(c: Competency) -> dict[str, Any]:
-    out = {
-        "id": c.id,
-        "number": c.number,
-        "title": c.title,
-        "statement": c.statement,
-        "themes": _themes_out(c.themes),
-        "indicators": [_indicator_out(i) for i in c.indicators],
-    }
-    return _publisher(c, out)
-
-
-def _domain_out(d: Domain) -> dict[str, Any]:
-    out = {
-        "id": d.id,
-        "key": d.key,
-        "name": d.name,
-        "tagline": d.tagline,
-        "overview": d.overview,
-        "description": d.description,
-        "competencies": [_competency_out(c) for c in d.competencies],
-    }
-    return _publisher(d, out)
+def _node_out(node: Domain | Competency | Indicator) -> dict[str, Any]:
+    *fields, children = _WRITTEN.get(node.kind, _WRITTEN["indicator"])  # a sub-indicator writes as an indicator
+    out: dict[str, Any] = {name: getattr(node, name) for name in fields}
+    if "themes" in out:
+        out["themes"] = _themes_out(out["themes"])
+    out[children] = [_node_out(child) for child in node.children]
+    return _publisher(node, out)
 
 
 def to_data(fw: Framework) -> dict[str, Any]:
@@ -370,7 +349,7 @@ def to_data(fw: Framework) -> dict[str, Any]:
         "citation": fw.citation,
         "url": fw.url,
         "source": fw.source,
-        "domains": [_domain_out(d) for d in fw.domains],
+        "domains": [_node_out(d) for d in fw.domains],
         "notes": [
             {"id": n.id, "kind": n.kind.value, "items": list(n.items), "text": n.text, "source": n.source}
             for n in fw.notes
