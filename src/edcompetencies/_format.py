@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from ._convert import Path, decode, first_duplicate, structure
+from ._convert import MAX_DEPTH, Path, decode, first_duplicate, structure
 from ._model import Competency, Domain, Framework, Indicator, Item, Metadata, NoteKind, SourceNote, Theme
 from ._rules import MAX_DIGITS, MAX_LABEL, is_key, is_label, is_name, text_problem
 from .errors import ArgumentTypeError, FrameworkFormatError
@@ -162,22 +162,25 @@ class _Rules:
         return item_id
 
     def metadata(self, values: dict[str, Any], path: str, item: str | None) -> Metadata:
-        """The publisher's fields: any JSON values, whose texts follow the rules of every text."""
-        stack: list[tuple[object, str]] = [(values, path)]
+        """The publisher's fields: any JSON values, whose texts follow the rules of every text, nested
+        at most MAX_DEPTH levels (the model copies them recursively)."""
+        stack: list[tuple[object, str, int]] = [(values, path, 0)]
         while stack:
-            value, where = stack.pop()
+            value, where, depth = stack.pop()
+            if depth > MAX_DEPTH:
+                raise self.fail(where, f"the metadata is nested too deeply (more than {MAX_DEPTH} levels)", item)
             if isinstance(value, str):
                 problem = text_problem(value)
                 if problem is not None:
                     raise self.fail(where, f"not text: {problem}", item)
             elif isinstance(value, dict):
-                stack.extend((v, f"{where}[{json.dumps(k, ensure_ascii=False)}]") for k, v in value.items())
+                stack.extend((v, f"{where}[{json.dumps(k, ensure_ascii=False)}]", depth + 1) for k, v in value.items())
                 for key in value:
                     problem = text_problem(key)
                     if problem is not None:
                         raise self.fail(where, f"a name that is not text: {problem}", item)
             elif isinstance(value, list):
-                stack.extend((v, f"{where}[{n}]") for n, v in enumerate(value))
+                stack.extend((v, f"{where}[{n}]", depth + 1) for n, v in enumerate(value))
         return Metadata(values)
 
     def code(self, value: str | None, path: str, item: str) -> str | None:
