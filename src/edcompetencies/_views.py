@@ -205,7 +205,8 @@ def _check_caption(function: str, caption: object) -> None:
         raise ArgumentTypeError(function, "caption", "a string or None", caption)
 
 
-def _text_tags(themes: frozenset[Theme]) -> str:
+def text_tags(themes: frozenset[Theme]) -> str:
+    """`` [EI SE]``: an item's theme codes after it in text (nothing without themes)."""
     codes = _theme_codes(themes)
     return f" [{codes}]" if codes else ""
 
@@ -224,14 +225,14 @@ def to_text(fw: Framework, *, notes: bool = True, caption: str | None = None) ->
 
     def indicators(nodes: Iterable[Indicator], pad: str) -> None:
         for node in nodes:
-            out.append(f"{pad}{node.label}.{text_code(node.code)} {node.text}{_text_tags(node.themes)}")
+            out.append(f"{pad}{node.label}.{text_code(node.code)} {node.text}{text_tags(node.themes)}")
             indicators(node.children, pad + "   ")
 
     for domain in fw.domains:
         tagline = f": {domain.tagline}" if domain.tagline else ""
         out += ["", f"{domain.name}{text_code(domain.code)}{tagline}"]
         for c in domain.competencies:
-            out.append(f"  {_competency_heading(c)}{text_code(c.code)}{_text_tags(c.themes)}")
+            out.append(f"  {_competency_heading(c)}{text_code(c.code)}{text_tags(c.themes)}")
             out.append(f"     {c.statement}")
             indicators(c.indicators, "     ")
     if notes and fw.notes:
