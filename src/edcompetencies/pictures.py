@@ -30,6 +30,7 @@ import attrs as _attrs
 
 from ._markup import Card as _Card
 from ._markup import html_escape as _html_escape
+from ._markup import html_page as _html_page
 
 __all__ = ["Band", "Node", "Picture", "bars", "heatmap", "sankey"]
 
@@ -167,13 +168,8 @@ class Picture:
 
     def to_html(self, *, document: bool = True) -> str:
         """The picture inside an HTML page (or, with ``document=False``, as an inline fragment)."""
-        if not document:
-            return f'<figure class="edc-picture">{self.svg}</figure>'
-        return (
-            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{_e(self.title)}</title>\n</head>\n<body>\n"
-            f'<figure class="edc-picture">{self.svg}</figure>\n</body>\n</html>\n'
-        )
+        figure = f'<figure class="edc-picture">{self.svg}</figure>'
+        return _html_page(self.title, figure) if document else figure
 
     def _inline(self, scope: str) -> str:
         """The SVG for a page that holds other pictures: its pattern IDs prefixed with *scope*
