@@ -41,8 +41,6 @@ def _domain_keys(fw: Framework, wanted: tuple[str, ...]) -> frozenset[str]:
             by_name[name.casefold()] = domain.key
     keys = set()
     for value in wanted:
-        if not isinstance(value, str):
-            raise UnknownItemError(repr(value), fw.edition, (), reason="a domain is named by its key, name or ID")
         key = by_name.get(value.strip().casefold())
         if key is None:
             import difflib
