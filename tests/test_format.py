@@ -385,6 +385,21 @@ def test_nesting_too_deep_has_a_location() -> None:
     assert info.value.path.count("children") < 100
 
 
+def test_metadata_nested_too_deep_is_a_format_error_with_its_place() -> None:
+    """Metadata is any JSON: 500 levels of it parse, and were copied into the model by recursion
+    (a bare RecursionError); more than MAX_DEPTH levels are refused where they go too deep."""
+    data = _minimal()
+    data["domains"][0]["metadata"] = {"deep": json.loads("[" * 500 + "]" * 500)}
+    with pytest.raises(
+        ec.FrameworkFormatError, match=r"metadata is nested too deeply \(more than 100 levels\)"
+    ) as info:
+        ec.loads(json.dumps(data))
+    assert '$.domains[0].metadata["deep"]' + "[0]" * 100 == info.value.path
+    assert "x:cog" == info.value.item
+    data["domains"][0]["metadata"] = {"deep": json.loads("[" * 100 + "]" * 100)}
+    assert 1 == len(ec.loads(json.dumps(data)).domains[0].metadata)
+
+
 @pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", "\ufeff"])
 def test_a_byte_order_mark_is_accepted(bom: bytes | str) -> None:
     """Issue 11 item 14: case.loads accepted a BOM, ec.loads refused it with Python's hint."""

@@ -27,7 +27,7 @@ test suite's checks of the toolkit files do.
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from types import UnionType
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
@@ -259,53 +259,37 @@ def _integer_or_text(value: object, _: object) -> int | str:
     raise Invalid(f"expected an integer or a string, found {_found(value)}")
 
 
-def _is_sequence(tp: object) -> bool:
-    return getattr(tp, "__origin__", None) in (tuple, frozenset)
+def _is_container(tp: object) -> bool:
+    return getattr(tp, "__origin__", None) in (tuple, frozenset, dict)
 
 
-def _sequence(tp: Any, converter: Converter) -> Callable[[object, object], object]:
-    origin, args = tp.__origin__, tp.__args__
-    element = args[0]
+def _container(tp: Any, converter: Converter) -> Callable[[object, object], object]:
+    """A ``tuple``/``frozenset`` (from a JSON array) or a ``dict`` (from an object) of one element
+    type; an element's error carries its index or key, the way cattrs notes them."""
+    origin = tp.__origin__
+    element = tp.__args__[1 if origin is dict else 0]
     hook = converter.get_structure_hook(element)
 
-    def structure_sequence(value: object, _: object) -> object:
-        if not isinstance(value, list):
-            raise Invalid(f"expected an array, found {_found(value)}")
-        out = []
-        for n, v in enumerate(value):
-            try:
-                out.append(hook(v, element))
-            except Exception as exc:
-                note = IterableValidationNote(f"Structuring {tp!r} @ index {n}", n, element)
-                exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]
-                raise IterableValidationError(f"While structuring {tp!r}", [exc], tp) from None
-        return origin(out)
-
-    return structure_sequence
-
-
-def _is_mapping(tp: object) -> bool:
-    return getattr(tp, "__origin__", None) is dict
-
-
-def _mapping(tp: Any, converter: Converter) -> Callable[[object, object], object]:
-    element = tp.__args__[1]
-    hook = converter.get_structure_hook(element)
-
-    def structure_mapping(value: object, _: object) -> object:
-        if not isinstance(value, dict):
-            raise Invalid(f"expected an object, found {_found(value)}")
+    def structure_container(value: object, _: object) -> object:
+        pairs: Iterable[tuple[Any, object]]
+        if origin is dict and isinstance(value, dict):
+            pairs = value.items()
+        elif origin is not dict and isinstance(value, list):
+            pairs = enumerate(value)
+        else:
+            raise Invalid(f"expected {'an object' if origin is dict else 'an array'}, found {_found(value)}")
         out = {}
-        for key, v in value.items():
+        for key, v in pairs:
             try:
                 out[key] = hook(v, element)
             except Exception as exc:
-                note = IterableValidationNote(f"Structuring {tp!r} @ key {key!r}", key, element)
+                where = f"key {key!r}" if origin is dict else f"index {key}"
+                note = IterableValidationNote(f"Structuring {tp!r} @ {where}", key, element)
                 exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]
                 raise IterableValidationError(f"While structuring {tp!r}", [exc], tp) from None
-        return out
+        return out if origin is dict else origin(out.values())
 
-    return structure_mapping
+    return structure_container
 
 
 def _is_literal(tp: object) -> bool:
@@ -383,17 +367,12 @@ def _converter() -> Converter:
     converter.register_structure_hook(int | None, _optional_integer)
     converter.register_structure_hook(bool, _boolean)
     converter.register_structure_hook_func(lambda tp: tp == (int | str), _integer_or_text)
-    converter.register_structure_hook_factory(_is_sequence, lambda tp: _sequence(tp, converter))
-    converter.register_structure_hook_factory(_is_mapping, lambda tp: _mapping(tp, converter))
+    converter.register_structure_hook_factory(_is_container, lambda tp: _container(tp, converter))
     converter.register_structure_hook_factory(_is_literal, _literal)
     converter.register_structure_hook(type(None), _null)
     converter.register_structure_hook_factory(_is_tagged_union, lambda tp: _tagged_union(tp, converter))
     converter.register_structure_hook_factory(attrs.has, lambda cl: _attrs_class(cl, converter))
     return converter
-
-
-def _allowed(cl: type) -> list[str]:
-    return [a.alias for a in attrs.fields(cl)]
 
 
 def _first_problem(exc: BaseException) -> tuple[Path, str]:
@@ -408,7 +387,7 @@ def _first_problem(exc: BaseException) -> tuple[Path, str]:
             for other in others:
                 if isinstance(other, ForbiddenExtraKeysError):
                     key = min(other.extra_fields, key=repr)
-                    allowed = ", ".join(_allowed(other.cl))
+                    allowed = ", ".join(a.alias for a in attrs.fields(other.cl))
                     return (*path, key), f"unknown key {key!r} (allowed: {allowed})"
             if not with_notes:
                 exc = others[0]

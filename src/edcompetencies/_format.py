@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from ._convert import Path, decode, first_duplicate, structure
+from ._convert import MAX_DEPTH, Path, decode, first_duplicate, structure
 from ._model import Competency, Domain, Framework, Indicator, Item, Metadata, NoteKind, SourceNote, Theme
 from ._rules import MAX_DIGITS, MAX_LABEL, is_key, is_label, is_name, text_problem
 from .errors import ArgumentTypeError, FrameworkFormatError
@@ -162,22 +162,25 @@ class _Rules:
         return item_id
 
     def metadata(self, values: dict[str, Any], path: str, item: str | None) -> Metadata:
-        """The publisher's fields: any JSON values, whose texts follow the rules of every text."""
-        stack: list[tuple[object, str]] = [(values, path)]
+        """The publisher's fields: any JSON values, whose texts follow the rules of every text, nested
+        at most MAX_DEPTH levels (the model copies them recursively)."""
+        stack: list[tuple[object, str, int]] = [(values, path, 0)]
         while stack:
-            value, where = stack.pop()
+            value, where, depth = stack.pop()
+            if depth > MAX_DEPTH:
+                raise self.fail(where, f"the metadata is nested too deeply (more than {MAX_DEPTH} levels)", item)
             if isinstance(value, str):
                 problem = text_problem(value)
                 if problem is not None:
                     raise self.fail(where, f"not text: {problem}", item)
             elif isinstance(value, dict):
-                stack.extend((v, f"{where}[{json.dumps(k, ensure_ascii=False)}]") for k, v in value.items())
+                stack.extend((v, f"{where}[{json.dumps(k, ensure_ascii=False)}]", depth + 1) for k, v in value.items())
                 for key in value:
                     problem = text_problem(key)
                     if problem is not None:
                         raise self.fail(where, f"a name that is not text: {problem}", item)
             elif isinstance(value, list):
-                stack.extend((v, f"{where}[{n}]") for n, v in enumerate(value))
+                stack.extend((v, f"{where}[{n}]", depth + 1) for n, v in enumerate(value))
         return Metadata(values)
 
     def code(self, value: str | None, path: str, item: str) -> str | None:
@@ -319,42 +322,21 @@ def _publisher(item: Item | Framework, out: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _indicator_out(i: Indicator) -> dict[str, Any]:
-    return _publisher(
-        i,
-        {
-            "id": i.id,
-            "label": i.label,
-            "text": i.text,
-            "themes": _themes_out(i.themes),
-            "children": [_indicator_out(c) for c in i.children],
-        },
-    )
+# what each kind of node writes, in the file's order: its fields, then its children's key
+_WRITTEN = {
+    "domain": ("id", "key", "name", "tagline", "overview", "description", "competencies"),
+    "competency": ("id", "number", "title", "statement", "themes", "indicators"),
+    "indicator": ("id", "label", "text", "themes", "children"),
+}
 
 
-def _competency_out(c: Competency) -> dict[str, Any]:
-    out = {
-        "id": c.id,
-        "number": c.number,
-        "title": c.title,
-        "statement": c.statement,
-        "themes": _themes_out(c.themes),
-        "indicators": [_indicator_out(i) for i in c.indicators],
-    }
-    return _publisher(c, out)
-
-
-def _domain_out(d: Domain) -> dict[str, Any]:
-    out = {
-        "id": d.id,
-        "key": d.key,
-        "name": d.name,
-        "tagline": d.tagline,
-        "overview": d.overview,
-        "description": d.description,
-        "competencies": [_competency_out(c) for c in d.competencies],
-    }
-    return _publisher(d, out)
+def _node_out(node: Domain | Competency | Indicator) -> dict[str, Any]:
+    *fields, children = _WRITTEN.get(node.kind, _WRITTEN["indicator"])  # a sub-indicator writes as an indicator
+    out: dict[str, Any] = {name: getattr(node, name) for name in fields}
+    if "themes" in out:
+        out["themes"] = _themes_out(out["themes"])
+    out[children] = [_node_out(child) for child in node.children]
+    return _publisher(node, out)
 
 
 def to_data(fw: Framework) -> dict[str, Any]:
@@ -370,7 +352,7 @@ def to_data(fw: Framework) -> dict[str, Any]:
         "citation": fw.citation,
         "url": fw.url,
         "source": fw.source,
-        "domains": [_domain_out(d) for d in fw.domains],
+        "domains": [_node_out(d) for d in fw.domains],
         "notes": [
             {"id": n.id, "kind": n.kind.value, "items": list(n.items), "text": n.text, "source": n.source}
             for n in fw.notes

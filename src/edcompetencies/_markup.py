@@ -246,18 +246,21 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 as a formula: :func:`csv_text` prefixes such text cells with ``'``."""
 
 
-def _csv_cell(value: object, escape_formulas: bool) -> object:
+def _cell_text(value: object) -> str:
+    """A record's value as the text of a cell (CSV or table): ``None`` empty, a collection its
+    values space-separated."""
     if value is None:
         return ""
-    if isinstance(value, str):
-        if escape_formulas and value.startswith(FORMULA_STARTS):
-            return "'" + value
-        return value
-    if isinstance(value, (bool, int, float)):
-        return value
     if isinstance(value, (list, tuple, frozenset, set)):
-        return _csv_cell(" ".join(str(v) for v in value), escape_formulas)
-    return _csv_cell(str(value), escape_formulas)
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def _csv_cell(value: object, escape_formulas: bool) -> object:
+    if isinstance(value, (bool, int, float)):  # the csv module writes a number as Python does
+        return value
+    text = _cell_text(value)
+    return "'" + text if escape_formulas and text.startswith(FORMULA_STARTS) else text
 
 
 def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, escape_formulas: bool = True) -> str:
@@ -459,15 +462,7 @@ def table(
 def records_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], format: str) -> str:
     """Records as a table with one column per field: aligned text, a Markdown pipe table or an
     HTML table (every text escaped; ``None`` an empty cell)."""
-
-    def cell(value: object) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, (list, tuple, frozenset, set)):
-            return " ".join(str(v) for v in value)
-        return str(value)
-
-    texts = [[cell(row.get(c)) for c in columns] for row in rows]
+    texts = [[_cell_text(row.get(c)) for c in columns] for row in rows]
     if format == "text":
         widths = [max([len(c), *(len(r[n]) for r in texts)]) for n, c in enumerate(columns)]
         lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
@@ -634,15 +629,15 @@ def card_repr(obj: object) -> str:
     fields = _fields_of(obj)
     ident = _ident(fields)
     if ident is not None:
-        value = fields[ident]
-        parts.append(_ident_repr(value))
+        parts.append(_ident_repr(fields[ident]))
     else:  # the ID of what it is about: an entry's printed competency
         inner = next((_fields_of(v) for v in fields.values() if _ident(_fields_of(v))), None)
         if inner is not None:
             parts.append(_ident_repr(inner[str(_ident(inner))]))
-    text = next((n for n in _TEXT_FIELDS if n != ident and isinstance(fields.get(n), str) and fields[n]), None)
-    if text is None:
-        text = next((n for n, v in fields.items() if n != ident and isinstance(v, str) and v), None)
+    # the text: the first of the usual names, else the first text field
+    text = next(
+        (n for n in (*_TEXT_FIELDS, *fields) if n != ident and isinstance(fields.get(n), str) and fields[n]), None
+    )
     if text is not None:
         parts.append(repr(_cut(fields[text])))
     for name, value in fields.items():
@@ -660,8 +655,6 @@ def _card_value(value: object) -> str:
         if len(value) > _LONG:
             return html_details(_cut(value), f"<p>{e(value)}</p>")
         return e(value)
-    if isinstance(value, (int, float, bool)):
-        return e(str(value))
     if attrs.has(type(value)):
         return e(repr(value)) if type(value).__repr__ is not object.__repr__ else e(type(value).__name__)
     if isinstance(value, Mapping):
@@ -683,19 +676,16 @@ def html_card(obj: object) -> str:
     ``<details>``), under the one stylesheet (``class="edc edc-card"``). Wrap it in
     :func:`html_fragment` for a notebook."""
     e = html_escape
-    rows = []
-    kind: Any = type(obj)
     if isinstance(obj, Mapping):  # Metadata: a row per name
-        rows = [f"<tr><th>{e(str(key))}</th><td>{_card_value(value)}</td></tr>" for key, value in obj.items()]
-    elif attrs.has(kind):
-        for field in attrs.fields(kind):
-            value = getattr(obj, field.name)
-            if value is None or (isinstance(value, (tuple, list, frozenset, set, Mapping, str)) and not value):
-                continue
-            rows.append(f"<tr><th>{e(field.name)}</th><td>{_card_value(value)}</td></tr>")
-    label = f"{type(obj).__name__}: {len(obj)} fields" if isinstance(obj, Mapping) else card_repr(obj)
-    caption = f"<caption>{e(label)}</caption>"
-    return f'<div class="edc edc-card"><table class="edc">{caption}<tbody>{"".join(rows)}</tbody></table></div>'
+        shown, label = list(obj.items()), f"{type(obj).__name__}: {len(obj)} fields"
+    else:
+        empty = (tuple, list, frozenset, set, Mapping, str)
+        shown = [(n, v) for n, v in _fields_of(obj).items() if v is not None and not (isinstance(v, empty) and not v)]
+        label = card_repr(obj)
+    rows = "".join(f"<tr><th>{e(str(name))}</th><td>{_card_value(value)}</td></tr>" for name, value in shown)
+    return (
+        f'<div class="edc edc-card"><table class="edc"><caption>{e(label)}</caption><tbody>{rows}</tbody></table></div>'
+    )
 
 
 def sequence_repr(obj: object, labels: Iterable[str]) -> str:

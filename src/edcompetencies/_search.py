@@ -21,10 +21,10 @@ from typing import overload
 
 import attrs
 
-from ._markup import ColumnType, Tabular, html_escape, html_fragment, md_escape
+from ._markup import Tabular, html_escape, html_fragment, md_escape
 from ._model import Competency, Domain, Framework, Item, _theme_codes
 from ._rules import one_or_many
-from ._views import html_code, md_code_after, text_code
+from ._views import COLUMN_TYPES, KINDS, html_code, md_code_after, text_code, text_tags
 from ._words import singular
 from .errors import ArgumentTypeError, UnknownChoiceError
 
@@ -36,9 +36,6 @@ SEARCH_COLUMNS = ("rank", "id", "kind", "score", "terms", "matched", "field", "t
 
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
-_KINDS = ("domain", "competency", "indicator", "sub-indicator")
-# the frame's kind column: an ordered Categorical in the tree's order; a code is text
-_COLUMN_TYPES: dict[str, ColumnType] = {"kind": _KINDS, "code": "object"}
 MODES = ("all", "any")
 """How the terms of a query combine: an item matches ``all`` of them (the default) or ``any``."""
 
@@ -180,7 +177,7 @@ class SearchResults(Tabular, Sequence[SearchHit]):
     __slots__ = ("_hits", "edition", "query")
 
     columns = SEARCH_COLUMNS
-    _column_types = _COLUMN_TYPES
+    _column_types = COLUMN_TYPES  # as Framework.to_dataframe's: kind an ordered Categorical, code text
 
     def __init__(self, query: str, edition: int | str, hits: Sequence[SearchHit]) -> None:
         self.query = query
@@ -244,9 +241,8 @@ class SearchResults(Tabular, Sequence[SearchHit]):
         """The hits as plain text, matches in ``[...]``."""
         lines = [f"{len(self._hits)} hits for {self.query!r} in {self.edition}"]
         for hit in self._hits:
-            themes = _theme_codes(getattr(hit.item, "themes", frozenset()))
-            head = f"{hit.id}{text_code(hit.item.code)}  ({', '.join(hit.words)})"
-            lines.append(head + (f" [{themes}]" if themes else ""))
+            tags = text_tags(getattr(hit.item, "themes", frozenset()))
+            lines.append(f"{hit.id}{text_code(hit.item.code)}  ({', '.join(hit.words)}){tags}")
             lines.append("    " + hit.highlight())
         return "\n".join(lines) + "\n"
 
@@ -290,14 +286,12 @@ _INDEXES: weakref.WeakKeyDictionary[Framework, _Index] = weakref.WeakKeyDictiona
 
 
 def _index(fw: Framework) -> _Index:
-    try:
-        return _INDEXES[fw]
-    except KeyError:
-        pass
-    index = tuple(
-        (item, tuple((field, text, tuple(_tokens(text))) for field, text in _fields(item))) for item in fw.items()
-    )
-    _INDEXES[fw] = index
+    index = _INDEXES.get(fw)
+    if index is None:
+        index = tuple(
+            (item, tuple((field, text, tuple(_tokens(text))) for field, text in _fields(item))) for item in fw.items()
+        )
+        _INDEXES[fw] = index
     return index
 
 
@@ -325,10 +319,10 @@ def search(
         raise ArgumentTypeError("search()", "limit", "a whole number or None", limit)
     if limit is not None and limit < 0:
         raise UnknownChoiceError("limit", limit, ["a whole number from 0", "None (every hit)"])
-    wanted_kinds = one_or_many(kinds, "search()", "kinds") or _KINDS
+    wanted_kinds = one_or_many(kinds, "search()", "kinds") or KINDS
     for kind in wanted_kinds:
-        if kind not in _KINDS:
-            raise UnknownChoiceError("kind", kind, _KINDS)
+        if kind not in KINDS:
+            raise UnknownChoiceError("kind", kind, KINDS)
     terms = _terms(query)
     if not terms:
         return SearchResults(query, fw.edition, ())

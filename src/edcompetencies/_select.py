@@ -9,10 +9,11 @@ still there (or the publication as a whole), naming only the items that are.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import attrs
 
-from ._model import Competency, Framework, Indicator, Item, SourceNote, Theme
+from ._model import Competency, Domain, Framework, Indicator, Item, SourceNote, Theme
 from ._rules import one_or_many
 from .errors import ArgumentTypeError, NoThemesError, UnknownChoiceError, UnknownItemError
 
@@ -20,6 +21,11 @@ __all__ = ["MODES", "prune", "require_tags", "select"]
 
 MODES = ("any", "all")
 """How several themes combine: an item carries ``any`` of them (the default) or ``all``."""
+
+
+# the field that holds a node's children (every node has a ``children`` property: evolve needs the field)
+_CHILD_FIELD = {"domain": "competencies", "competency": "indicators"}
+_Node = TypeVar("_Node", Domain, Competency, Indicator)
 
 
 def parse_themes(values: Iterable[str | Theme]) -> frozenset[Theme]:
@@ -35,8 +41,6 @@ def _domain_keys(fw: Framework, wanted: tuple[str, ...]) -> frozenset[str]:
             by_name[name.casefold()] = domain.key
     keys = set()
     for value in wanted:
-        if not isinstance(value, str):
-            raise UnknownItemError(repr(value), fw.edition, (), reason="a domain is named by its key, name or ID")
         key = by_name.get(value.strip().casefold())
         if key is None:
             import difflib
@@ -59,26 +63,14 @@ def prune(fw: Framework, keep: Callable[[Item], bool]) -> Framework:
     as the container of descendants it accepts, and dropped otherwise.
     """
 
-    def indicator(node: Indicator) -> Indicator | None:
+    def part(node: _Node) -> _Node | None:
         if keep(node):
             return node
-        children = tuple(c for c in (indicator(child) for child in node.children) if c is not None)
-        return attrs.evolve(node, children=children) if children else None
+        kept = tuple(filter(None, map(part, node.children)))  # every node is true: None goes
+        changes: dict[str, Any] = {_CHILD_FIELD.get(node.kind, "children"): kept}
+        return attrs.evolve(node, **changes) if kept else None
 
-    def competency(node: Competency) -> Competency | None:
-        if keep(node):
-            return node
-        kept = tuple(i for i in (indicator(child) for child in node.indicators) if i is not None)
-        return attrs.evolve(node, indicators=kept) if kept else None
-
-    domains = []
-    for domain in fw.domains:
-        if keep(domain):
-            domains.append(domain)
-            continue
-        kept = tuple(c for c in (competency(c) for c in domain.competencies) if c is not None)
-        if kept:
-            domains.append(attrs.evolve(domain, competencies=kept))
+    domains = tuple(filter(None, map(part, fw.domains)))
     pruned = attrs.evolve(fw, domains=domains, notes=())
     return attrs.evolve(pruned, notes=_notes(fw.notes, pruned))
 

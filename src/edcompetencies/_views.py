@@ -8,8 +8,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from . import _markup
 from ._format import dumps
@@ -17,15 +17,11 @@ from ._markup import csv_text, html_escape, html_fragment, html_page, jsonl_text
 from ._model import Competency, Domain, Framework, Indicator, Item, Theme, _theme_codes
 from .errors import ArgumentTypeError, UnknownFormatError
 
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas  # type: ignore[import-untyped, unused-ignore]
-
 __all__ = [
     "COLUMNS",
     "COLUMN_TYPES",
     "EXPORT_FORMATS",
     "KINDS",
-    "dataframe",
     "records",
     "render",
     "to_csv",
@@ -144,11 +140,6 @@ def records(fw: Framework) -> list[dict[str, Any]]:
     return rows
 
 
-def dataframe(rows: list[dict[str, Any]], feature: str) -> pandas.DataFrame:
-    """*rows* as a pandas DataFrame, or :class:`MissingExtraError` naming the extra."""
-    return _markup.dataframe(rows, feature, dtypes=COLUMN_TYPES)
-
-
 def to_csv(fw: Framework, *, escape_formulas: bool = True) -> str:
     """The records as CSV; a text cell a spreadsheet would run as a formula gets a ``'`` in front
     unless ``escape_formulas=False`` (see :func:`~edcompetencies._markup.csv_text`)."""
@@ -164,8 +155,7 @@ def to_jsonl(fw: Framework) -> str:
 
 
 def _md_badges(themes: frozenset[Theme]) -> str:
-    codes = _theme_codes(themes)
-    return " " + " ".join(f"`{code}`" for code in codes.split()) if codes else ""
+    return "".join(f" `{t.value}`" for t in Theme if t in themes)
 
 
 def _competency_heading(c: Competency) -> str:
@@ -215,9 +205,15 @@ def _check_caption(function: str, caption: object) -> None:
         raise ArgumentTypeError(function, "caption", "a string or None", caption)
 
 
-def _text_tags(themes: frozenset[Theme]) -> str:
-    codes = [t.value for t in Theme if t in themes]
-    return f" [{' '.join(codes)}]" if codes else ""
+def text_tags(themes: frozenset[Theme]) -> str:
+    """`` [EI SE]``: an item's theme codes after it in text (nothing without themes)."""
+    codes = _theme_codes(themes)
+    return f" [{codes}]" if codes else ""
+
+
+def _meta(fw: Framework) -> str:
+    """The publishers and the licence, as the page's line under the title (empty without them)."""
+    return ". ".join(part for part in (", ".join(fw.publishers), fw.license) if part)
 
 
 def to_text(fw: Framework, *, notes: bool = True, caption: str | None = None) -> str:
@@ -229,14 +225,14 @@ def to_text(fw: Framework, *, notes: bool = True, caption: str | None = None) ->
 
     def indicators(nodes: Iterable[Indicator], pad: str) -> None:
         for node in nodes:
-            out.append(f"{pad}{node.label}.{text_code(node.code)} {node.text}{_text_tags(node.themes)}")
+            out.append(f"{pad}{node.label}.{text_code(node.code)} {node.text}{text_tags(node.themes)}")
             indicators(node.children, pad + "   ")
 
     for domain in fw.domains:
         tagline = f": {domain.tagline}" if domain.tagline else ""
         out += ["", f"{domain.name}{text_code(domain.code)}{tagline}"]
         for c in domain.competencies:
-            out.append(f"  {_competency_heading(c)}{text_code(c.code)}{_text_tags(c.themes)}")
+            out.append(f"  {_competency_heading(c)}{text_code(c.code)}{text_tags(c.themes)}")
             out.append(f"     {c.statement}")
             indicators(c.indicators, "     ")
     if notes and fw.notes:
@@ -250,11 +246,8 @@ def to_markdown(fw: Framework, *, notes: bool = True, caption: str | None = None
     out = [f"# {md_escape(fw.title)} ({fw.edition})", ""]
     if caption:
         out += [md_emphasis(caption), ""]
-    meta = [", ".join(fw.publishers)] if fw.publishers else []
-    if fw.license:
-        meta.append(fw.license)
-    if meta:
-        out += [md_escape(". ".join(meta), line_start=True) + ".", ""]
+    if meta := _meta(fw):
+        out += [md_escape(meta, line_start=True) + ".", ""]
     used = _used_themes(fw)
     if used:
         out += ["Theme key: " + "; ".join(f"`{t.value}` {t.label}" for t in used) + ".", ""]
@@ -320,14 +313,11 @@ def _html_domain(d: Domain) -> str:
 
 
 def _html_body(fw: Framework, notes: bool, caption: str | None) -> str:
-    meta = [", ".join(fw.publishers)] if fw.publishers else []
-    if fw.license:
-        meta.append(fw.license)
     parts = [f"<header><h1>{_e(fw.title)} ({_e(str(fw.edition))})</h1>"]
     if caption:
         parts.append(f'<p class="caption">{_e(caption)}</p>')
-    if meta:
-        parts.append(f'<p class="meta">{_e(". ".join(meta))}.</p>')
+    if meta := _meta(fw):
+        parts.append(f'<p class="meta">{_e(meta)}.</p>')
     used = _used_themes(fw)
     if used:
         key = "; ".join(f"{_badges(frozenset({t}))} {_e(t.label)}" for t in used)
@@ -346,9 +336,7 @@ def to_html(fw: Framework, *, document: bool = True, notes: bool = True, caption
     if not isinstance(document, bool):
         raise ArgumentTypeError("Framework.to_html()", "document", "True or False", document)
     body = f'<article class="edc edc-fw">{_html_body(fw, notes, caption)}</article>'
-    if not document:
-        return html_fragment(body)
-    return html_page(f"{fw.title} ({fw.edition})", body)
+    return html_page(f"{fw.title} ({fw.edition})", body) if document else html_fragment(body)
 
 
 def item_html(item: Item) -> str:
@@ -369,16 +357,12 @@ def render(fw: Framework, format: str, *, caption: str | None = None) -> str:
     """*fw* in one of :data:`EXPORT_FORMATS` (*caption*, e.g. what was selected, heads a page)."""
     if not isinstance(format, str):
         raise ArgumentTypeError("Framework.render()", "format", f"a format name ({', '.join(EXPORT_FORMATS)})", format)
-    if format == "text":
-        return to_text(fw, caption=caption)
-    if format == "csv":
-        return to_csv(fw)
-    if format == "jsonl":
-        return to_jsonl(fw)
-    if format == "json":
-        return dumps(fw)
-    if format == "markdown":
-        return to_markdown(fw, caption=caption)
-    if format == "html":
-        return to_html(fw, caption=caption)
+    if format in _LAYOUTS:
+        return _LAYOUTS[format](fw, caption=caption)
+    if format in _EXPORTS:
+        return _EXPORTS[format](fw)
     raise UnknownFormatError(format, EXPORT_FORMATS)
+
+
+_LAYOUTS: dict[str, Callable[..., str]] = {"text": to_text, "markdown": to_markdown, "html": to_html}
+_EXPORTS: dict[str, Callable[[Framework], str]] = {"csv": to_csv, "jsonl": to_jsonl, "json": dumps}

@@ -21,7 +21,6 @@ The library's own results draw with these: ``diff.compare(...).sankey()``,
 
 from __future__ import annotations
 
-import html as _html
 import os as _os
 import re as _re
 from collections.abc import Mapping as _Mapping
@@ -30,6 +29,8 @@ from collections.abc import Sequence as _Sequence
 import attrs as _attrs
 
 from ._markup import Card as _Card
+from ._markup import html_escape as _html_escape
+from ._markup import html_page as _html_page
 
 __all__ = ["Band", "Node", "Picture", "bars", "heatmap", "sankey"]
 
@@ -38,56 +39,47 @@ def __dir__() -> list[str]:
     return list(__all__)
 
 
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common deficiencies.
-_PALETTE = {
-    "unchanged": "#999999",
-    "same": "#999999",
-    "punctuation": "#56B4E9",
-    "editorial": "#56B4E9",
-    "reworded": "#0072B2",
-    "substantive": "#0072B2",
-    "moved": "#F0E442",
-    "merged": "#E69F00",
-    "split": "#CC79A7",
-    "added": "#009E73",
-    "removed": "#D55E00",
-    "metadata": "#000000",
-    "FC": "#E69F00",
-    "EI": "#CC79A7",
-    "SE": "#009E73",
-    "RL": "#0072B2",
-    "one": "#E69F00",
-    "two": "#0072B2",
-    "both": "#000000",
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common deficiencies. A pattern
+# per category is drawn over the colour, so that print in grey and every reader tell them apart. The
+# well-known categories keep one colour and pattern in every picture (the change kinds and their
+# wording classes, the themes, the crosswalk's parts); another gets them by its place among the
+# picture's categories.
+_LOOKS = {
+    "unchanged": ("#999999", ""),
+    "same": ("#999999", ""),
+    "punctuation": ("#56B4E9", "dots"),
+    "editorial": ("#56B4E9", "dots"),
+    "reworded": ("#0072B2", "hatch"),
+    "substantive": ("#0072B2", "hatch"),
+    "moved": ("#F0E442", "cross"),
+    "merged": ("#E69F00", "vertical"),
+    "split": ("#CC79A7", "back"),
+    "added": ("#009E73", "grid"),
+    "removed": ("#D55E00", "horizontal"),
+    "metadata": ("#000000", ""),
+    "FC": ("#E69F00", ""),
+    "EI": ("#CC79A7", "hatch"),
+    "SE": ("#009E73", "dots"),
+    "RL": ("#0072B2", "cross"),
+    "one": ("#E69F00", "hatch"),
+    "two": ("#0072B2", ""),
+    "both": ("#000000", "dots"),
 }
 _EXTRA = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
-# A pattern per category, drawn over the colour, so that print in grey and every reader tell them apart.
-_PATTERNS = ("", "hatch", "dots", "cross", "vertical", "back", "grid", "horizontal")
-# The well-known categories keep one pattern in every picture (a category the library does not know
-# gets one by its place among the picture's categories): the change kinds and their wording
-# classes, the themes, the crosswalk's parts.
-_PATTERN_OF = {
-    "unchanged": "",
-    "same": "",
-    "punctuation": "dots",
-    "editorial": "dots",
-    "reworded": "hatch",
-    "substantive": "hatch",
-    "moved": "cross",
-    "merged": "vertical",
-    "split": "back",
-    "added": "grid",
-    "removed": "horizontal",
-    "metadata": "",
-    "FC": "",
-    "EI": "hatch",
-    "SE": "dots",
-    "RL": "cross",
-    "two": "",
-    "one": "hatch",
-    "both": "dots",
+# the patterns' ink, white so that it shows on every colour
+_SHAPES = {
+    "": "",
+    "hatch": '<path d="M0,6 L6,0" stroke="#fff" stroke-width="1.4"/>',
+    "dots": '<circle cx="3" cy="3" r="1.2" fill="#fff"/>',
+    "cross": '<path d="M0,0 L6,6 M6,0 L0,6" stroke="#fff" stroke-width="1"/>',
+    "vertical": '<path d="M3,0 L3,6" stroke="#fff" stroke-width="1.2"/>',
+    "back": '<path d="M0,0 L6,6" stroke="#fff" stroke-width="1.4"/>',
+    "grid": '<path d="M0,3 L6,3 M3,0 L3,6" stroke="#fff" stroke-width="0.8"/>',
+    "horizontal": '<path d="M0,3 L6,3" stroke="#fff" stroke-width="1.2"/>',
 }
+_PATTERNS = tuple(_SHAPES)
 _HALO = 'stroke="#fff" stroke-width="3" paint-order="stroke"'  # a white edge that keeps text readable on a band
+_ON_SHAPE = f'font-size="11" text-anchor="middle" fill="#000" {_HALO}'  # a count or a mark written on a shape
 _FONT = "font-family:system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif"
 
 
@@ -96,31 +88,17 @@ _NOT_XML = _re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _e(text: object) -> str:
-    return _html.escape(_NOT_XML.sub("\ufffd", str(text)), quote=True)
-
-
-def _colour(name: str, index: int) -> str:
-    return _PALETTE.get(name, _EXTRA[index % len(_EXTRA)])
+    return _html_escape(_NOT_XML.sub("\ufffd", str(text)))
 
 
 def _pattern_defs(names: _Sequence[str]) -> str:
-    """A ``<pattern>`` per category (the first category plain), in ink that shows on its colour."""
-    shapes = {
-        "hatch": '<path d="M0,6 L6,0" stroke="#fff" stroke-width="1.4"/>',
-        "dots": '<circle cx="3" cy="3" r="1.2" fill="#fff"/>',
-        "cross": '<path d="M0,0 L6,6 M6,0 L0,6" stroke="#fff" stroke-width="1"/>',
-        "vertical": '<path d="M3,0 L3,6" stroke="#fff" stroke-width="1.2"/>',
-        "back": '<path d="M0,0 L6,6" stroke="#fff" stroke-width="1.4"/>',
-        "grid": '<path d="M0,3 L6,3 M3,0 L3,6" stroke="#fff" stroke-width="0.8"/>',
-        "horizontal": '<path d="M0,3 L6,3" stroke="#fff" stroke-width="1.2"/>',
-    }
+    """A ``<pattern>`` per category: its colour, and its ink over it."""
     out = []
     for i, name in enumerate(names):
-        kind = _PATTERN_OF.get(name, _PATTERNS[i % len(_PATTERNS)])
-        fill = f'<rect width="6" height="6" fill="{_colour(name, i)}"/>'
+        colour, kind = _LOOKS.get(name, (_EXTRA[i % len(_EXTRA)], _PATTERNS[i % len(_PATTERNS)]))
         out.append(
             f'<pattern id="p-{_e(_slug(name))}" width="6" height="6" patternUnits="userSpaceOnUse">'
-            f"{fill}{shapes.get(kind, '')}</pattern>"
+            f'<rect width="6" height="6" fill="{colour}"/>{_SHAPES[kind]}</pattern>'
         )
     return "<defs>" + "".join(out) + "</defs>"
 
@@ -131,6 +109,11 @@ def _slug(name: str) -> str:
 
 def _fill(name: str) -> str:
     return f"url(#p-{_e(_slug(name))})"
+
+
+def _text(x: float, y: float, text: object, style: str) -> str:
+    """A label at (*x*, *y*), escaped; *style* holds its other attributes."""
+    return f'<text x="{x:.1f}" y="{y:.1f}" {style}>{_e(text)}</text>'
 
 
 def _svg(width: float, height: float, title: str, body: str, defs: str = "") -> str:
@@ -151,7 +134,8 @@ def _legend(names: _Sequence[str], x: float, y: float, labels: _Mapping[str, str
         out.append(
             f'<g class="legend-entry"><rect x="{cx:.1f}" y="{y - 10:.1f}" width="14" height="14" '
             f'fill="{_fill(name)}" stroke="#333" stroke-width="0.5"/>'
-            f'<text x="{cx + 18:.1f}" y="{y + 1:.1f}" font-size="12" fill="#222">{_e(label)}</text></g>'
+            + _text(cx + 18, y + 1, label, 'font-size="12" fill="#222"')
+            + "</g>"
         )
         cx += _legend_step(label)
     return "".join(out)
@@ -184,13 +168,8 @@ class Picture:
 
     def to_html(self, *, document: bool = True) -> str:
         """The picture inside an HTML page (or, with ``document=False``, as an inline fragment)."""
-        if not document:
-            return f'<figure class="edc-picture">{self.svg}</figure>'
-        return (
-            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{_e(self.title)}</title>\n</head>\n<body>\n"
-            f'<figure class="edc-picture">{self.svg}</figure>\n</body>\n</html>\n'
-        )
+        figure = f'<figure class="edc-picture">{self.svg}</figure>'
+        return _html_page(self.title, figure) if document else figure
 
     def _inline(self, scope: str) -> str:
         """The SVG for a page that holds other pictures: its pattern IDs prefixed with *scope*
@@ -235,10 +214,7 @@ def bars(
         )
         y += 22
         for name, row in rows:
-            body.append(
-                f'<text x="{label_width - 8:.1f}" y="{y + 13:.1f}" font-size="12" text-anchor="end" fill="#222">'
-                f"{_e(name)}</text>"
-            )
+            body.append(_text(label_width - 8, y + 13, name, 'font-size="12" text-anchor="end" fill="#222"'))
             x = float(label_width)
             total = 0
             for category in categories:
@@ -253,12 +229,9 @@ def bars(
                     f"<title>{_e(name)}: {_e((labels or {}).get(category, category))} {value}</title></rect>"
                 )
                 if w >= 22:
-                    body.append(
-                        f'<text x="{x + w / 2:.1f}" y="{y + 13:.1f}" font-size="11" text-anchor="middle" '
-                        f'fill="#000" stroke="#fff" stroke-width="3" paint-order="stroke">{value}</text>'
-                    )
+                    body.append(_text(x + w / 2, y + 13, value, _ON_SHAPE))
                 x += w
-            body.append(f'<text x="{x + 6:.1f}" y="{y + 13:.1f}" font-size="11" fill="#444">{total}</text>')
+            body.append(_text(x + 6, y + 13, total, 'font-size="11" fill="#444"'))
             y += bar_height + gap
         y += 10
     width = _fit(label_width + bar_width + 60, title, categories, labels)
@@ -296,10 +269,7 @@ def heatmap(
         )
     for i, (row, name) in enumerate(zip(rows, row_names, strict=True)):
         y = top + i * size
-        body.append(
-            f'<text x="{left - 8:.1f}" y="{y + size / 2 + 4:.1f}" font-size="11" text-anchor="end" fill="#222">'
-            f"{_e(name)}</text>"
-        )
+        body.append(_text(left - 8, y + size / 2 + 4, name, 'font-size="11" text-anchor="end" fill="#222"'))
         for j, column in enumerate(columns):
             x = left + j * size
             category = cells.get((row, column))
@@ -315,8 +285,7 @@ def heatmap(
                 f'<rect class="cell" data-category="{_e(category)}" x="{x:.1f}" y="{y:.1f}" width="{size:.1f}" '
                 f'height="{size:.1f}" fill="{_fill(category)}" stroke="#fff" stroke-width="1">'
                 f"<title>{_e(name)} x {_e(col_names[j])}: {_e(label)}</title></rect>"
-                f'<text x="{x + size / 2:.1f}" y="{y + size / 2 + 4:.1f}" font-size="11" text-anchor="middle" '
-                f'fill="#000" stroke="#fff" stroke-width="3" paint-order="stroke">{_e(mark)}</text>'
+                + _text(x + size / 2, y + size / 2 + 4, mark, _ON_SHAPE)
             )
     longest = max([len(n) for n in col_names] + [4]) * 5.0
     width = _fit(left + len(columns) * size + longest + 20, title, categories, labels)
@@ -406,7 +375,6 @@ def sankey(
 
     body: list[str] = []
     stub_labels: list[str] = []  # drawn after every band, so that no band hides one
-    placed: list[tuple[Band, float, float]] = []
     left_start: dict[int, float] = {}
     for i, b in sorted(enumerate(bands), key=lambda ib: other_y(ib[1], "left")):
         if b.source in lnext:
@@ -442,17 +410,11 @@ def sankey(
             f'<path class="band" data-category="{_e(b.category)}" d="{d}" fill="{_fill(b.category)}" '
             f'fill-opacity="0.75" stroke="#fff" stroke-width="0.4"><title>{_e(b.title or label)}</title></path>'
         )
-        placed.append((b, y0, y1))
         if b.target is None:
-            stub_labels.append(
-                f'<text x="{xs + 4:.1f}" y="{y0 + h / 2 + 4:.1f}" font-size="10" fill="#7a2a00" {_HALO}>'
-                f"{_e(label)}</text>"
-            )
+            stub_labels.append(_text(xs + 4, y0 + h / 2 + 4, label, f'font-size="10" fill="#7a2a00" {_HALO}'))
         if b.source is None:
             stub_labels.append(
-                f'<text x="{xs - 4:.1f}" y="{y1 + h / 2 + 4:.1f}" font-size="10" text-anchor="end" '
-                f'fill="#005a40" {_HALO}>'
-                f"{_e(label)}</text>"
+                _text(xs - 4, y1 + h / 2 + 4, label, f'font-size="10" text-anchor="end" fill="#005a40" {_HALO}')
             )
     body += stub_labels
     for nodes, boxes, x, anchor, tx in (
@@ -464,21 +426,17 @@ def sankey(
             body.append(
                 f'<rect class="node" x="{x:.1f}" y="{y:.1f}" width="{node_w:.1f}" height="{h:.1f}" fill="#333">'
                 f"<title>{_e(n.id)}</title></rect>"
-                f'<text x="{tx:.1f}" y="{y + min(h, 14) / 2 + 4:.1f}" font-size="11" text-anchor="{anchor}" '
-                f'fill="#111">{_e(n.label)}</text>'
+                + _text(tx, y + min(h, 14) / 2 + 4, n.label, f'font-size="11" text-anchor="{anchor}" fill="#111"')
             )
     for heads, x, anchor in ((lheads, x_left + node_w, "end"), (rheads, x_right, "start")):
         for head in heads:
             y_text, _, group = head.partition("|")
-            body.append(
-                f'<text x="{x:.1f}" y="{float(y_text) + 10:.1f}" font-size="12" font-weight="bold" '
-                f'text-anchor="{anchor}" fill="#345">{_e(group)}</text>'
-            )
+            style = f'font-size="12" font-weight="bold" text-anchor="{anchor}" fill="#345"'
+            body.append(_text(x, float(y_text) + 10, group, style))
     body.append(
-        f'<text x="{x_left:.1f}" y="{72:.1f}" font-size="13" font-weight="bold" text-anchor="end" fill="#111">'
-        f"{_e(left_title)}</text>"
-        f'<text x="{x_right:.1f}" y="{72:.1f}" font-size="13" font-weight="bold" fill="#111">{_e(right_title)}</text>'
-        f'<g class="legend">{_legend(categories, 12, 48, labels)}</g>'
+        _text(x_left, 72, left_title, 'font-size="13" font-weight="bold" text-anchor="end" fill="#111"')
+        + _text(x_right, 72, right_title, 'font-size="13" font-weight="bold" fill="#111"')
+        + f'<g class="legend">{_legend(categories, 12, 48, labels)}</g>'
     )
     width = _fit(width, title, categories, labels)
     return Picture(_svg(width, height, title, "".join(body), _pattern_defs(categories)), title)
