@@ -230,9 +230,9 @@ NOTES_2015: list[dict[str, Any]] = [
             "2015:cognitive.2.1.3",
         ],
         "text": (
-            "The web copy's own slips are kept as printed, not corrected: \"though behaviors\" "
-            "(Intrapersonal 5.3), \"and helps students\" (Intrapersonal 3.4), \"application of "
-            "learning goal\" (Instructional 1.2; 2020 has \"learning goals\") and \"real- world\" "
+            'The web copy\'s own slips are kept as printed, not corrected: "though behaviors" '
+            '(Intrapersonal 5.3), "and helps students" (Intrapersonal 3.4), "application of '
+            'learning goal" (Instructional 1.2; 2020 has "learning goals") and "real- world" '
             "(Cognitive 2.1.3)."
         ),
         "source": SEED_2015,
@@ -411,10 +411,10 @@ def notes_2020(unlettered: list[str]) -> list[dict[str, Any]]:
             "items": ["2020:instructional", "2020:intrapersonal", "2020:interpersonal.3.b"],
             "text": (
                 "Kept as printed, not corrected: the Instructional domain description reads "
-                "\"include the what educators need to do\"; the Intrapersonal description says "
-                "educators \"need to reflect\" and, later, \"need to process\" (the 2015 tagline); "
-                "Interpersonal 3.b reads \"planning and connections counseling\" where the 2015 "
-                "text (Interpersonal 3.2) has \"planning, and connections to graduation counseling\"."
+                '"include the what educators need to do"; the Intrapersonal description says '
+                'educators "need to reflect" and, later, "need to process" (the 2015 tagline); '
+                'Interpersonal 3.b reads "planning and connections counseling" where the 2015 '
+                'text (Interpersonal 3.2) has "planning, and connections to graduation counseling".'
             ),
             "source": SEED_2020,
         },
