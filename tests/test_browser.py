@@ -298,7 +298,7 @@ def test_a_notebook_keeps_the_report_left_aligned(browser: Chromium, curated: di
         )
         assert aligned
         for table_class, index, align in aligned:
-            counts = "edc-table" in table_class and index > 0
+            counts = "edc-table" in table_class and "edc-records" not in table_class and index > 0
             assert ("right" if counts else "left") == align, (table_class, index)
         margins = page.evaluate(
             "[...document.querySelectorAll('.edc table, table.edc')].map(t => getComputedStyle(t).marginLeft)"
@@ -312,6 +312,36 @@ def test_a_notebook_keeps_the_report_left_aligned(browser: Chromium, curated: di
         assert [] == page.errors()
     finally:
         page.close()
+
+
+def test_a_table_of_records_aligns_its_text_left_and_its_numbers_right(browser: Chromium, tmp_path: Path) -> None:
+    """Every tabular result's HTML (here the toolkit's sources, glossary terms, a tag migration) is a
+    table of records: its text cells are left-aligned (they were all right-aligned, as the counts of
+    a table of named rows are) and its number cells (``num``) right-aligned, as a page and in Jupyter."""
+    from edcompetencies import glossary, migrate, toolkit
+
+    jupyter = "<style>.jp-RenderedHTMLCommon td,.jp-RenderedHTMLCommon th{text-align:right}</style>"
+    results = (
+        toolkit.framework_sources(),
+        glossary.terms(),
+        migrate.ids(["2015:instructional.2", "nonsense"]),
+    )
+    for n, result in enumerate(results):
+        fragment = f'<div class="jp-RenderedHTMLCommon">{result.to_html(document=False)}</div>'
+        for name, html in ((f"records-{n}", result.to_html()), (f"records-{n}-notebook", jupyter + fragment)):
+            page = _open(browser, tmp_path, f"{name}.html", html)
+            try:
+                page.screenshot(name)
+                cells = page.evaluate(
+                    "[...document.querySelectorAll('table.edc-records td')].map(c => "
+                    "[c.classList.contains('num'), c.textContent, getComputedStyle(c).textAlign])"
+                )
+                assert cells, name
+                for number, text, align in cells:
+                    assert ("right" if number else "left") == align, (name, text)
+                assert [] == page.errors()
+            finally:
+                page.close()
 
 
 def test_the_console_check_catches_an_error(browser: Chromium, tmp_path: Path) -> None:

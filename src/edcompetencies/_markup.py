@@ -161,6 +161,7 @@ STYLE = """\
 .edc th,.edc td{text-align:left;vertical-align:top;padding:.15em .5em;border:1px solid #bbb;background:none}
 .edc td.num,.edc th.num,.edc-table td,.edc-table thead th{text-align:right;font-variant-numeric:tabular-nums}
 .edc-table thead th:first-child,.edc-table tbody th{text-align:left}
+.edc-records td,.edc-records thead th{text-align:left}
 .edc caption{text-align:left;font-weight:bold;padding:.2em 0}
 .edc ins,.edc-diff ins{background:#dfd;color:#064;text-decoration:underline}
 .edc del,.edc-diff del{background:#fdd;color:#900;text-decoration:line-through}
@@ -206,9 +207,10 @@ border-radius:.6em;border:1px solid currentColor;vertical-align:.1em}
 """The one stylesheet of every page and notebook fragment the library writes.
 
 Every rule is scoped under the library's own classes (``edc`` on every root element, and
-``edc-fw``, ``edc-rubric``, ``edc-diff``, ``edc-table`` for the views), so a notebook's own
-styles are left alone; table cells are left-aligned (Jupyter right-aligns them, and centres
-tables) but for counts (``num``, and the values of a table of named rows);
+``edc-fw``, ``edc-rubric``, ``edc-diff``, ``edc-table`` for the views, ``edc-records`` for a
+table of records), so a notebook's own styles are left alone; table cells are left-aligned
+(Jupyter right-aligns them, and centres tables) but for numbers (``num``: a table of records
+marks its number cells) and the values of a table of named rows;
 insertions are underlined and deletions struck as well as coloured (a space changed alone,
 ``class="space"``, kept visible), colours print (``print-color-adjust: exact``), and a diff's
 side-by-side view (``table.sbs``) has two equal columns in the size of the text around it.
@@ -484,7 +486,7 @@ def records_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], for
             + "</tr>"
             for row, r in zip(rows, texts, strict=True)
         )
-        return f'<table class="edc edc-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        return f'<table class="edc edc-table edc-records"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
     raise UnknownFormatError(_format_name(format, "records_table()"), TABLE_FORMATS)
 
 

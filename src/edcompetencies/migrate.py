@@ -65,6 +65,7 @@ from ._markup import Tabular as _Tabular
 from ._markup import csv_text as _csv_text
 from ._markup import html_escape as _html_escape
 from ._markup import md_escape as _md_escape
+from ._markup import records_table as _records_table
 from ._model import Competency as _Competency
 from .case import identifier as _identifier
 from .credentials import find_alignments
@@ -193,27 +194,27 @@ class Migrations(_Tabular, _Sequence[Migration]):
         return "\n".join(lines) + "\n"
 
     def to_markdown(self) -> str:
-        lines = [_md_escape(self.summary()), "", "| tag | relation | targets | review |", "|---|---|---|---|"]
-        for m in self._items:
-            lines.append(
-                f"| {_md_escape(m.input)} | {m.relation} | {_md_escape(', '.join(m.targets))} | "
-                f"{'yes' if m.needs_review else ''} |"
-            )
-        return "\n".join(lines) + "\n"
+        return f"{_md_escape(self.summary())}\n\n{self._table('markdown')}"
+
+    def _table(self, format: str) -> str:
+        """The tags as a table of the one rendering layer (Markdown or HTML), with why each went where."""
+        rows = [
+            {
+                "tag": m.input,
+                "relation": m.relation,
+                "targets": ", ".join(m.targets),
+                "review": "yes" if m.needs_review else "",
+                "why": m.rationale or m.problem or "",
+            }
+            for m in self._items
+        ]
+        return _records_table(rows, ("tag", "relation", "targets", "review", "why"), format)
 
     def _title(self) -> str:
         return f"Tags migrated from {self.source} to {self.target}"
 
     def _html_body(self) -> str:
-        rows = "".join(
-            f"<tr><td>{_html_escape(m.input)}</td><td>{m.relation}</td><td>{_html_escape(', '.join(m.targets))}</td>"
-            f"<td>{'yes' if m.needs_review else ''}</td><td>{_html_escape(m.rationale or m.problem or '')}</td></tr>"
-            for m in self._items
-        )
-        return (
-            f'<div class="edc edc-migrate"><p>{_html_escape(self.summary())}</p><table><thead><tr><th>tag</th>'
-            f"<th>relation</th><th>targets</th><th>review</th><th>why</th></tr></thead><tbody>{rows}</tbody></table></div>"
-        )
+        return f'<div class="edc edc-migrate"><p>{_html_escape(self.summary())}</p>{self._table("html")}</div>'
 
 
 # --------------------------------------------------------------------------- resolving tags
