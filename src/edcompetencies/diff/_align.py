@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .._model import Competency, Domain, Framework, Indicator
@@ -97,11 +97,11 @@ class _Side:
         self.items = list(items)
         self.texts = [text(i) for i in self.items]
         self.words = [normalise_words(t) for t in self.texts]
-        self.content = [frozenset(w for w in ws if w not in _STOP) or frozenset(ws) for ws in self.words]
-        self.features: list[frozenset[str]] = []
-        for ws, content in zip(self.words, self.content, strict=True):
-            grams = {f"{a} {b}" for a, b in itertools.pairwise(ws)}
-            self.features.append(frozenset(grams | content))
+        self.content = [frozenset(ws).difference(_STOP) or frozenset(ws) for ws in self.words]
+        self.features = [
+            frozenset(map(" ".join, itertools.pairwise(ws))).union(content)
+            for ws, content in zip(self.words, self.content, strict=True)
+        ]
 
 
 def _tie_key(score: float, i: int, j: int) -> tuple[float, int, int, int]:
@@ -114,12 +114,32 @@ def _tie_key(score: float, i: int, j: int) -> tuple[float, int, int, int]:
     return (-round(score, 9), i + j, min(i, j), max(i, j))
 
 
+Taken = dict[int, list[int]]  # the aligned items of one side: index -> the indexes of its partners
+Pair = tuple[int, int]  # (old index, new index)
+Scores = dict[Pair, tuple[float, float, float]]
+
+
+def _postings(features: list[frozenset[str]], wanted: set[str]) -> dict[str, list[int]]:
+    """The items (in order) that have each of the *wanted* features."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n, feats in enumerate(features):
+        for f in feats & wanted:
+            postings[f].append(n)
+    return postings
+
+
 class _Aligner:
     """Finds the pairs of one level: one-to-one first, then merges and splits.
 
     Everything here treats the two sides alike (candidates are drawn from both sides,
     ties are broken symmetrically), so comparing new with old finds the same pairs as
     comparing old with new.
+
+    Only pairs with a free item are ever read (a one-to-one match joins two free items, a
+    merge or a split a free one to a taken one, and an item once taken stays taken), so the
+    candidates are found and scored when the pairs are first asked for, around the items
+    free then: two versions of a framework that keep their identifiers leave a few hundred
+    items free among 100,000, and scoring the pairs of the others was most of the time.
     """
 
     MAX_DF = 40  # a feature in more items than this is too common to find candidates with
@@ -130,25 +150,54 @@ class _Aligner:
     def __init__(self, old: Sequence[Node], new: Sequence[Node], text: Callable[[Node], str] = text_of) -> None:
         self.a, self.b = _Side(old, text), _Side(new, text)
         df: Counter[str] = Counter()
-        for content in self.a.content + self.b.content:
+        for content in itertools.chain(self.a.content, self.b.content):
             df.update(content)
         n = len(self.a.items) + len(self.b.items) + 1
-        self.idf = {w: math.log(n / c) + 1.0 for w, c in df.items()}
-        self.mass_a = [sum(self.idf[w] ** 2 for w in sorted(c)) for c in self.a.content]
-        self.mass_b = [sum(self.idf[w] ** 2 for w in sorted(c)) for c in self.b.content]
-        self.scores = self._score_candidates()
+        self.weight = {w: (math.log(n / c) + 1.0) ** 2 for w, c in df.items()}  # idf squared
+        self.mass_a: dict[int, float] = {}
+        self.mass_b: dict[int, float] = {}
+        self._scores: Scores | None = None
 
-    def _score_candidates(self) -> dict[tuple[int, int], tuple[float, float, float]]:
-        """Score each item's best-voted candidates on the other side (from both sides)."""
-        postings_a = self._postings(self.a.features)
-        postings_b = self._postings(self.b.features)
-        df = {f: len(postings_a.get(f, ())) + len(postings_b.get(f, ())) for f in postings_a.keys() | postings_b.keys()}
-        candidates = {(i, j) for i, j in self._top(self.a.features, postings_b, df)}
-        candidates |= {(i, j) for j, i in self._top(self.b.features, postings_a, df)}
-        candidates |= self._by_rare_pairs(df)
-        return {(i, j): self._score(i, j) for i, j in sorted(candidates)}
+    def scores(self, taken_a: Taken, taken_b: Taken) -> Scores:
+        """The scored candidate pairs (found around the items free when first asked for)."""
+        if self._scores is None:
+            self._scores = {(i, j): self._score(i, j) for i, j in self._candidates(taken_a, taken_b)}
+        return self._scores
 
-    def _by_rare_pairs(self, df: dict[str, int]) -> set[tuple[int, int]]:
+    def _candidates(self, taken_a: Taken, taken_b: Taken) -> set[tuple[int, int]]:
+        """Each item's best-voted candidates on the other side (from both sides), where one of the two is free.
+
+        A taken item can have a free one among its candidates only if the two share a feature
+        that votes, so the postings of the free items' features find the taken items to look at.
+        """
+        fa, fb = self.a.features, self.b.features
+        free_a = [n for n in range(len(fa)) if n not in taken_a]
+        free_b = [n for n in range(len(fb)) if n not in taken_b]
+        if not free_a and not free_b:
+            return set()
+        df: Counter[str] = Counter()
+        for feats in itertools.chain(fa, fb):
+            df.update(feats)
+        common = {f for f, count in df.items() if count > self.MAX_DF}  # too common to vote
+        voting_a = set().union(*(fa[n] for n in free_a)) - common  # what the free items vote with
+        voting_b = set().union(*(fb[n] for n in free_b)) - common
+        wanted = voting_a | voting_b
+        postings_a, postings_b = _postings(fa, wanted), _postings(fb, wanted)
+        near_a, near_b = set(free_a), set(free_b)
+        for f in voting_b:
+            near_a.update(postings_a.get(f, ()))
+        for f in voting_a:
+            near_b.update(postings_b.get(f, ()))
+        more = set().union(*(fa[n] for n in near_a), *(fb[n] for n in near_b)) - common - wanted
+        if more:
+            postings_a.update(_postings(fa, more))
+            postings_b.update(_postings(fb, more))
+        pairs = {(n, m) for n in near_a for m in self._top(fa[n] - common, postings_b, df)}
+        pairs |= {(n, m) for m in near_b for n in self._top(fb[m] - common, postings_a, df)}
+        pairs |= self._by_rare_pairs(df, common, taken_a, taken_b)
+        return {(i, j) for i, j in pairs if i not in taken_a or j not in taken_b}
+
+    def _by_rare_pairs(self, df: Counter[str], common: set[str], taken_a: Taken, taken_b: Taken) -> set[Pair]:
         """Candidates that share two of their rarest features, however common each one is.
 
         In a large framework whose wording is uniform, every single word or word pair of an
@@ -158,35 +207,36 @@ class _Aligner:
         are far rarer than any one of them. Both sides rank features by the same counts, so an
         item and its reworded successor keep most of their rarest features; the work per item
         stays bounded (``RARE`` choose 2 keys, and keys in more than ``MAX_DF`` items are skipped).
+        A taken starved item votes only if it shares a key with a free item of the other side.
         """
 
-        order = {f: n for n, f in enumerate(sorted(df, key=lambda f: (df[f], f)))}  # rank, rarest first
-        size = len(order)
-        votable = self.MAX_DF
+        def keys(feats: frozenset[str]) -> list[tuple[str, str]]:
+            rare = sorted(sorted(feats), key=df.__getitem__)[: self.RARE]  # rarest first, ties by name
+            return list(itertools.combinations(rare, 2))
 
-        def keys(feats: frozenset[str]) -> list[int]:
-            rare = sorted([order[f] for f in feats])[: self.RARE]
-            return [a * size + b for a, b in itertools.combinations(rare, 2)]
-
-        def starved(feats: frozenset[str]) -> bool:
-            return sum(1 for f in feats if df[f] <= votable) < self.RARE // 2
-
-        keys_a = [keys(feats) for feats in self.a.features]
-        keys_b = [keys(feats) for feats in self.b.features]
         pairs: set[tuple[int, int]] = set()
-        for own, other, features, flip in (
-            (keys_a, keys_b, self.a.features, False),
-            (keys_b, keys_a, self.b.features, True),
+        for own, other, own_taken, other_taken, flip in (
+            (self.a.features, self.b.features, taken_a, taken_b, False),
+            (self.b.features, self.a.features, taken_b, taken_a, True),
         ):
-            index: dict[int, list[int]] = defaultdict(list)
-            for m, item_keys in enumerate(other):
-                for key in item_keys:
-                    index[key].append(m)
-            for n, feats in enumerate(features):
-                if not starved(feats):
-                    continue
+            starved = [n for n, feats in enumerate(own) if len(feats) - len(feats & common) < self.RARE // 2]
+            if not starved:
+                continue
+            free_keys = {k for m, feats in enumerate(other) if m not in other_taken for k in keys(feats)}
+            voters: dict[int, list[tuple[str, str]]] = {}
+            for n in starved:
+                own_keys = keys(own[n])
+                if n not in own_taken or not free_keys.isdisjoint(own_keys):
+                    voters[n] = own_keys
+            wanted = {k for own_keys in voters.values() for k in own_keys}
+            index: dict[tuple[str, str], list[int]] = defaultdict(list)
+            for m, feats in enumerate(other):
+                for key in keys(feats):
+                    if key in wanted:
+                        index[key].append(m)
+            for n, own_keys in voters.items():
                 votes: Counter[int] = Counter()
-                for key in own[n]:
+                for key in own_keys:
                     found = index.get(key, ())
                     if len(found) <= self.MAX_DF:
                         votes.update(found)
@@ -194,51 +244,44 @@ class _Aligner:
                 pairs |= {(m, n) if flip else (n, m) for m, _ in best}
         return pairs
 
-    @staticmethod
-    def _postings(features: list[frozenset[str]]) -> dict[str, list[int]]:
-        postings: dict[str, list[int]] = defaultdict(list)
-        for n, feats in enumerate(features):
-            for f in feats:
-                postings[f].append(n)
-        return postings
-
-    def _top(
-        self, features: list[frozenset[str]], postings: dict[str, list[int]], df: dict[str, int]
-    ) -> Iterator[tuple[int, int]]:
-        """Each item's best-voted candidates on the other side.
+    def _top(self, feats: frozenset[str], postings: dict[str, list[int]], df: Counter[str]) -> list[int]:
+        """An item's best-voted candidates on the other side, from its features that can vote.
 
         An item votes with its rarest features first (the most telling ones) and stops once
         it has read ``VOTE_BUDGET`` postings, so the work per item does not grow with the
         size of the frameworks; a feature in more than ``MAX_DF`` items never votes.
         """
-        for n, feats in enumerate(features):
-            votes: dict[int, float] = defaultdict(float)
-            read = 0
-            for f in sorted((f for f in feats if df[f] <= self.MAX_DF), key=lambda f: (df[f], f)):
-                if read >= self.VOTE_BUDGET:
-                    break
-                weight = 2.0 if " " in f else 1.0
-                found = postings.get(f, ())
-                read += len(found)
-                for m in found:
-                    votes[m] += weight
-            for m, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: self.CANDIDATES]:
-                yield n, m
+        votes: dict[int, int] = defaultdict(int)
+        read = 0
+        for f in sorted(sorted(feats), key=df.__getitem__):  # rarest first, ties by name
+            if read >= self.VOTE_BUDGET:
+                break
+            weight = 2 if " " in f else 1
+            found = postings.get(f, ())
+            read += len(found)
+            for m in found:
+                votes[m] += weight
+        return sorted(votes, key=lambda m: (-votes[m], m))[: self.CANDIDATES]
+
+    def _mass(self, content: frozenset[str]) -> float:
+        return sum(map(self.weight.__getitem__, sorted(content)))
 
     def _score(self, i: int, j: int) -> tuple[float, float, float]:
         """(cosine, share of old covered by new, share of new covered by old) on idf-weighted words."""
-        shared = sorted(self.a.content[i] & self.b.content[j])
-        dot = sum(self.idf[w] ** 2 for w in shared)
-        ma, mb = self.mass_a[i], self.mass_b[j]
+        dot = self._mass(self.a.content[i] & self.b.content[j])
+        ma = self.mass_a.get(i)
+        if ma is None:
+            ma = self.mass_a[i] = self._mass(self.a.content[i])
+        mb = self.mass_b.get(j)
+        if mb is None:
+            mb = self.mass_b[j] = self._mass(self.b.content[j])
         if not dot or not ma or not mb:
             return (0.0, 0.0, 0.0)
         return (dot / math.sqrt(ma * mb), dot / ma, dot / mb)
 
-    def one_to_one(
-        self, threshold: float, taken_a: dict[int, list[int]], taken_b: dict[int, list[int]], bonus: Any = None
-    ) -> None:
+    def one_to_one(self, threshold: float, taken_a: Taken, taken_b: Taken, bonus: Any = None) -> None:
         ranked = []
-        for (i, j), (cos, _, _) in self.scores.items():
+        for (i, j), (cos, _, _) in self.scores(taken_a, taken_b).items():
             if i in taken_a or j in taken_b:
                 continue
             score = cos + (bonus(i, j) if bonus else 0.0)
@@ -249,11 +292,11 @@ class _Aligner:
                 taken_a[i] = [j]
                 taken_b[j] = [i]
 
-    def many(self, threshold: float, taken_a: dict[int, list[int]], taken_b: dict[int, list[int]]) -> None:
+    def many(self, threshold: float, taken_a: Taken, taken_b: Taken) -> None:
         """Merges (an unmatched old item contained in a matched new one) and splits (the converse)."""
         merges: dict[int, tuple[tuple[float, int, int, int], int]] = {}  # free old item -> (key, new item)
         splits: dict[int, tuple[tuple[float, int, int, int], int]] = {}  # free new item -> (key, old item)
-        for (i, j), (_, cover_a, cover_b) in self.scores.items():
+        for (i, j), (_, cover_a, cover_b) in self.scores(taken_a, taken_b).items():
             if i not in taken_a and j in taken_b and cover_a >= threshold:
                 key = _tie_key(cover_a, i, j)
                 if i not in merges or key < merges[i][0]:
@@ -397,8 +440,10 @@ def _follow(
             flow[ca, cb] += 1
             out_a[ca] += 1
             in_b[cb] += 1
-    for (ca, cb), _ in flow.items():
-        parents.scores.setdefault((ca, cb), parents._score(ca, cb))
+    scores = parents.scores(taken_a, taken_b)
+    for ca, cb in flow:
+        if (ca, cb) not in scores:
+            scores[ca, cb] = parents._score(ca, cb)
 
     def bonus(ca: int, cb: int) -> float:
         f = flow.get((ca, cb), 0)
