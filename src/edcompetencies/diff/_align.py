@@ -136,10 +136,11 @@ class _Aligner:
     comparing old with new.
 
     Only pairs with a free item are ever read (a one-to-one match joins two free items, a
-    merge or a split a free one to a taken one, and an item once taken stays taken), so the
-    candidates are found and scored when the pairs are first asked for, around the items
-    free then: two versions of a framework that keep their identifiers leave a few hundred
-    items free among 100,000, and scoring the pairs of the others was most of the time.
+    merge or a split joins a free one covered by at least *cover* to a taken one, and an item
+    once taken stays taken), so the candidates are found and scored when the pairs are first
+    asked for, around the items free then: two versions of a framework that keep their
+    identifiers leave a few hundred items free among 100,000, and scoring the pairs of the
+    others was most of the time. A level without merges and splits has no *cover* (infinite).
     """
 
     MAX_DF = 40  # a feature in more items than this is too common to find candidates with
@@ -147,11 +148,12 @@ class _Aligner:
     CANDIDATES = 12
     RARE = 6  # an item's rarest features whose pairs find candidates when single features are too common
 
-    def __init__(self, old: Sequence[Node], new: Sequence[Node], text: Callable[[Node], str] = text_of) -> None:
+    def __init__(
+        self, old: Sequence[Node], new: Sequence[Node], text: Callable[[Node], str] = text_of, cover: float = math.inf
+    ) -> None:
         self.a, self.b = _Side(old, text), _Side(new, text)
-        df: Counter[str] = Counter()
-        for content in itertools.chain(self.a.content, self.b.content):
-            df.update(content)
+        self.cover = cover
+        df = Counter(itertools.chain.from_iterable(itertools.chain(self.a.content, self.b.content)))
         n = len(self.a.items) + len(self.b.items) + 1
         self.weight = {w: (math.log(n / c) + 1.0) ** 2 for w, c in df.items()}  # idf squared
         self.mass_a: dict[int, float] = {}
@@ -168,26 +170,27 @@ class _Aligner:
         """Each item's best-voted candidates on the other side (from both sides), where one of the two is free.
 
         A taken item can have a free one among its candidates only if the two share a feature
-        that votes, so the postings of the free items' features find the taken items to look at.
+        that votes, so the postings of the free items' features find the taken items to look
+        at, and only those that cover enough of a free one for a merge or a split are looked at.
         """
         fa, fb = self.a.features, self.b.features
         free_a = [n for n in range(len(fa)) if n not in taken_a]
         free_b = [n for n in range(len(fb)) if n not in taken_b]
         if not free_a and not free_b:
             return set()
-        df: Counter[str] = Counter()
-        for feats in itertools.chain(fa, fb):
-            df.update(feats)
+        df = Counter(itertools.chain.from_iterable(itertools.chain(fa, fb)))
         common = {f for f, count in df.items() if count > self.MAX_DF}  # too common to vote
         voting_a = set().union(*(fa[n] for n in free_a)) - common  # what the free items vote with
         voting_b = set().union(*(fb[n] for n in free_b)) - common
         wanted = voting_a | voting_b
         postings_a, postings_b = _postings(fa, wanted), _postings(fb, wanted)
-        near_a, near_b = set(free_a), set(free_b)
-        for f in voting_b:
-            near_a.update(postings_a.get(f, ()))
-        for f in voting_a:
-            near_b.update(postings_b.get(f, ()))
+        near_a, near_b = set(free_a), set(free_b)  # the items whose candidates are looked for
+        for m in free_b:  # a taken old item split into a free new one
+            for f in fb[m] - common:
+                near_a.update(n for n in postings_a.get(f, ()) if n not in near_a and self._covers(n, m, 2))
+        for n in free_a:  # a free old item merged into a taken new one
+            for f in fa[n] - common:
+                near_b.update(m for m in postings_b.get(f, ()) if m not in near_b and self._covers(n, m, 1))
         more = set().union(*(fa[n] for n in near_a), *(fb[n] for n in near_b)) - common - wanted
         if more:
             postings_a.update(_postings(fa, more))
@@ -196,6 +199,10 @@ class _Aligner:
         pairs |= {(n, m) for m in near_b for n in self._top(fb[m] - common, postings_a, df)}
         pairs |= self._by_rare_pairs(df, common, taken_a, taken_b)
         return {(i, j) for i, j in pairs if i not in taken_a or j not in taken_b}
+
+    def _covers(self, i: int, j: int, side: int) -> bool:
+        """Whether the pair covers enough of its free item for a merge (*side* 1) or a split (2)."""
+        return self.cover < math.inf and self._score(i, j)[side] >= self.cover
 
     def _by_rare_pairs(self, df: Counter[str], common: set[str], taken_a: Taken, taken_b: Taken) -> set[Pair]:
         """Candidates that share two of their rarest features, however common each one is.
@@ -229,8 +236,11 @@ class _Aligner:
                 if n not in own_taken or not free_keys.isdisjoint(own_keys):
                     voters[n] = own_keys
             wanted = {k for own_keys in voters.values() for k in own_keys}
+            in_keys = {f for k in wanted for f in k}
             index: dict[tuple[str, str], list[int]] = defaultdict(list)
             for m, feats in enumerate(other):
+                if len(feats & in_keys) < 2:
+                    continue  # it cannot hold a wanted key
                 for key in keys(feats):
                     if key in wanted:
                         index[key].append(m)
@@ -251,7 +261,7 @@ class _Aligner:
         it has read ``VOTE_BUDGET`` postings, so the work per item does not grow with the
         size of the frameworks; a feature in more than ``MAX_DF`` items never votes.
         """
-        votes: dict[int, int] = defaultdict(int)
+        votes: dict[int, int] = defaultdict(int)  # candidate -> its votes
         read = 0
         for f in sorted(sorted(feats), key=df.__getitem__):  # rarest first, ties by name
             if read >= self.VOTE_BUDGET:
@@ -261,7 +271,9 @@ class _Aligner:
             read += len(found)
             for m in found:
                 votes[m] += weight
-        return sorted(votes, key=lambda m: (-votes[m], m))[: self.CANDIDATES]
+        # the most votes first, then the first item: m - votes * size sorts so, as plain numbers
+        size = len(votes) and max(votes) + 1
+        return [key % size for key in sorted([m - v * size for m, v in votes.items()])[: self.CANDIDATES]]
 
     def _mass(self, content: frozenset[str]) -> float:
         return sum(map(self.weight.__getitem__, sorted(content)))
@@ -292,8 +304,9 @@ class _Aligner:
                 taken_a[i] = [j]
                 taken_b[j] = [i]
 
-    def many(self, threshold: float, taken_a: Taken, taken_b: Taken) -> None:
+    def many(self, taken_a: Taken, taken_b: Taken) -> None:
         """Merges (an unmatched old item contained in a matched new one) and splits (the converse)."""
+        threshold = self.cover
         merges: dict[int, tuple[tuple[float, int, int, int], int]] = {}  # free old item -> (key, new item)
         splits: dict[int, tuple[tuple[float, int, int, int], int]] = {}  # free new item -> (key, old item)
         for (i, j), (_, cover_a, cover_b) in self.scores(taken_a, taken_b).items():
@@ -496,7 +509,7 @@ def auto_pairs(old: Framework, new: Framework) -> set[tuple[str, str]]:
     new_ind, owner_b = _indicators(new_comp)
 
     # 1. indicators: the same identifier, identical wording, then confident one-to-one matches
-    ind = _Aligner(old_ind, new_ind)
+    ind = _Aligner(old_ind, new_ind, cover=0.6)
     ia: dict[int, list[int]] = {}
     ib: dict[int, list[int]] = {}
     _same_key(old_ind, new_ind, identifier, ia, ib)
@@ -518,7 +531,7 @@ def auto_pairs(old: Framework, new: Framework) -> set[tuple[str, str]]:
         return 0.2 if (ca, cb) in comp_pairs else 0.0
 
     ind.one_to_one(0.5, ia, ib, ind_bonus)
-    ind.many(0.6, ia, ib)
+    ind.many(ia, ib)
 
     pairs = {(old_comp[ca].id, new_comp[cb].id) for ca, cbs in ca_taken.items() for cb in cbs}
     # 4. domains: the same identifier or key, then their texts plus where their competencies went
