@@ -106,7 +106,10 @@ class _Side:
         ]
 
 
-def _tie_key(score: float, i: int, j: int) -> tuple[float, int, int, int]:
+TieKey = tuple[float, int, int, int]
+
+
+def _tie_key(score: float, i: int, j: int) -> TieKey:
     """Sort key for greedy matching that is the same whichever side is called old.
 
     Scores are rounded so that float summation order cannot break a tie one way and not
@@ -133,6 +136,12 @@ def _postings(features: list[tuple[str, ...]], wanted: set[str]) -> dict[str, li
 def _voting(feats: tuple[str, ...], common: set[str]) -> list[str]:
     """The features of an item that are not too common to vote."""
     return [f for f in feats if f not in common]
+
+
+def _best(votes: dict[int, int], count: int) -> list[int]:
+    """The *count* items with the most votes, the first item first among equals."""
+    size = len(votes) and max(votes) + 1
+    return [key % size for key in sorted([m - v * size for m, v in votes.items()])[:count]]  # sorts so as numbers
 
 
 class _Aligner:
@@ -259,8 +268,7 @@ class _Aligner:
                     found = index.get(key, ())
                     if len(found) <= self.MAX_DF:
                         votes.update(found)
-                best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: self.CANDIDATES]
-                pairs |= {(m, n) if flip else (n, m) for m, _ in best}
+                pairs |= {(m, n) if flip else (n, m) for m in _best(votes, self.CANDIDATES)}
         return pairs
 
     def _top(self, feats: list[str], postings: dict[str, list[int]], df: Counter[str]) -> list[int]:
@@ -280,9 +288,7 @@ class _Aligner:
             read += len(found)
             for m in found:
                 votes[m] += weight
-        # the most votes first, then the first item: m - votes * size sorts so, as plain numbers
-        size = len(votes) and max(votes) + 1
-        return [key % size for key in sorted([m - v * size for m, v in votes.items()])[: self.CANDIDATES]]
+        return _best(votes, self.CANDIDATES)
 
     def _mass(self, content: Iterable[str]) -> float:
         return sum(map(self.weight.__getitem__, sorted(content)))
@@ -315,37 +321,36 @@ class _Aligner:
 
     def many(self, taken_a: Taken, taken_b: Taken) -> None:
         """Merges (an unmatched old item contained in a matched new one) and splits (the converse)."""
-        threshold = self.cover
-        merges: dict[int, tuple[tuple[float, int, int, int], int]] = {}  # free old item -> (key, new item)
-        splits: dict[int, tuple[tuple[float, int, int, int], int]] = {}  # free new item -> (key, old item)
-        for (i, j), (_, cover_a, cover_b) in self.scores(taken_a, taken_b).items():
-            if i not in taken_a and j in taken_b and cover_a >= threshold:
-                key = _tie_key(cover_a, i, j)
-                if i not in merges or key < merges[i][0]:
-                    merges[i] = (key, j)
-            elif j not in taken_b and i in taken_a and cover_b >= threshold:
-                key = _tie_key(cover_b, i, j)
-                if j not in splits or key < splits[j][0]:
-                    splits[j] = (key, i)
-        _attach(merges, splits, taken_a, taken_b)
+        scores = self.scores(taken_a, taken_b)
+        _attach(
+            ((i, j, cover_a, cover_b) for (i, j), (_, cover_a, cover_b) in scores.items()), self.cover, taken_a, taken_b
+        )
 
 
-def _attach(
-    merges: dict[int, tuple[tuple[float, int, int, int], int]],
-    splits: dict[int, tuple[tuple[float, int, int, int], int]],
-    taken_a: dict[int, list[int]],
-    taken_b: dict[int, list[int]],
-) -> None:
+def _attach(shares: Iterable[tuple[int, int, float, float]], threshold: float, taken_a: Taken, taken_b: Taken) -> None:
     """Attach free items to matched ones, never making a many-to-many group.
 
-    A matched pair that would both absorb old items (a merge) and shed new ones (a split)
-    keeps only the side with the stronger evidence, or neither when it is a tie, so the
-    rule reads the same in both directions.
+    *shares* are (old item, new item, the share of the old one in the new, of the new one in
+    the old); a free old item joins the matched new item holding most of it, at least
+    *threshold* (a merge), and a free new item likewise (a split). A matched pair that would
+    both absorb old items and shed new ones keeps only the side with the stronger evidence,
+    or neither when it is a tie, so the rule reads the same in both directions.
     """
-    best_merge: dict[int, tuple[float, int, int, int]] = {}  # new item -> strongest merge into it
+    merges: dict[int, tuple[TieKey, int]] = {}  # free old item -> (key, new item)
+    splits: dict[int, tuple[TieKey, int]] = {}  # free new item -> (key, old item)
+    for i, j, share_a, share_b in shares:
+        if i not in taken_a and j in taken_b and share_a >= threshold:
+            key = _tie_key(share_a, i, j)
+            if i not in merges or key < merges[i][0]:
+                merges[i] = (key, j)
+        elif j not in taken_b and i in taken_a and share_b >= threshold:
+            key = _tie_key(share_b, i, j)
+            if j not in splits or key < splits[j][0]:
+                splits[j] = (key, i)
+    best_merge: dict[int, TieKey] = {}  # new item -> strongest merge into it
     for key, j in merges.values():
         best_merge[j] = min(key, best_merge.get(j, key))
-    best_split: dict[int, tuple[float, int, int, int]] = {}  # old item -> strongest split from it
+    best_split: dict[int, TieKey] = {}  # old item -> strongest split from it
     for key, i in splits.values():
         best_split[i] = min(key, best_split.get(i, key))
     drop_merge: set[int] = set()
@@ -370,7 +375,7 @@ def _attach(
             taken_a[i].append(j)
 
 
-def _exact(a: _Side, b: _Side, taken_a: dict[int, list[int]], taken_b: dict[int, list[int]]) -> None:
+def _exact(a: _Side, b: _Side, taken_a: Taken, taken_b: Taken) -> None:
     """Pair identical texts (first exactly, then up to punctuation), in document order.
 
     Each text keeps a queue of the free new items that have it, so n identical texts pair
@@ -410,8 +415,8 @@ def _same_key(
     a: Sequence[Node],
     b: Sequence[Node],
     key: Callable[[Node], str | None],
-    taken_a: dict[int, list[int]],
-    taken_b: dict[int, list[int]],
+    taken_a: Taken,
+    taken_b: Taken,
 ) -> None:
     """Pair the free items that share a key (an identifier; a domain's key) found once on each side."""
 
@@ -442,8 +447,8 @@ def _follow(
     children: dict[int, list[int]],
     owner_a: Sequence[int],
     owner_b: Sequence[int],
-    taken_a: dict[int, list[int]],
-    taken_b: dict[int, list[int]],
+    taken_a: Taken,
+    taken_b: Taken,
 ) -> None:
     """Align the free parents (competencies, domains) by their text plus where their children went.
 
@@ -475,18 +480,7 @@ def _follow(
 
     _exact(parents.a, parents.b, taken_a, taken_b)
     parents.one_to_one(0.5, taken_a, taken_b, bonus)
-    folds: dict[int, tuple[tuple[float, int, int, int], int]] = {}
-    unfolds: dict[int, tuple[tuple[float, int, int, int], int]] = {}
-    for (ca, cb), f in flow.items():
-        if ca not in taken_a and cb in taken_b and f / out_a[ca] >= 0.5:
-            key = _tie_key(f / out_a[ca], ca, cb)
-            if ca not in folds or key < folds[ca][0]:
-                folds[ca] = (key, cb)
-        elif cb not in taken_b and ca in taken_a and f / in_b[cb] >= 0.5:
-            key = _tie_key(f / in_b[cb], ca, cb)
-            if cb not in unfolds or key < unfolds[cb][0]:
-                unfolds[cb] = (key, ca)
-    _attach(folds, unfolds, taken_a, taken_b)
+    _attach(((ca, cb, f / out_a[ca], f / in_b[cb]) for (ca, cb), f in flow.items()), 0.5, taken_a, taken_b)
 
 
 def domain_pairs(old: Framework, new: Framework, competency_pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
