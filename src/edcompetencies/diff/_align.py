@@ -420,19 +420,10 @@ def _same_key(
 ) -> None:
     """Pair the free items that share a key (an identifier; a domain's key) found once on each side."""
 
-    def unique(items: Sequence[Node], taken: dict[int, list[int]]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        seen: set[str] = set()
-        for n, item in enumerate(items):
-            k = key(item)
-            if k is None or n in taken:
-                continue
-            if k in seen:
-                found.pop(k, None)
-            else:
-                seen.add(k)
-                found[k] = n
-        return found
+    def unique(items: Sequence[Node], taken: Taken) -> dict[str, int]:
+        keys = {n: k for n, item in enumerate(items) if n not in taken and (k := key(item)) is not None}
+        counts = Counter(keys.values())
+        return {k: n for n, k in keys.items() if counts[k] == 1}
 
     in_a, in_b = unique(a, taken_a), unique(b, taken_b)
     for k, i in in_a.items():
