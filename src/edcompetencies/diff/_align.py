@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .._model import Competency, Domain, Framework, Indicator
@@ -97,14 +97,19 @@ class _Side:
         self.items = list(items)
         self.texts = [text(i) for i in self.items]
         self.words = [normalise_words(t) for t in self.texts]
-        self.content = [frozenset(w for w in ws if w not in _STOP) or frozenset(ws) for ws in self.words]
-        self.features: list[frozenset[str]] = []
-        for ws, content in zip(self.words, self.content, strict=True):
-            grams = {f"{a} {b}" for a, b in itertools.pairwise(ws)}
-            self.features.append(frozenset(grams | content))
+        # tuples of distinct words and features, not sets (every use sorts, counts or intersects
+        # them): 2.5 kB less an item, 500 MB at 100,000 items, and a little less time
+        self.content = [tuple(frozenset(ws).difference(_STOP) or frozenset(ws)) for ws in self.words]
+        self.features = [
+            tuple(frozenset(map(" ".join, itertools.pairwise(ws))).union(content))
+            for ws, content in zip(self.words, self.content, strict=True)
+        ]
 
 
-def _tie_key(score: float, i: int, j: int) -> tuple[float, int, int, int]:
+TieKey = tuple[float, int, int, int]
+
+
+def _tie_key(score: float, i: int, j: int) -> TieKey:
     """Sort key for greedy matching that is the same whichever side is called old.
 
     Scores are rounded so that float summation order cannot break a tie one way and not
@@ -114,12 +119,44 @@ def _tie_key(score: float, i: int, j: int) -> tuple[float, int, int, int]:
     return (-round(score, 9), i + j, min(i, j), max(i, j))
 
 
+Taken = dict[int, list[int]]  # the aligned items of one side: index -> the indexes of its partners
+Pair = tuple[int, int]  # (old index, new index)
+Scores = dict[Pair, tuple[float, float, float]]
+
+
+def _postings(features: list[tuple[str, ...]], wanted: set[str]) -> dict[str, list[int]]:
+    """The items (in order) that have each of the *wanted* features."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n, found in enumerate(map(wanted.intersection, features)):
+        for f in found:
+            postings[f].append(n)
+    return postings
+
+
+def _voting(feats: tuple[str, ...], common: set[str]) -> list[str]:
+    """The features of an item that are not too common to vote."""
+    return [f for f in feats if f not in common]
+
+
+def _best(votes: dict[int, int], count: int) -> list[int]:
+    """The *count* items with the most votes, the first item first among equals."""
+    size = len(votes) and max(votes) + 1
+    return [key % size for key in sorted([m - v * size for m, v in votes.items()])[:count]]  # sorts so as numbers
+
+
 class _Aligner:
     """Finds the pairs of one level: one-to-one first, then merges and splits.
 
     Everything here treats the two sides alike (candidates are drawn from both sides,
     ties are broken symmetrically), so comparing new with old finds the same pairs as
     comparing old with new.
+
+    Only pairs with a free item are ever read (a one-to-one match joins two free items, a
+    merge or a split joins a free one covered by at least *cover* to a taken one, and an item
+    once taken stays taken), so the candidates are found and scored when the pairs are first
+    asked for, around the items free then: two versions of a framework that keep their
+    identifiers leave a few hundred items free among 100,000, and scoring the pairs of the
+    others was most of the time. A level without merges and splits has no *cover* (infinite).
     """
 
     MAX_DF = 40  # a feature in more items than this is too common to find candidates with
@@ -127,28 +164,63 @@ class _Aligner:
     CANDIDATES = 12
     RARE = 6  # an item's rarest features whose pairs find candidates when single features are too common
 
-    def __init__(self, old: Sequence[Node], new: Sequence[Node], text: Callable[[Node], str] = text_of) -> None:
+    def __init__(
+        self, old: Sequence[Node], new: Sequence[Node], text: Callable[[Node], str] = text_of, cover: float = math.inf
+    ) -> None:
         self.a, self.b = _Side(old, text), _Side(new, text)
-        df: Counter[str] = Counter()
-        for content in self.a.content + self.b.content:
-            df.update(content)
+        self.cover = cover
+        df = Counter(itertools.chain.from_iterable(itertools.chain(self.a.content, self.b.content)))
         n = len(self.a.items) + len(self.b.items) + 1
-        self.idf = {w: math.log(n / c) + 1.0 for w, c in df.items()}
-        self.mass_a = [sum(self.idf[w] ** 2 for w in sorted(c)) for c in self.a.content]
-        self.mass_b = [sum(self.idf[w] ** 2 for w in sorted(c)) for c in self.b.content]
-        self.scores = self._score_candidates()
+        self.weight = {w: (math.log(n / c) + 1.0) ** 2 for w, c in df.items()}  # idf squared
+        self.mass_a: dict[int, float] = {}
+        self.mass_b: dict[int, float] = {}
+        self._scores: Scores | None = None
 
-    def _score_candidates(self) -> dict[tuple[int, int], tuple[float, float, float]]:
-        """Score each item's best-voted candidates on the other side (from both sides)."""
-        postings_a = self._postings(self.a.features)
-        postings_b = self._postings(self.b.features)
-        df = {f: len(postings_a.get(f, ())) + len(postings_b.get(f, ())) for f in postings_a.keys() | postings_b.keys()}
-        candidates = {(i, j) for i, j in self._top(self.a.features, postings_b, df)}
-        candidates |= {(i, j) for j, i in self._top(self.b.features, postings_a, df)}
-        candidates |= self._by_rare_pairs(df)
-        return {(i, j): self._score(i, j) for i, j in sorted(candidates)}
+    def scores(self, taken_a: Taken, taken_b: Taken) -> Scores:
+        """The scored candidate pairs (found around the items free when first asked for)."""
+        if self._scores is None:
+            self._scores = {(i, j): self._score(i, j) for i, j in self._candidates(taken_a, taken_b)}
+        return self._scores
 
-    def _by_rare_pairs(self, df: dict[str, int]) -> set[tuple[int, int]]:
+    def _candidates(self, taken_a: Taken, taken_b: Taken) -> set[tuple[int, int]]:
+        """Each item's best-voted candidates on the other side (from both sides), where one of the two is free.
+
+        A taken item can have a free one among its candidates only if the two share a feature
+        that votes, so the postings of the free items' features find the taken items to look
+        at, and only those that cover enough of a free one for a merge or a split are looked at.
+        """
+        fa, fb = self.a.features, self.b.features
+        free_a = [n for n in range(len(fa)) if n not in taken_a]
+        free_b = [n for n in range(len(fb)) if n not in taken_b]
+        if not free_a and not free_b:
+            return set()
+        df = Counter(itertools.chain.from_iterable(itertools.chain(fa, fb)))
+        common = {f for f, count in df.items() if count > self.MAX_DF}  # too common to vote
+        voting_a = set().union(*(fa[n] for n in free_a)) - common  # what the free items vote with
+        voting_b = set().union(*(fb[n] for n in free_b)) - common
+        wanted = voting_a | voting_b
+        postings_a, postings_b = _postings(fa, wanted), _postings(fb, wanted)
+        near_a, near_b = set(free_a), set(free_b)  # the items whose candidates are looked for
+        for m in free_b:  # a taken old item split into a free new one
+            for f in _voting(fb[m], common):
+                near_a.update(n for n in postings_a.get(f, ()) if n not in near_a and self._covers(n, m, 2))
+        for n in free_a:  # a free old item merged into a taken new one
+            for f in _voting(fa[n], common):
+                near_b.update(m for m in postings_b.get(f, ()) if m not in near_b and self._covers(n, m, 1))
+        more = set().union(*(fa[n] for n in near_a), *(fb[n] for n in near_b)) - common - wanted
+        if more:
+            postings_a.update(_postings(fa, more))
+            postings_b.update(_postings(fb, more))
+        pairs = {(n, m) for n in near_a for m in self._top(_voting(fa[n], common), postings_b, df)}
+        pairs |= {(n, m) for m in near_b for n in self._top(_voting(fb[m], common), postings_a, df)}
+        pairs |= self._by_rare_pairs(df, common, taken_a, taken_b)
+        return {(i, j) for i, j in pairs if i not in taken_a or j not in taken_b}
+
+    def _covers(self, i: int, j: int, side: int) -> bool:
+        """Whether the pair covers enough of its free item for a merge (*side* 1) or a split (2)."""
+        return self.cover < math.inf and self._score(i, j)[side] >= self.cover
+
+    def _by_rare_pairs(self, df: Counter[str], common: set[str], taken_a: Taken, taken_b: Taken) -> set[Pair]:
         """Candidates that share two of their rarest features, however common each one is.
 
         In a large framework whose wording is uniform, every single word or word pair of an
@@ -158,87 +230,85 @@ class _Aligner:
         are far rarer than any one of them. Both sides rank features by the same counts, so an
         item and its reworded successor keep most of their rarest features; the work per item
         stays bounded (``RARE`` choose 2 keys, and keys in more than ``MAX_DF`` items are skipped).
+        A taken starved item votes only if it shares a key with a free item of the other side.
         """
 
-        order = {f: n for n, f in enumerate(sorted(df, key=lambda f: (df[f], f)))}  # rank, rarest first
-        size = len(order)
-        votable = self.MAX_DF
+        def keys(feats: tuple[str, ...]) -> list[tuple[str, str]]:
+            rare = sorted(sorted(feats), key=df.__getitem__)[: self.RARE]  # rarest first, ties by name
+            return list(itertools.combinations(rare, 2))
 
-        def keys(feats: frozenset[str]) -> list[int]:
-            rare = sorted([order[f] for f in feats])[: self.RARE]
-            return [a * size + b for a, b in itertools.combinations(rare, 2)]
-
-        def starved(feats: frozenset[str]) -> bool:
-            return sum(1 for f in feats if df[f] <= votable) < self.RARE // 2
-
-        keys_a = [keys(feats) for feats in self.a.features]
-        keys_b = [keys(feats) for feats in self.b.features]
         pairs: set[tuple[int, int]] = set()
-        for own, other, features, flip in (
-            (keys_a, keys_b, self.a.features, False),
-            (keys_b, keys_a, self.b.features, True),
+        for own, other, own_taken, other_taken, flip in (
+            (self.a.features, self.b.features, taken_a, taken_b, False),
+            (self.b.features, self.a.features, taken_b, taken_a, True),
         ):
-            index: dict[int, list[int]] = defaultdict(list)
-            for m, item_keys in enumerate(other):
-                for key in item_keys:
-                    index[key].append(m)
-            for n, feats in enumerate(features):
-                if not starved(feats):
-                    continue
+            starved = [
+                n for n, feats in enumerate(own) if len(feats) - len(common.intersection(feats)) < self.RARE // 2
+            ]
+            if not starved:
+                continue
+            free_keys = {k for m, feats in enumerate(other) if m not in other_taken for k in keys(feats)}
+            voters: dict[int, list[tuple[str, str]]] = {}
+            for n in starved:
+                own_keys = keys(own[n])
+                if n not in own_taken or not free_keys.isdisjoint(own_keys):
+                    voters[n] = own_keys
+            wanted = {k for own_keys in voters.values() for k in own_keys}
+            in_keys = {f for k in wanted for f in k}
+            index: dict[tuple[str, str], list[int]] = defaultdict(list)
+            for m, feats in enumerate(other):
+                if len(in_keys.intersection(feats)) < 2:
+                    continue  # it cannot hold a wanted key
+                for key in keys(feats):
+                    if key in wanted:
+                        index[key].append(m)
+            for n, own_keys in voters.items():
                 votes: Counter[int] = Counter()
-                for key in own[n]:
+                for key in own_keys:
                     found = index.get(key, ())
                     if len(found) <= self.MAX_DF:
                         votes.update(found)
-                best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: self.CANDIDATES]
-                pairs |= {(m, n) if flip else (n, m) for m, _ in best}
+                pairs |= {(m, n) if flip else (n, m) for m in _best(votes, self.CANDIDATES)}
         return pairs
 
-    @staticmethod
-    def _postings(features: list[frozenset[str]]) -> dict[str, list[int]]:
-        postings: dict[str, list[int]] = defaultdict(list)
-        for n, feats in enumerate(features):
-            for f in feats:
-                postings[f].append(n)
-        return postings
-
-    def _top(
-        self, features: list[frozenset[str]], postings: dict[str, list[int]], df: dict[str, int]
-    ) -> Iterator[tuple[int, int]]:
-        """Each item's best-voted candidates on the other side.
+    def _top(self, feats: list[str], postings: dict[str, list[int]], df: Counter[str]) -> list[int]:
+        """An item's best-voted candidates on the other side, from its features that can vote.
 
         An item votes with its rarest features first (the most telling ones) and stops once
         it has read ``VOTE_BUDGET`` postings, so the work per item does not grow with the
         size of the frameworks; a feature in more than ``MAX_DF`` items never votes.
         """
-        for n, feats in enumerate(features):
-            votes: dict[int, float] = defaultdict(float)
-            read = 0
-            for f in sorted((f for f in feats if df[f] <= self.MAX_DF), key=lambda f: (df[f], f)):
-                if read >= self.VOTE_BUDGET:
-                    break
-                weight = 2.0 if " " in f else 1.0
-                found = postings.get(f, ())
-                read += len(found)
-                for m in found:
-                    votes[m] += weight
-            for m, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: self.CANDIDATES]:
-                yield n, m
+        votes: dict[int, int] = defaultdict(int)  # candidate -> its votes
+        read = 0
+        for f in sorted(sorted(feats), key=df.__getitem__):  # rarest first, ties by name
+            if read >= self.VOTE_BUDGET:
+                break
+            weight = 2 if " " in f else 1
+            found = postings.get(f, ())
+            read += len(found)
+            for m in found:
+                votes[m] += weight
+        return _best(votes, self.CANDIDATES)
+
+    def _mass(self, content: Iterable[str]) -> float:
+        return sum(map(self.weight.__getitem__, sorted(content)))
 
     def _score(self, i: int, j: int) -> tuple[float, float, float]:
         """(cosine, share of old covered by new, share of new covered by old) on idf-weighted words."""
-        shared = sorted(self.a.content[i] & self.b.content[j])
-        dot = sum(self.idf[w] ** 2 for w in shared)
-        ma, mb = self.mass_a[i], self.mass_b[j]
+        dot = self._mass(set(self.a.content[i]).intersection(self.b.content[j]))
+        ma = self.mass_a.get(i)
+        if ma is None:
+            ma = self.mass_a[i] = self._mass(self.a.content[i])
+        mb = self.mass_b.get(j)
+        if mb is None:
+            mb = self.mass_b[j] = self._mass(self.b.content[j])
         if not dot or not ma or not mb:
             return (0.0, 0.0, 0.0)
         return (dot / math.sqrt(ma * mb), dot / ma, dot / mb)
 
-    def one_to_one(
-        self, threshold: float, taken_a: dict[int, list[int]], taken_b: dict[int, list[int]], bonus: Any = None
-    ) -> None:
+    def one_to_one(self, threshold: float, taken_a: Taken, taken_b: Taken, bonus: Any = None) -> None:
         ranked = []
-        for (i, j), (cos, _, _) in self.scores.items():
+        for (i, j), (cos, _, _) in self.scores(taken_a, taken_b).items():
             if i in taken_a or j in taken_b:
                 continue
             score = cos + (bonus(i, j) if bonus else 0.0)
@@ -249,38 +319,38 @@ class _Aligner:
                 taken_a[i] = [j]
                 taken_b[j] = [i]
 
-    def many(self, threshold: float, taken_a: dict[int, list[int]], taken_b: dict[int, list[int]]) -> None:
+    def many(self, taken_a: Taken, taken_b: Taken) -> None:
         """Merges (an unmatched old item contained in a matched new one) and splits (the converse)."""
-        merges: dict[int, tuple[tuple[float, int, int, int], int]] = {}  # free old item -> (key, new item)
-        splits: dict[int, tuple[tuple[float, int, int, int], int]] = {}  # free new item -> (key, old item)
-        for (i, j), (_, cover_a, cover_b) in self.scores.items():
-            if i not in taken_a and j in taken_b and cover_a >= threshold:
-                key = _tie_key(cover_a, i, j)
-                if i not in merges or key < merges[i][0]:
-                    merges[i] = (key, j)
-            elif j not in taken_b and i in taken_a and cover_b >= threshold:
-                key = _tie_key(cover_b, i, j)
-                if j not in splits or key < splits[j][0]:
-                    splits[j] = (key, i)
-        _attach(merges, splits, taken_a, taken_b)
+        scores = self.scores(taken_a, taken_b)
+        _attach(
+            ((i, j, cover_a, cover_b) for (i, j), (_, cover_a, cover_b) in scores.items()), self.cover, taken_a, taken_b
+        )
 
 
-def _attach(
-    merges: dict[int, tuple[tuple[float, int, int, int], int]],
-    splits: dict[int, tuple[tuple[float, int, int, int], int]],
-    taken_a: dict[int, list[int]],
-    taken_b: dict[int, list[int]],
-) -> None:
+def _attach(shares: Iterable[tuple[int, int, float, float]], threshold: float, taken_a: Taken, taken_b: Taken) -> None:
     """Attach free items to matched ones, never making a many-to-many group.
 
-    A matched pair that would both absorb old items (a merge) and shed new ones (a split)
-    keeps only the side with the stronger evidence, or neither when it is a tie, so the
-    rule reads the same in both directions.
+    *shares* are (old item, new item, the share of the old one in the new, of the new one in
+    the old); a free old item joins the matched new item holding most of it, at least
+    *threshold* (a merge), and a free new item likewise (a split). A matched pair that would
+    both absorb old items and shed new ones keeps only the side with the stronger evidence,
+    or neither when it is a tie, so the rule reads the same in both directions.
     """
-    best_merge: dict[int, tuple[float, int, int, int]] = {}  # new item -> strongest merge into it
+    merges: dict[int, tuple[TieKey, int]] = {}  # free old item -> (key, new item)
+    splits: dict[int, tuple[TieKey, int]] = {}  # free new item -> (key, old item)
+    for i, j, share_a, share_b in shares:
+        if i not in taken_a and j in taken_b and share_a >= threshold:
+            key = _tie_key(share_a, i, j)
+            if i not in merges or key < merges[i][0]:
+                merges[i] = (key, j)
+        elif j not in taken_b and i in taken_a and share_b >= threshold:
+            key = _tie_key(share_b, i, j)
+            if j not in splits or key < splits[j][0]:
+                splits[j] = (key, i)
+    best_merge: dict[int, TieKey] = {}  # new item -> strongest merge into it
     for key, j in merges.values():
         best_merge[j] = min(key, best_merge.get(j, key))
-    best_split: dict[int, tuple[float, int, int, int]] = {}  # old item -> strongest split from it
+    best_split: dict[int, TieKey] = {}  # old item -> strongest split from it
     for key, i in splits.values():
         best_split[i] = min(key, best_split.get(i, key))
     drop_merge: set[int] = set()
@@ -305,7 +375,7 @@ def _attach(
             taken_a[i].append(j)
 
 
-def _exact(a: _Side, b: _Side, taken_a: dict[int, list[int]], taken_b: dict[int, list[int]]) -> None:
+def _exact(a: _Side, b: _Side, taken_a: Taken, taken_b: Taken) -> None:
     """Pair identical texts (first exactly, then up to punctuation), in document order.
 
     Each text keeps a queue of the free new items that have it, so n identical texts pair
@@ -345,24 +415,15 @@ def _same_key(
     a: Sequence[Node],
     b: Sequence[Node],
     key: Callable[[Node], str | None],
-    taken_a: dict[int, list[int]],
-    taken_b: dict[int, list[int]],
+    taken_a: Taken,
+    taken_b: Taken,
 ) -> None:
     """Pair the free items that share a key (an identifier; a domain's key) found once on each side."""
 
-    def unique(items: Sequence[Node], taken: dict[int, list[int]]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        seen: set[str] = set()
-        for n, item in enumerate(items):
-            k = key(item)
-            if k is None or n in taken:
-                continue
-            if k in seen:
-                found.pop(k, None)
-            else:
-                seen.add(k)
-                found[k] = n
-        return found
+    def unique(items: Sequence[Node], taken: Taken) -> dict[str, int]:
+        keys = {n: k for n, item in enumerate(items) if n not in taken and (k := key(item)) is not None}
+        counts = Counter(keys.values())
+        return {k: n for n, k in keys.items() if counts[k] == 1}
 
     in_a, in_b = unique(a, taken_a), unique(b, taken_b)
     for k, i in in_a.items():
@@ -377,8 +438,8 @@ def _follow(
     children: dict[int, list[int]],
     owner_a: Sequence[int],
     owner_b: Sequence[int],
-    taken_a: dict[int, list[int]],
-    taken_b: dict[int, list[int]],
+    taken_a: Taken,
+    taken_b: Taken,
 ) -> None:
     """Align the free parents (competencies, domains) by their text plus where their children went.
 
@@ -397,8 +458,10 @@ def _follow(
             flow[ca, cb] += 1
             out_a[ca] += 1
             in_b[cb] += 1
-    for (ca, cb), _ in flow.items():
-        parents.scores.setdefault((ca, cb), parents._score(ca, cb))
+    scores = parents.scores(taken_a, taken_b)
+    for ca, cb in flow:
+        if (ca, cb) not in scores:
+            scores[ca, cb] = parents._score(ca, cb)
 
     def bonus(ca: int, cb: int) -> float:
         f = flow.get((ca, cb), 0)
@@ -408,18 +471,7 @@ def _follow(
 
     _exact(parents.a, parents.b, taken_a, taken_b)
     parents.one_to_one(0.5, taken_a, taken_b, bonus)
-    folds: dict[int, tuple[tuple[float, int, int, int], int]] = {}
-    unfolds: dict[int, tuple[tuple[float, int, int, int], int]] = {}
-    for (ca, cb), f in flow.items():
-        if ca not in taken_a and cb in taken_b and f / out_a[ca] >= 0.5:
-            key = _tie_key(f / out_a[ca], ca, cb)
-            if ca not in folds or key < folds[ca][0]:
-                folds[ca] = (key, cb)
-        elif cb not in taken_b and ca in taken_a and f / in_b[cb] >= 0.5:
-            key = _tie_key(f / in_b[cb], ca, cb)
-            if cb not in unfolds or key < unfolds[cb][0]:
-                unfolds[cb] = (key, ca)
-    _attach(folds, unfolds, taken_a, taken_b)
+    _attach(((ca, cb, f / out_a[ca], f / in_b[cb]) for (ca, cb), f in flow.items()), 0.5, taken_a, taken_b)
 
 
 def domain_pairs(old: Framework, new: Framework, competency_pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -451,7 +503,7 @@ def auto_pairs(old: Framework, new: Framework) -> set[tuple[str, str]]:
     new_ind, owner_b = _indicators(new_comp)
 
     # 1. indicators: the same identifier, identical wording, then confident one-to-one matches
-    ind = _Aligner(old_ind, new_ind)
+    ind = _Aligner(old_ind, new_ind, cover=0.6)
     ia: dict[int, list[int]] = {}
     ib: dict[int, list[int]] = {}
     _same_key(old_ind, new_ind, identifier, ia, ib)
@@ -473,7 +525,7 @@ def auto_pairs(old: Framework, new: Framework) -> set[tuple[str, str]]:
         return 0.2 if (ca, cb) in comp_pairs else 0.0
 
     ind.one_to_one(0.5, ia, ib, ind_bonus)
-    ind.many(0.6, ia, ib)
+    ind.many(ia, ib)
 
     pairs = {(old_comp[ca].id, new_comp[cb].id) for ca, cbs in ca_taken.items() for cb in cbs}
     # 4. domains: the same identifier or key, then their texts plus where their competencies went

@@ -1046,6 +1046,7 @@ def _classify(
         (1, list(old.competencies()), list(new.competencies())),
         (2, list(old.indicators()), list(new.indicators())),
     ]
+    old_by_id = {o.id: o for _, old_items, _ in levels for o in old_items}
     for level, old_items, new_items in levels:
         for o in old_items:
             if o.id not in succ:
@@ -1059,7 +1060,7 @@ def _classify(
                 )
                 continue
             for a in pred[n.id]:
-                o = old[a]
+                o = old_by_id[a]
                 fields = _field_changes(o, n)
                 text = max(
                     (_text_kind(text_of(o), text_of(n)), *(f.kind for f in fields if f.is_text)),
