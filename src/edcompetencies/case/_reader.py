@@ -717,7 +717,8 @@ class Reader:
     def case_import(self, framework: Framework) -> CaseImport:
         """The :class:`CaseImport` of the package :meth:`package` read into *framework*."""
         doc_identifier, nodes, by_key, associations, doc, data = self.parts
-        self.uris()
+        if self.clean_text:  # else package() took them already (once: a repair is reported once)
+            self.uris()
         mapped_ids = {n.index: n.id for n in nodes}
         return CaseImport(
             framework=framework,
