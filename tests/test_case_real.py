@@ -157,3 +157,18 @@ def test_items_typed_against_their_place_are_one_entry_per_type(name: str, messa
     assert ("$.CFItems[*].CFItemType", None) == (typed.path, typed.identifier)
     assert typed.message.startswith(message)
     assert not any(" a indicator" in entry.message for entry in result.ignored)
+
+
+@pytest.mark.parametrize("name", [*sorted(BEFORE), "messy/sbac-math-content-specification-dup-association.json"])
+def test_the_fast_path_reads_as_the_general_path(name: str) -> None:
+    """The reader takes a shortcut for JSON text it decoded itself and found clean (nothing to
+    refuse or repair, see ``Reader.decode``); a decoded mapping goes the general way, checking each
+    text. Both give the same framework, rows and ignored entries (those that do not come from the
+    decoding: a mapping's repeated keys are already gone)."""
+    path = _real(name)
+    text = path.read_text(encoding="utf-8")
+    fast, general = case.read(path), case.read(json.loads(text))
+    assert fast.framework == general.framework == case.loads(text) == case.load(json.loads(text))
+    assert (fast.items, fast.associations) == (general.items, general.associations)
+    assert (fast.document, fast.unmapped) == (general.document, general.unmapped)
+    assert fast.ignored == general.ignored

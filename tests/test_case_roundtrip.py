@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import copy
 import json
+import tempfile
 import uuid
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -175,6 +177,22 @@ def test_a_generated_foreign_package_exports_back_equivalent(fw: ec.Framework, s
     assert [] == differences(original, exported, ignored=result.ignored)
     assert exported == case.export(case.load(exported))
     assert result.framework == ec.loads(ec.dumps(result.framework))
+
+
+@given(frameworks(text=case_texts, max_domains=3), st.integers(min_value=0, max_value=2**64))
+def test_a_generated_package_reads_alike_from_text_and_from_a_mapping(fw: ec.Framework, seed: int) -> None:
+    """The shortcut for clean JSON text the reader decoded itself (see ``Reader.decode``) gives what
+    the general path, which checks every text of a decoded mapping, gives: the same framework, rows
+    and ignored entries."""
+    for package in (case.export(fw), _foreign(case.export(fw), seed)):
+        text = json.dumps(package, ensure_ascii=False)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder, "package.json")
+            path.write_text(text, encoding="utf-8")
+            fast = case.read(path)
+        general = case.read(json.loads(text))
+        assert case.loads(text) == fast.framework == general.framework
+        assert (fast.items, fast.associations, fast.ignored) == (general.items, general.associations, general.ignored)
 
 
 def test_a_package_without_domains_exports_back_without_the_domain_the_reader_made() -> None:

@@ -245,6 +245,12 @@ _EXT_FIELDS = (
 _EXT_ITEM = _EXT_FIELDS[0] | _EXT_FIELDS[1] | _EXT_FIELDS[2]
 # The CFItem fields the model or CaseItem's columns hold (the others are CaseItem.unmapped).
 _CONSUMED = frozenset({"identifier", "uri", "fullStatement", "humanCodingScheme", "listEnumeration", "CFItemType"})
+# The CFItem's text fields, in the order Reader.item() reads them.
+_TEXT_FIELDS = (
+    "fullStatement", "abbreviatedStatement", "alternativeLabel", "CFItemType", "humanCodingScheme", "listEnumeration"
+)  # fmt: skip
+_NO_THEMES: frozenset[Theme] = frozenset()
+_NO_EXTENSION: dict[str, Any] = {}  # an item without extensions (never changed)
 
 # What the CASE REST API answers besides packages, recognised by their keys (issue 11 item 13).
 _API_ANSWERS = (
@@ -341,7 +347,7 @@ class _Node:
     themes: frozenset[Theme]
     ext: dict[str, Any]
     consumed: frozenset[str]  # the fields the model or CaseItem's columns hold
-    texts: dict[str, Any] = attrs.Factory(dict)  # the standard text fields, cleaned (a blank one as it is)
+    texts: dict[str, Any]  # the standard text fields that cleaning changed, cleaned
     parent: int | None = None
     sequence: int | None = None
     edge: Mapping[str, Any] | None = None  # the isChildOf association that placed the item
@@ -930,12 +936,27 @@ class Reader:
     def item(
         self, n: int, raw: Mapping[str, Any], path: str, ident: str, definitions: dict[str, dict[str, str]]
     ) -> _Node:
-        self.unknown("CFItem", raw, _ITEM_FIELDS)
-        full = self.text(raw, "fullStatement", path, ident)
-        abbreviated = self.text(raw, "abbreviatedStatement", path, ident)
-        alternative = self.text(raw, "alternativeLabel", path, ident)
+        if not raw.keys() <= _ITEM_FIELDS:
+            self.unknown("CFItem", raw, _ITEM_FIELDS)
+        get = raw.get
+        clean = self.clean_text
+        texts: dict[str, Any] = {}  # the standard text fields that cleaning changed (see item_metadata())
+        # The six text fields. One that is text the model can hold as it is (nearly always: the JSON
+        # text held nothing to clean, see decode()) and not blank is taken here; any other goes
+        # through text(), which reports, cleans or leaves it out. A call of text() per field was a
+        # tenth of reading a large package.
+        fields: list[str | None] = []
+        for key in _TEXT_FIELDS:
+            value = get(key)
+            if value is not None and not (value.__class__ is str and (clean or value.isprintable()) and value.strip()):
+                got = value
+                value = self.text(raw, key, path, ident)
+                if value is not None and value is not got:
+                    texts[key] = value
+            fields.append(value)
+        full, abbreviated, alternative, item_type, code, enumeration = fields
+        type_text = item_type
         consumed = _CONSUMED
-        stated = full
         if full is None:
             fallback = abbreviated if abbreviated is not None else alternative
             if fallback is None:
@@ -943,60 +964,37 @@ class Reader:
             used = "abbreviatedStatement" if abbreviated is not None else "alternativeLabel"
             self.ignore(f"{path}.fullStatement", f"missing or empty; the {used} was used as the statement", ident)
             full = fallback
-        item_type = type_text = self.text(raw, "CFItemType", path, ident)
-        type_link = self.link(raw, "CFItemTypeURI", path, ident) if "CFItemTypeURI" in raw else None
-        if item_type is None and type_link is not None:
-            item_type = definitions["CFItemTypes"].get(self.keys[type_link[0]], type_link[2])  # link() took it
-        themes: set[Theme] = set()
-        keywords = raw.get("conceptKeywords")
-        if isinstance(keywords, (list, tuple)) and all(isinstance(k, str) for k in keywords):
-            found, other = themes_from_keywords(keywords)
-            themes |= found
-            if not other:
-                consumed = consumed | {"conceptKeywords"}
-        elif keywords is not None:
-            self.ignore(
-                f"{path}.conceptKeywords",
-                f"expected an array of strings, found {type_name(keywords)}; kept as unmapped",
-                ident,
-            )
+        # The type's link names the type only when there is no CFItemType; a link object is read
+        # (checked, reported) only then or when its text may need cleaning: it has nothing to report else.
+        link_value = get("CFItemTypeURI")
+        if link_value is not None and (type_text is None or not clean or link_value.__class__ is not dict):
+            type_link = self.link(raw, "CFItemTypeURI", path, ident)
+            if item_type is None and type_link is not None:
+                item_type = definitions["CFItemTypes"].get(self.keys[type_link[0]], type_link[2])  # link() took it
+        themes: frozenset[Theme] = _NO_THEMES
+        keywords = get("conceptKeywords")
+        if keywords is not None:
+            if isinstance(keywords, (list, tuple)) and all(isinstance(k, str) for k in keywords):
+                found, other = themes_from_keywords(keywords)
+                themes = frozenset(found)
+                if not other:
+                    consumed = consumed | {"conceptKeywords"}
+            else:
+                self.ignore(
+                    f"{path}.conceptKeywords",
+                    f"expected an array of strings, found {type_name(keywords)}; kept as unmapped",
+                    ident,
+                )
         concept = self.link(raw, "conceptKeywordsURI", path, ident) if "conceptKeywordsURI" in raw else None
         if concept is not None:
             title = definitions["CFConcepts"].get(self.key(concept[0]), concept[2])
             found, other = themes_from_keywords([title] if title else [])
             if found:
-                themes |= found
+                themes = themes | found
                 consumed = consumed | {"conceptKeywordsURI"}
-        ext = self.extension(raw, path, ident, _EXT_ITEM) if "extensions" in raw else {}
-        code = self.text(raw, "humanCodingScheme", path, ident)
-        enumeration = self.text(raw, "listEnumeration", path, ident)
-        texts = {
-            "fullStatement": stated,
-            "abbreviatedStatement": abbreviated,
-            "alternativeLabel": alternative,
-            "CFItemType": type_text,
-            "humanCodingScheme": code,
-            "listEnumeration": enumeration,
-        }
-        for key, value in texts.items():
-            if value is None and raw.get(key) is not None:
-                texts[key] = raw[key]  # blank, or not text (reported): kept as it is
-        return _Node(
-            index=n,
-            identifier=ident,
-            path=path,
-            raw=raw,
-            full=full,
-            abbreviated=abbreviated,
-            alternative=alternative,
-            code=code,
-            enumeration=enumeration,
-            item_type=item_type,
-            themes=frozenset(themes),
-            ext=ext,
-            consumed=consumed,
-            texts=texts,
-        )
+        ext = self.extension(raw, path, ident, _EXT_ITEM) if "extensions" in raw else _NO_EXTENSION
+        fields_read = (full, abbreviated, alternative, code, enumeration, item_type)
+        return _Node(n, ident, path, raw, *fields_read, themes, ext, consumed, texts)
 
     # -- associations -------------------------------------------------------------------
 
@@ -1582,7 +1580,8 @@ class Reader:
             value = first.get(key)
             if value is None or (key == "lastChangeDateTime" and value == self.when):
                 continue
-            if all(raw.get(key) == value for raw in raws):
+            values = [raw.get(key) for raw in raws]
+            if values.count(value) == len(values):  # compared in C: a generator of == was a twentieth of a read
                 out[key] = value
         return out
 
@@ -1609,8 +1608,8 @@ class Reader:
         meta: dict[str, Any] = {}
         if not self.ours or ident != name_uuid(item_name(item_id)):
             meta["identifier"] = ident
-        have = node.texts
-        final_type = have["CFItemType"]
+        have = node.texts  # the text fields cleaning changed; the others as the package has them
+        final_type = have["CFItemType"] if "CFItemType" in have else raw.get("CFItemType")
         written = written_item(
             texts=texts,
             item_type=level,
