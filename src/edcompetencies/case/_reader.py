@@ -375,6 +375,17 @@ class _Node:
 
 
 _Link = tuple[str, str | None, str | None]  # (identifier, uri, title) of a LinkGenURI
+_Edge = tuple[int, int | None, str, str | None, Mapping[str, Any]]  # (parent, sequence, path, identifier, raw)
+
+
+@attrs.define
+class _Edges:
+    """The isChildOf associations read, by child: the first of each, and any more (rare)."""
+
+    first: dict[int, _Edge] = attrs.Factory(dict)
+    more: dict[int, list[_Edge]] = attrs.Factory(dict)
+
+
 _Kept = tuple[Mapping[str, Any], str | None, str, _Link, _Link, str]  # an association other than the tree's edges
 
 
@@ -389,7 +400,6 @@ class Reader:
         self.duplicates: list[tuple[dict[str, Any], list[str]]] = []
         self.keys: dict[str, str] = {}
         self.order: list[_Node] = []
-        self.edge_raws: dict[str, Mapping[str, Any]] = {}  # JSON path -> isChildOf association
         self.clean_text = False  # the JSON text holds nothing text_problem refuses (see decode())
         self.owned = False  # the data is the reader's own decoding (nothing else holds its values)
         self.shared_item: dict[str, Any] = {}  # bookkeeping fields every CFItem has alike (see shared())
@@ -904,23 +914,46 @@ class Reader:
         if not isinstance(value, (list, tuple)):
             raise self.fail(f"{self.root}.CFItems", f"expected an array, found {type_name(value)}")
         nodes: list[_Node] = []
-        seen: dict[str, tuple[str, Mapping[str, Any]]] = {}
+        seen: dict[str, int] = {}  # key -> the index of the item with that identifier
+        keys = self.keys
+        idents: list[Any] = [raw.get("identifier") if raw.__class__ is dict else None for raw in value]
+        plain = self.plain_identifiers(idents)
+        if plain and list(map(str.lower, idents)) == idents:
+            keys.update(zip(idents, idents, strict=True))  # each its own key (no spaces around, no capital letter)
         for n, raw in enumerate(value):
             path = f"{self.root}.CFItems[{n}]"
-            if type(raw) is not dict and not isinstance(raw, Mapping):
-                raise self.fail(path, f"expected a CFItem object, found {type_name(raw)}")
-            ident = raw.get("identifier")
-            if not (isinstance(ident, str) and ident.isprintable() and ident.strip()):  # else: refused, or checked
-                ident = self.identifier(ident, f"{path}.identifier")
-            key = self.key(ident)
-            if key in seen:
-                self.repeated(seen[key], raw, path, ident, "CFItem")
-                continue
+            if plain:  # objects, with identifiers that need no check, no two alike
+                ident = idents[n]
+                key = keys[ident] if ident in keys else self.key(ident)
+            else:
+                if type(raw) is not dict and not isinstance(raw, Mapping):
+                    raise self.fail(path, f"expected a CFItem object, found {type_name(raw)}")
+                ident = raw.get("identifier")
+                if not (isinstance(ident, str) and ident.isprintable() and ident.strip()):  # else: refused, or checked
+                    ident = self.identifier(ident, f"{path}.identifier")
+                key = self.key(ident)
+                if key in seen:
+                    first = seen[key]
+                    self.repeated((f"{self.root}.CFItems[{first}]", value[first]), raw, path, ident, "CFItem")
+                    continue
+                seen[key] = n
             if key == doc_key:
                 raise self.fail(path, f"the item has the CFDocument's identifier {ident!r}", ident)
-            seen[key] = (path, raw)
             nodes.append(self.item(len(nodes), raw, path, ident, definitions))
         return nodes
+
+    def plain_identifiers(self, idents: list[Any]) -> bool:
+        """Whether *idents*, the ``identifier`` of each object of an array (None for one that is not an
+        object), need no check one by one: all text the model can hold, none blank, no two with one
+        key (see :meth:`key`). Tested in C, a pass per rule, where a check and a key per object were
+        a twentieth of reading a large package; False only sends each object through the checks."""
+        if not idents or set(map(type, idents)) != {str}:
+            return False
+        if not (self.clean_text or all(map(str.isprintable, idents))):
+            return False
+        stripped = list(map(str.strip, idents))
+        # equal keys have equal lower-case forms: distinct lower-case forms, distinct keys
+        return "" not in stripped and len(set(map(str.lower, stripped))) == len(stripped)
 
     def repeated(
         self, first: tuple[str, Mapping[str, Any]], raw: Mapping[str, Any], path: str, ident: str, kind: str
@@ -1008,28 +1041,45 @@ class Reader:
         kept: list[_Kept] = []
         seen: dict[str, int] = {}  # key -> the index of the association with that identifier
         keys = self.keys
-        edges: dict[int, list[tuple[int, int | None, str, str | None]]] = {}
+        edges = _Edges()
+        idents: list[Any] = [raw.get("identifier") if raw.__class__ is dict else None for raw in value]
+        plain = self.plain_identifiers(idents)
+        clean = self.clean_text
         for n, raw in enumerate(value):
             path = f"{self.root}.CFAssociations[{n}]"
-            if type(raw) is not dict and not isinstance(raw, Mapping):
-                raise self.fail(path, f"expected a CFAssociation object, found {type_name(raw)}")
-            ident = raw.get("identifier")
-            if not isinstance(ident, str) or not ident.strip():
-                ident = None
+            if plain:  # objects, with identifiers that need no check, no two alike
+                ident = idents[n]
             else:
-                if not ident.isprintable():  # printable: nothing to refuse (the common case, no path built)
-                    self.check_identifier(ident, f"{path}.identifier")
-                key = keys.get(ident) or self.key(ident)
-                if key in seen:
-                    first = seen[key]
-                    self.repeated(
-                        (f"{self.root}.CFAssociations[{first}]", value[first]), raw, path, ident, "CFAssociation"
-                    )
-                    continue
-                seen[key] = n
+                if type(raw) is not dict and not isinstance(raw, Mapping):
+                    raise self.fail(path, f"expected a CFAssociation object, found {type_name(raw)}")
+                ident = raw.get("identifier")
+                if not isinstance(ident, str) or not ident.strip():
+                    ident = None
+                else:
+                    if not ident.isprintable():  # printable: nothing to refuse (the common case, no path built)
+                        self.check_identifier(ident, f"{path}.identifier")
+                    key = keys.get(ident) or self.key(ident)
+                    if key in seen:
+                        first = seen[key]
+                        self.repeated(
+                            (f"{self.root}.CFAssociations[{first}]", value[first]), raw, path, ident, "CFAssociation"
+                        )
+                        continue
+                    seen[key] = n
             if not raw.keys() <= _ASSOCIATION_FIELDS:
                 self.unknown("CFAssociation", raw, _ASSOCIATION_FIELDS)
             kind = raw.get("associationType")
+            if kind == "isChildOf" and clean:
+                # An edge between an item and an item (or the CFDocument) named by their keys: its link
+                # objects have nothing to check or report (the text is clean), so link() is not needed.
+                ends = raw.get("originNodeURI"), raw.get("destinationNodeURI")
+                origin_id = ends[0].get("identifier") if ends[0].__class__ is dict else None
+                target_id = ends[1].get("identifier") if ends[1].__class__ is dict else None
+                if origin_id.__class__ is str and target_id.__class__ is str and origin_id in by_key:
+                    parent = _DOC if target_id == doc_key else by_key.get(target_id)
+                    if parent is not None:  # keys are their own keys: by_key[key(x)] is by_key[x]
+                        self.child_edge(raw, path, ident, by_key[origin_id], parent, edges)
+                        continue
             origin = self.link(raw, "originNodeURI", path, ident)
             destination = self.link(raw, "destinationNodeURI", path, ident)
             if not isinstance(kind, str) or not kind.strip():
@@ -1040,7 +1090,8 @@ class Reader:
             if kind == "isChildOf" or kind.strip().casefold() == "ischildof":
                 if kind != "isChildOf":
                     self.ignore(f"{path}.associationType", f"{kind!r} read as 'isChildOf'", ident)
-                self.child_edge(raw, path, ident, origin, destination, by_key, doc_key, edges)
+                child, parent = self.edge_ends(path, ident, origin, destination, by_key, doc_key)
+                self.child_edge(raw, path, ident, child, parent, edges)
                 continue
             if origin is None or destination is None:
                 side = "originNodeURI" if origin is None else "destinationNodeURI"
@@ -1083,17 +1134,16 @@ class Reader:
             ),
         )
 
-    def child_edge(
+    def edge_ends(
         self,
-        raw: Mapping[str, Any],
         path: str,
         ident: str | None,
-        origin: tuple[str, str | None, str | None] | None,
-        destination: tuple[str, str | None, str | None] | None,
+        origin: _Link | None,
+        destination: _Link | None,
         by_key: dict[str, int],
         doc_key: str,
-        edges: dict[int, list[tuple[int, int | None, str, str | None]]],
-    ) -> None:
+    ) -> tuple[int, int]:
+        """The child and the parent (an item's index, or :data:`_DOC`) the isChildOf association at *path* links."""
         if origin is None:
             raise self.fail(f"{path}.originNodeURI", "an isChildOf association without an origin identifier", ident)
         if destination is None:
@@ -1103,7 +1153,7 @@ class Reader:
         keys = self.keys  # link() took the key of both ends
         child = by_key.get(keys[origin[0]])
         if child is None:
-            if self.key(origin[0]) == doc_key:
+            if keys[origin[0]] == doc_key:
                 raise self.fail(f"{path}.originNodeURI.identifier", "the CFDocument cannot be a child", origin[0])
             raise self.fail(
                 f"{path}.originNodeURI.identifier",
@@ -1112,29 +1162,37 @@ class Reader:
             )
         target = keys[destination[0]]
         if target == doc_key:
-            parent = _DOC
-        elif target in by_key:
-            parent = by_key[target]
-        else:
-            raise self.fail(
-                f"{path}.destinationNodeURI.identifier",
-                f"isChildOf edge to unknown item {destination[0]!r} (not an item of the package, nor its CFDocument)",
-                destination[0],
-            )
+            return child, _DOC
+        if target in by_key:
+            return child, by_key[target]
+        raise self.fail(
+            f"{path}.destinationNodeURI.identifier",
+            f"isChildOf edge to unknown item {destination[0]!r} (not an item of the package, nor its CFDocument)",
+            destination[0],
+        )
+
+    def child_edge(
+        self, raw: Mapping[str, Any], path: str, ident: str | None, child: int, parent: int, edges: _Edges
+    ) -> None:
+        """Record the isChildOf association *raw* that links *child* to *parent* (read by :meth:`place`)."""
         sequence = raw.get("sequenceNumber")
         if sequence is not None and type(sequence) is not int:  # an int is taken as it is (not a bool)
             sequence = self.sequence(sequence, f"{path}.sequenceNumber", ident)
-        edges.setdefault(child, []).append((parent, sequence, path, ident))
-        self.edge_raws[path] = raw
+        edge = (parent, sequence, path, ident, raw)
+        if child in edges.first:
+            edges.more.setdefault(child, []).append(edge)
+        else:
+            edges.first[child] = edge
 
-    def place(self, nodes: list[_Node], edges: dict[int, list[tuple[int, int | None, str, str | None]]]) -> None:
+    def place(self, nodes: list[_Node], edges: _Edges) -> None:
         """Give each item one parent: an item rather than the CFDocument, then the first edge.
 
         Items with no edge at all (orphans) become top-level items too, and are reported (the
         items linked to the CFDocument are not orphans: that is where CASE puts top-level items).
         """
-        if len(edges) < len(nodes):
-            orphans = [n for n in nodes if n.index not in edges]
+        first, more = edges.first, edges.more
+        if len(first) < len(nodes):
+            orphans = [n for n in nodes if n.index not in first]
             self.report_group(
                 orphans,
                 "",
@@ -1142,14 +1200,15 @@ class Reader:
                 f"{len(orphans):,} items have no isChildOf edge to an item or to the CFDocument; "
                 "read as top-level items",
             )
-        for child, found in edges.items():
-            ordered = sorted(found, key=lambda e: e[0] == _DOC) if len(found) > 1 else found  # stable: file order
-            parent, sequence, chosen, _ = ordered[0]
+        for child, edge in first.items():
             node = nodes[child]
-            node.edge, node.edge_path = self.edge_raws[chosen], chosen
+            if child in more:  # stable: in file order, an item's edge before the CFDocument's
+                edge, *others = sorted([edge, *more[child]], key=lambda e: e[0] == _DOC)
+            else:
+                others = []
+            parent, node.sequence, node.edge_path, _, node.edge = edge
             node.parent = None if parent == _DOC else parent
-            node.sequence = sequence
-            for other, _, path, ident in ordered[1:]:
+            for other, _, path, ident, _ in others:
                 if other == parent:
                     self.ignore(path, f"repeats the isChildOf edge of {node.identifier!r}; ignored", ident)
                 elif other == _DOC:
