@@ -142,6 +142,8 @@ class Theme(StrEnum):
 
 
 def _themes(values: "frozenset[Theme] | set[Theme] | tuple[Theme, ...] | list[Theme]") -> frozenset[Theme]:
+    if type(values) is frozenset and (not values or all(type(v) is Theme for v in values)):
+        return values  # nearly always (a reader's, a copy's): no new set per item
     return frozenset(Theme.parse(v) for v in values)
 
 

@@ -251,6 +251,7 @@ _TEXT_FIELDS = (
 )  # fmt: skip
 _NO_THEMES: frozenset[Theme] = frozenset()
 _NO_EXTENSION: dict[str, Any] = {}  # an item without extensions (never changed)
+_NO_TEXTS: dict[str, Any] = {}  # an item whose text fields needed no cleaning (never changed)
 
 # What the CASE REST API answers besides packages, recognised by their keys (issue 11 item 13).
 _API_ANSWERS = (
@@ -404,6 +405,9 @@ class Reader:
         self.owned = False  # the data is the reader's own decoding (nothing else holds its values)
         self.shared_item: dict[str, Any] = {}  # bookkeeping fields every CFItem has alike (see shared())
         self.shared_edge: dict[str, Any] = {}  # the same, of the isChildOf associations
+        self.item_excluded: set[str] = set()  # the CFItem fields not kept as they are: written, or shared
+        self.edge_excluded: set[str] = set()  # the same, of the isChildOf associations
+        self.extended = False  # some item has the library's extension (see extension())
         self.copies: set[int] = set()  # id() of the exact copies skipped (not kept in the metadata either)
         self.when = date_time(None)  # the lastChangeDateTime an export would write
         self.type_links: dict[str, dict[str, str]] = {}  # CFItemType title -> the link to its definition
@@ -704,6 +708,8 @@ class Reader:
         self.document = document_name(edition)
         self.shared_item = self.shared([n.raw for n in nodes])
         self.shared_edge = self.shared([n.edge for n in nodes if n.edge is not None])
+        self.item_excluded = _ITEM_WRITTEN | self.shared_item.keys()
+        self.edge_excluded = _EDGE_WRITTEN | self.shared_edge.keys()
         domains = self.build(nodes, roots, levels_offset, edition, package_edition, title)
         notes = self.notes(
             doc_ext.get("notes"), edition, package_edition, {n.id for n in nodes if n.id}, doc_identifier
@@ -973,7 +979,7 @@ class Reader:
             self.unknown("CFItem", raw, _ITEM_FIELDS)
         get = raw.get
         clean = self.clean_text
-        texts: dict[str, Any] = {}  # the standard text fields that cleaning changed (see item_metadata())
+        texts: dict[str, Any] = _NO_TEXTS  # the standard text fields that cleaning changed (see item_metadata())
         # The six text fields. One that is text the model can hold as it is (nearly always: the JSON
         # text held nothing to clean, see decode()) and not blank is taken here; any other goes
         # through text(), which reports, cleans or leaves it out. A call of text() per field was a
@@ -985,7 +991,7 @@ class Reader:
                 got = value
                 value = self.text(raw, key, path, ident)
                 if value is not None and value is not got:
-                    texts[key] = value
+                    texts = {**texts, key: value}
             fields.append(value)
         full, abbreviated, alternative, item_type, code, enumeration = fields
         type_text = item_type
@@ -1025,7 +1031,11 @@ class Reader:
             if found:
                 themes = themes | found
                 consumed = consumed | {"conceptKeywordsURI"}
-        ext = self.extension(raw, path, ident, _EXT_ITEM) if "extensions" in raw else _NO_EXTENSION
+        if "extensions" in raw:
+            ext = self.extension(raw, path, ident, _EXT_ITEM)
+            self.extended = self.extended or bool(ext)
+        else:
+            ext = _NO_EXTENSION
         fields_read = (full, abbreviated, alternative, code, enumeration, item_type)
         return _Node(n, ident, path, raw, *fields_read, themes, ext, consumed, texts)
 
@@ -1667,8 +1677,8 @@ class Reader:
         meta: dict[str, Any] = {}
         if not self.ours or ident != name_uuid(item_name(item_id)):
             meta["identifier"] = ident
-        have = node.texts  # the text fields cleaning changed; the others as the package has them
-        final_type = have["CFItemType"] if "CFItemType" in have else raw.get("CFItemType")
+        fields = {**raw, **node.texts} if node.texts else raw  # the text fields as cleaned, the others as read
+        final_type = fields.get("CFItemType")
         written = written_item(
             texts=texts,
             item_type=level,
@@ -1685,17 +1695,19 @@ class Reader:
         shared = self.shared_item
         # fields put in directly, checked in one pass only when the text may hold what the model
         # refuses (see keep()): a call of keep() per field was a seventh of reading a large package
-        get = raw.get
+        get = fields.get
         for key, value in written.items():
-            got = have[key] if key in have else get(key)
+            got = get(key)
             if got != value and key not in shared:
                 meta[key] = got
         rest = node.unmapped().get("extensions") if "extensions" in raw else None
         if rest:
             meta["extensions"] = rest
-        for key, value in raw.items():
-            if value is not None and key not in _ITEM_WRITTEN and key not in shared:
-                meta[key] = value
+        excluded = self.item_excluded  # written from the model, or shared by all items
+        if not raw.keys() <= excluded:  # a subset: nothing else to keep (tested in C)
+            for key, value in raw.items():
+                if key not in excluded and value is not None:
+                    meta[key] = value
         if not self.clean_text:
             meta = self.kept_fields(meta, node.path, ident)
         if "CFItemTypeURI" not in meta and isinstance(final_type, str):
@@ -1717,17 +1729,20 @@ class Reader:
         if edge_id != made:
             kept["identifier"] = edge_id
         shared = self.shared_edge
+        get = edge.get
         for key, value in (
             ("uri", f"urn:uuid:{edge_id}"),
             ("associationType", "isChildOf"),
             ("sequenceNumber", position),
             ("lastChangeDateTime", self.when),
         ):
-            if edge.get(key) != value and key not in shared:
-                kept[key] = edge.get(key)
-        for key, value in edge.items():
-            if key not in _EDGE_WRITTEN and value is not None and key not in shared:
-                kept[key] = value
+            if get(key) != value and key not in shared:
+                kept[key] = get(key)
+        excluded = self.edge_excluded
+        if not edge.keys() <= excluded:
+            for key, value in edge.items():
+                if key not in excluded and value is not None:
+                    kept[key] = value
         if kept:
             self.keep(meta, "isChildOf", kept, node.edge_path, edge_id, whole=True)
         return meta
@@ -1770,7 +1785,7 @@ class Reader:
         chosen: dict[int, Any] = {}
         taken: set[Any] = set()
         valid = _VALID[what]
-        for index in group:
+        for index in group if self.extended else ():  # no item has the extension: nothing to look up
             node = nodes[index]
             if what in node.ext:
                 value = node.ext[what]
