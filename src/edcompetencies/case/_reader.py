@@ -348,7 +348,7 @@ class _Node:
     themes: frozenset[Theme]
     ext: dict[str, Any]
     consumed: frozenset[str]  # the fields the model or CaseItem's columns hold
-    texts: dict[str, Any]  # the standard text fields that cleaning changed, cleaned
+    texts: dict[str, Any]  # the standard text fields (and the uri) that cleaning changed, cleaned
     parent: int | None = None
     sequence: int | None = None
     edge: Mapping[str, Any] | None = None  # the isChildOf association that placed the item
@@ -724,23 +724,12 @@ class Reader:
         kept = self.package_metadata(data, doc, doc_identifier, framework, nodes, by_key)
         if kept:
             framework = attrs.evolve(framework, metadata=kept)
-        if not self.clean_text:  # a URI holding what no text may hold is refused by load() as by read()
-            self.uris()
         self.parts = (doc_identifier, nodes, by_key, associations, doc, data)
         return framework
-
-    def uris(self) -> None:
-        """Each item's ``uri`` (:attr:`CaseItem.uri`), cleaned (see :meth:`clean`)."""
-        for node in self.order:
-            uri = node.raw.get("uri")
-            if isinstance(uri, str):
-                node.uri = uri if uri.isprintable() else self.clean(uri, f"{node.path}.uri", node.identifier)
 
     def case_import(self, framework: Framework) -> CaseImport:
         """The :class:`CaseImport` of the package :meth:`package` read into *framework*."""
         doc_identifier, nodes, by_key, associations, doc, data = self.parts
-        if self.clean_text:  # else package() took them already (once: a repair is reported once)
-            self.uris()
         mapped_ids = {n.index: n.id for n in nodes}
         return CaseImport(
             framework=framework,
@@ -1036,8 +1025,19 @@ class Reader:
             self.extended = self.extended or bool(ext)
         else:
             ext = _NO_EXTENSION
+        # The uri (CaseItem.uri, and the metadata's copy): cleaned here, once, so that a repair is
+        # listed once and a URI no text may hold is refused by load() as by read().
+        uri = get("uri")
+        if uri is not None and not (uri.__class__ is str and (clean or uri.isprintable())):
+            if isinstance(uri, str):
+                cleaned = self.clean(uri, f"{path}.uri", ident)
+                if cleaned is not uri:
+                    texts = {**texts, "uri": cleaned}
+                uri = cleaned
+            else:
+                uri = None
         fields_read = (full, abbreviated, alternative, code, enumeration, item_type)
-        return _Node(n, ident, path, raw, *fields_read, themes, ext, consumed, texts)
+        return _Node(n, ident, path, raw, *fields_read, themes, ext, consumed, texts, uri=uri)
 
     # -- associations -------------------------------------------------------------------
 
@@ -1799,7 +1799,8 @@ class Reader:
             pending = [i for i in group if i not in chosen]
             if not pending:
                 return [chosen[i] for i in group]
-            candidates = [(i, v) for i in pending if (v := source(nodes[i], parent)) is not None]
+            found = source([nodes[i] for i in pending], parent)
+            candidates = [(i, v) for i, v in zip(pending, found, strict=True) if v is not None]
             values = [v for _, v in candidates]
             counts = None if len(set(values)) == len(values) else Counter(values)  # nearly always distinct
             for index, value in candidates:
@@ -1884,47 +1885,59 @@ def _valid_number(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 1 <= value < 10**MAX_DIGITS
 
 
-def _suffix(node: _Node, parent: int | str | None) -> str | None:
-    """The item's humanCodingScheme after its parent's and a dot (``"3"`` of ``"X.2.3"`` under ``"X.2"``)."""
-    if node.code is None or not isinstance(parent, str) or not node.code.startswith(parent + "."):
-        return None
-    return node.code[len(parent) + 1 :]
+def _suffixes(group: list[_Node], parent: int | str | None) -> list[str | None]:
+    """Each item's humanCodingScheme after its parent's and a dot (``"3"`` of ``"X.2.3"`` under ``"X.2"``)."""
+    if not isinstance(parent, str):
+        return [None] * len(group)
+    prefix = parent + "."
+    size = len(prefix)
+    return [n.code[size:] if n.code is not None and n.code.startswith(prefix) else None for n in group]
 
 
-def _key_from_own_code(node: _Node, package_edition: int | str | None) -> str | None:
+def _keys_from_own_codes(group: list[_Node], package_edition: int | str | None) -> list[str | None]:
     prefix = f"{package_edition}:"
-    if node.code is not None and node.code.startswith(prefix) and is_key(node.code[len(prefix) :]):
-        return node.code[len(prefix) :]
-    return None
+    size = len(prefix)
+    return [
+        n.code[size:] if n.code is not None and n.code.startswith(prefix) and is_key(n.code[size:]) else None
+        for n in group
+    ]
 
 
-def _key_from_code(node: _Node, _: object) -> str | None:
-    return _slug(node.code) if node.code else None
+def _keys_from_codes(group: list[_Node], _: object) -> list[str | None]:
+    return [_slug(n.code) if n.code else None for n in group]
 
 
-def _key_from_name(node: _Node, _: object) -> str | None:
+def _keys_from_names(group: list[_Node], _: object) -> list[str | None]:
     """A key made of the name (abbreviatedStatement), else of a short statement."""
-    slug = _slug(node.abbreviated or node.alternative or node.full)
-    return slug if slug is not None and len(slug) <= 40 else None
+    slugs = [_slug(n.abbreviated or n.alternative or n.full) for n in group]
+    return [slug if slug is not None and len(slug) <= 40 else None for slug in slugs]
 
 
-def _number(text: str | None) -> int | None:
-    """The number an enumeration spells (``"2."``, ``"(2)"``): ASCII digits only, from 1."""
-    m = _ENUMERATION.fullmatch(text) if text is not None else None
-    number = ascii_number(m.group(1)) if m is not None else None
-    return number if number is not None and number >= 1 else None
+def _numbers(texts: list[str | None]) -> list[int | None]:
+    """The number each enumeration spells (``"2."``, ``"(2)"``): ASCII digits only, from 1."""
+    out: list[int | None] = []
+    for text in texts:
+        m = _ENUMERATION.fullmatch(text) if text is not None else None
+        number = ascii_number(m.group(1)) if m is not None else None
+        out.append(number if number is not None and number >= 1 else None)
+    return out
 
 
-def _label(text: str | None) -> str | None:
-    """The label an enumeration spells (``"a."`` -> ``"a"``), if it is one (:func:`~edcompetencies._rules.is_label`)."""
-    m = _ENUMERATION.fullmatch(text) if text is not None else None
-    return m.group(1) if m is not None and is_label(m.group(1)) else None
+def _labels(texts: list[str | None]) -> list[str | None]:
+    """The label each enumeration spells (``"a."`` -> ``"a"``) where it is one (:func:`.is_label`)."""
+    out: list[str | None] = []
+    for text in texts:
+        m = _ENUMERATION.fullmatch(text) if text is not None else None
+        out.append(m.group(1) if m is not None and is_label(m.group(1)) else None)
+    return out
 
 
-_SOURCES: dict[str, tuple[Callable[[_Node, Any], Any], ...]] = {
-    "key": (_key_from_own_code, _key_from_code, _key_from_name),
-    "number": (lambda n, p: _number(n.enumeration), lambda n, p: _number(_suffix(n, p))),
-    "label": (lambda n, p: _label(n.enumeration), lambda n, p: _label(_suffix(n, p))),
+# The sources of a key, number or label, in the order group_values() tries them: each gives the
+# value of every item of a group of siblings (None where it has none), a call per group.
+_SOURCES: dict[str, tuple[Callable[[list[_Node], Any], list[Any]], ...]] = {
+    "key": (_keys_from_own_codes, _keys_from_codes, _keys_from_names),
+    "number": (lambda g, p: _numbers([n.enumeration for n in g]), lambda g, p: _numbers(_suffixes(g, p))),
+    "label": (lambda g, p: _labels([n.enumeration for n in g]), lambda g, p: _labels(_suffixes(g, p))),
 }
 
 _VALID.update(key=is_key, number=_valid_number, label=is_label)
