@@ -149,11 +149,13 @@ class FieldChange(Card):
 
     ``field`` is its name: a domain's ``tagline``, ``description`` or ``overview`` (a text, with
     its redline in :attr:`words`), an item's ``code`` (the publisher's code, CASE
-    ``humanCodingScheme``) or a metadata field under its publisher's name (``CFItemType``,
+    ``humanCodingScheme``), a competency's ``title`` (the 2015 web copy's short title: a label
+    beside the statement, as the code is) or a metadata field under its publisher's name (``CFItemType``,
     ``educationLevel`` ...), or one of the framework's own fields. ``old`` and ``new`` are the
     values (JSON values; ``None`` where the field is absent). ``kind`` is
-    :attr:`ChangeKind.METADATA` for the code and metadata, the text's change
-    (:attr:`ChangeKind.PUNCTUATION` or :attr:`ChangeKind.REWORDED`) for a domain's text.
+    :attr:`ChangeKind.METADATA` for the code, the title and metadata (labels and further fields
+    beside the wording), the text's change (:attr:`ChangeKind.PUNCTUATION` or
+    :attr:`ChangeKind.REWORDED`) for a domain's text.
     """
 
     field: str
@@ -166,7 +168,7 @@ class FieldChange(Card):
 
     @property
     def is_text(self) -> bool:
-        """True for a text of a domain (shown as a redline), False for metadata."""
+        """True for a text of a domain (shown as a redline), False for the code, a title and metadata."""
         return self.kind is not ChangeKind.METADATA
 
     @cached_property
@@ -233,6 +235,9 @@ def _field_changes(o: Node, n: Node) -> tuple[FieldChange, ...]:
     fields = _text_fields(o, n)
     if o.code != n.code:
         fields.append(FieldChange("code", o.code, n.code, ChangeKind.METADATA))
+    if isinstance(o, Competency) and isinstance(n, Competency) and o.title != n.title:
+        # a label beside the statement, as the code is (the 2015 web copy's short titles)
+        fields.append(FieldChange("title", o.title, n.title, ChangeKind.METADATA))
     fields += _metadata_changes(o.metadata, n.metadata)
     return tuple(fields)
 
@@ -276,7 +281,7 @@ class Change(Tabular):
     competency (or domain) and ``renumbered`` whether its position changed within the same
     parent. ``partners`` names the other items of a merge (old IDs) or a split (new IDs).
     ``fields`` holds what changed besides the main text: a domain's tagline, description or
-    overview, the item's code and its metadata fields (:class:`FieldChange`).
+    overview, a competency's title, the item's code and its metadata fields (:class:`FieldChange`).
 
     A change has the verbs of every tabular result (one row): ``to_records()``, ``to_csv()``,
     ``to_html()`` (a page; ``document=False`` for a fragment), ``render(format="text")`` ...
@@ -543,7 +548,7 @@ class Summary(Tabular, Card):
         >>> from edcompetencies import diff
         >>> s = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020)).summary()
         >>> s.to_records()[1]
-        {'group': 'level', 'name': 'competency', 'unchanged': 6, 'punctuation': 1, 'reworded': 11, ...}
+        {'group': 'level', 'name': 'competency', 'unchanged': 3, 'punctuation': 1, 'reworded': 11, 'metadata': 3, ...}
         """
         kinds = [k.value for k in ChangeKind]
         return [
@@ -561,7 +566,7 @@ class Summary(Tabular, Card):
         >>> from edcompetencies import diff
         >>> s = diff.compare(ec.load(2015), ec.load(2020), lineage=ec.lineage(2015, 2020)).summary()
         >>> print(next(line for line in s.render("markdown").splitlines() if line.startswith("| |")))
-        | | unchanged | punctuation | reworded | moved | merged | split | added | removed |
+        | | unchanged | punctuation | reworded | metadata | moved | merged | split | added | removed |
         """
         return _render.summary_markdown(self)
 
@@ -827,7 +832,8 @@ class Diff(Tabular):
 
     def to_lineage(self) -> Lineage:
         """The alignment as a :class:`~edcompetencies.Lineage`: a link per aligned pair (unchanged and
-        punctuation-only ``same``, reworded or moved ``reworded``, ``merged``, ``split``), the removed
+        punctuation-only ``same``, reworded ``reworded``, ``merged``, ``split``; a moved item, or one
+        whose code, title or metadata changed, by its wording's change), the removed
         and added items; the curated rationales where the diff used the curated lineage. The domains
         a curated diff aligned automatically (its lineage names none) are left out: comparing with
         the result aligns them again the same way."""
@@ -836,7 +842,9 @@ class Diff(Tabular):
             if c.rationale == _AUTO_DOMAINS:
                 continue  # a curated diff's domains aligned automatically: not part of the curated record
             if c.old is not None and c.new is not None:
-                kind = c.text_change if c.kind is ChangeKind.MOVED and c.text_change is not None else c.kind
+                # a move, a new code or title is no change of the wording the link records
+                moved_or_relabelled = c.kind in (ChangeKind.MOVED, ChangeKind.METADATA)
+                kind = c.text_change if moved_or_relabelled and c.text_change is not None else c.kind
                 relation = _LINK_RELATIONS.get(kind, "reworded")
                 links.append(Link(c.old.id, c.new.id, relation, c.rationale or ""))
             elif c.old is not None:
