@@ -77,7 +77,6 @@ def test_the_math_hs_pair_reports_207_metadata_changes_and_7_text_changes() -> N
     assert all(c.new is not None and c.old is not None and c.old.id == c.new.id for c in d)  # matched by identifier
 
 
-
 def test_the_math_hs_pair_as_a_lineage_links_the_relevelled_items_as_the_same() -> None:
     """A pair whose only change is its metadata keeps its wording: ``same`` (SSSOM exactMatch), not ``reworded``."""
     d = _pair("sbac-math-hs-claim2-item-spec", "sbac-math-hs-claim2-item-spec-edlevel-edited")
@@ -85,6 +84,7 @@ def test_the_math_hs_pair_as_a_lineage_links_the_relevelled_items_as_the_same() 
     assert (200, 7) == (relations.count("same"), relations.count("reworded"))
     table = d.to_sssom()
     assert (200, 7) == (table.count("\tskos:exactMatch\t"), table.count("\tskos:closeMatch\t"))
+
 
 def test_the_command_line_diffs_the_markdown_fixture() -> None:
     old, new = (_real(f"opensalt-fixture-markdown-{year}.json") for year in (2017, 2019))
