@@ -48,6 +48,25 @@ def test_the_rubrics_of_a_package_export_back() -> None:
     assert result.rubrics == case.read(exported).rubrics
 
 
+
+def test_an_export_of_a_selection_leaves_out_the_criteria_of_items_it_no_longer_has() -> None:
+    """A criterion names an item of the package: once the item is gone (a selection, an edit), an
+    export leaves the criterion out, and a rubric all of whose items are gone; one that names an
+    item outside the package stays (see the next test)."""
+    fw = case.load(_real(COMPEITO))
+    assert 7 == len(fw.metadata["CFRubrics.internal"])
+    one = case.export(fw.select(ids=["se.1"]))  # se.1.1 and se.1.2 of the first rubric's four items
+    ids = {item["identifier"] for item in one["CFItems"]}
+    (rubric,) = one["CFRubrics"]
+    assert 2 == len(rubric["CFRubricCriteria"])
+    assert all(c["CFItemURI"]["identifier"] in ids for c in rubric["CFRubricCriteria"])
+    assert "CFRubrics" not in case.export(fw.select(domains=["cs"]))  # neither rubric names a cs item
+    outside = {"identifier": "c9", "CFItemURI": {"identifier": "elsewhere", "title": "E", "uri": "urn:e"}}
+    raw = json.loads(_real(COMPEITO).read_text(encoding="utf-8"))
+    raw["CFRubrics"][1]["CFRubricCriteria"].append(outside)
+    kept = case.export(case.load(raw).select(domains=["cs"]))["CFRubrics"]
+    assert [[outside]] == [r["CFRubricCriteria"] for r in kept]
+
 def test_a_criterion_whose_item_is_not_in_the_package_links_to_no_model_item() -> None:
     package = {
         "CFDocument": {"identifier": "d", "title": "T"},

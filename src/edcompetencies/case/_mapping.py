@@ -150,6 +150,7 @@ PACKAGE_PARTS = (
     "CFAssociations.internal",
     "CFDefinitions",
     "CFRubrics",
+    "CFRubrics.internal",
     "CFPackage.extensions",
     "CFItems.shared",
     "isChildOf.shared",

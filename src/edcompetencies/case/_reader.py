@@ -851,6 +851,17 @@ class Reader:
             rubrics = [r for r in rubrics if not (isinstance(r, Mapping) and r.get("identifier") in toolkit)]
         if rubrics is not None and rubrics != []:
             self.keep(meta, "CFRubrics", rubrics, self.root, None)
+            # the package's items the criteria name: an export leaves out a criterion whose item is gone
+            internal = set()
+            for rubric in rubrics if isinstance(rubrics, (list, tuple)) else ():
+                criteria = rubric.get("CFRubricCriteria") if isinstance(rubric, Mapping) else None
+                for criterion in criteria if isinstance(criteria, (list, tuple)) else ():
+                    link = criterion.get("CFItemURI") if isinstance(criterion, Mapping) else None
+                    node = link.get("identifier") if isinstance(link, Mapping) else None
+                    if isinstance(node, str) and self.key(node) in by_key:
+                        internal.add(node)
+            if internal and "CFRubrics" in meta:
+                meta["CFRubrics.internal"] = sorted(internal)
         extensions = data.get("extensions")
         if isinstance(extensions, Mapping):
             rest = {k: v for k, v in extensions.items() if k != EXTENSION}

@@ -462,8 +462,7 @@ class _Writer:
             "CFAssociations": self.associations,
             "CFDefinitions": _definitions(meta.get("CFDefinitions") if "CFDefinitions" in meta else None, generated),
         }
-        kept_rubrics = meta.get("CFRubrics") if "CFRubrics" in meta else None
-        written_rubrics = [*(kept_rubrics if isinstance(kept_rubrics, list) else [])]
+        written_rubrics = self.kept_rubrics()
         if rubrics:
             written_rubrics += self.rubrics()
         if written_rubrics:
@@ -476,22 +475,55 @@ class _Writer:
             package["extensions"] = extensions
         return package
 
+    def gone(self, part: str) -> set[str]:
+        """The keys of the package's items that the kept *part* names (its ``.internal`` list in the
+        framework's metadata) and this framework no longer has (a selection, an edit)."""
+        meta = self.fw.metadata
+        internal = meta.get(f"{part}.internal") if f"{part}.internal" in meta else None
+        gone = {node_key(i) for i in internal if isinstance(i, str)} if isinstance(internal, list) else set()
+        gone -= {node_key(identifier) for identifier, _ in self.nodes.values()}
+        gone.discard(node_key(self.document_identifier))
+        return gone
+
     def kept_associations(self) -> None:
         """The package's associations the model holds only in ``metadata``, but those whose item is gone."""
         meta = self.fw.metadata
         kept = meta.get("CFAssociations") if "CFAssociations" in meta else None
         if not isinstance(kept, list):
             return
-        internal = meta.get("CFAssociations.internal") if "CFAssociations.internal" in meta else None
-        gone = {node_key(i) for i in internal} if isinstance(internal, list) else set()
-        gone -= {node_key(identifier) for identifier, _ in self.nodes.values()}
-        gone.discard(node_key(self.document_identifier))
+        gone = self.gone("CFAssociations")
         for association in kept:
             if gone and isinstance(association, dict):
                 ends = (association.get("originNodeURI"), association.get("destinationNodeURI"))
-                if any(isinstance(e, dict) and node_key(str(e.get("identifier"))) in gone for e in ends):
+                if any(_names(end, gone) for end in ends):
                     continue  # it would name an item of this document that is no longer there
             self.associations.append(association)
+
+    def kept_rubrics(self) -> list[Any]:
+        """The package's CFRubrics the model holds in ``metadata``, without the criteria whose item is
+        gone (and without a rubric all of whose criteria named such items)."""
+        meta = self.fw.metadata
+        kept = meta.get("CFRubrics") if "CFRubrics" in meta else None
+        if not isinstance(kept, list):
+            return []
+        gone = self.gone("CFRubrics")
+        if not gone:
+            return kept
+        out = []
+        for rubric in kept:
+            criteria = rubric.get("CFRubricCriteria") if isinstance(rubric, dict) else None
+            if isinstance(criteria, list) and criteria:
+                left = [c for c in criteria if not (isinstance(c, dict) and _names(c.get("CFItemURI"), gone))]
+                if not left:
+                    continue  # a rubric of items that are no longer there
+                rubric = {**rubric, "CFRubricCriteria": left}
+            out.append(rubric)
+        return out
+
+
+def _names(link: object, keys: set[str]) -> bool:
+    """Whether a link object (``originNodeURI``, ``CFItemURI`` ...) names one of the items *keys*."""
+    return isinstance(link, dict) and node_key(str(link.get("identifier"))) in keys
 
 
 def _override(out: dict[str, Any], fields: Mapping[str, Any], extension: dict[str, Any] | None) -> None:
