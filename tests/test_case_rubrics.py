@@ -48,7 +48,6 @@ def test_the_rubrics_of_a_package_export_back() -> None:
     assert result.rubrics == case.read(exported).rubrics
 
 
-
 def test_an_export_of_a_selection_leaves_out_the_criteria_of_items_it_no_longer_has() -> None:
     """A criterion names an item of the package: once the item is gone (a selection, an edit), an
     export leaves the criterion out, and a rubric all of whose items are gone; one that names an
@@ -66,6 +65,7 @@ def test_an_export_of_a_selection_leaves_out_the_criteria_of_items_it_no_longer_
     raw["CFRubrics"][1]["CFRubricCriteria"].append(outside)
     kept = case.export(case.load(raw).select(domains=["cs"]))["CFRubrics"]
     assert [[outside]] == [r["CFRubricCriteria"] for r in kept]
+
 
 def test_a_criterion_whose_item_is_not_in_the_package_links_to_no_model_item() -> None:
     package = {
