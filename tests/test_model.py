@@ -301,3 +301,23 @@ def test_a_node_without_children_is_still_true(fw2020: ec.Framework) -> None:
     leaf = fw2020["cognitive.3.e.i"]
     assert 0 == len(leaf) and bool(leaf)
     assert bool(ec.Framework(edition=1, title="empty", domains=()))
+
+
+def test_every_function_that_takes_a_framework_checks_it_alike() -> None:
+    """One check (``_model.require_framework``) in every function that takes a framework."""
+    from edcompetencies import case, diff, themes
+    from edcompetencies._model import require_framework
+    from edcompetencies.errors import ArgumentTypeError
+
+    fw = ec.load(2020)
+    assert require_framework("f()", fw) is fw
+    calls = {
+        "ec.dumps()": lambda: ec.dumps("2020"),  # type: ignore[arg-type]
+        "case.export()": lambda: case.export("2020"),  # type: ignore[arg-type]
+        "diff.compare()": lambda: diff.compare(fw, "2020"),  # type: ignore[arg-type]
+        "themes.counts()": lambda: themes.counts("2020"),  # type: ignore[arg-type]
+    }
+    for function, call in calls.items():
+        with pytest.raises(ArgumentTypeError, match=r"a Framework \(ec\.load\(\), ec\.loads\(\)") as info:
+            call()
+        assert str(info.value).startswith(function), str(info.value)

@@ -23,9 +23,20 @@ from typing import Any
 import attrs
 
 from ._convert import MAX_DEPTH, Path, decode, first_duplicate, structure
-from ._model import Competency, Domain, Framework, Indicator, Item, Metadata, NoteKind, SourceNote, Theme
+from ._model import (
+    Competency,
+    Domain,
+    Framework,
+    Indicator,
+    Item,
+    Metadata,
+    NoteKind,
+    SourceNote,
+    Theme,
+    require_framework,
+)
 from ._rules import MAX_DIGITS, MAX_LABEL, is_key, is_label, is_name, text_problem
-from .errors import ArgumentTypeError, FrameworkFormatError
+from .errors import FrameworkFormatError
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "dumps", "from_data", "loads", "to_data"]
 
@@ -369,8 +380,7 @@ def dumps(fw: Framework, *, indent: int | None = 1) -> str:
     >>> ec.loads(ec.dumps(fw)) == fw
     True
     """
-    if not isinstance(fw, Framework):
-        raise ArgumentTypeError("ec.dumps()", "fw", "a Framework (ec.load(), ec.loads())", fw)
+    require_framework("ec.dumps()", fw)
     return json.dumps(to_data(fw), ensure_ascii=False, indent=indent) + "\n"
 
 

@@ -1091,6 +1091,17 @@ class Framework:
         return self.to_html(document=False, notes=False)
 
 
+def require_framework(
+    function: str, value: object, name: str = "fw", *, made_by: str = "ec.load(), ec.loads()"
+) -> Framework:
+    """*value* when it is a :class:`Framework`, else an :class:`~edcompetencies.errors.ArgumentTypeError`
+    naming *function*'s argument *name* and where a framework comes from (*made_by*): the one check of
+    every function that takes a framework."""
+    if not isinstance(value, Framework):
+        raise ArgumentTypeError(function, name, f"a Framework ({made_by})", value)
+    return value
+
+
 attrs.resolve_types(Indicator)
 attrs.resolve_types(Competency)
 attrs.resolve_types(Domain)

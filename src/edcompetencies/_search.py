@@ -22,7 +22,7 @@ from typing import overload
 import attrs
 
 from ._markup import Tabular, html_escape, html_fragment, md_escape
-from ._model import Competency, Domain, Framework, Item, _theme_codes
+from ._model import Competency, Domain, Framework, Item, _theme_codes, require_framework
 from ._rules import one_or_many
 from ._views import COLUMN_TYPES, KINDS, html_code, md_code_after, text_code, text_tags
 from ._words import singular
@@ -309,8 +309,7 @@ def search(
         if match not in ("all", mode):
             raise UnknownChoiceError("match (mode= is its older name; give one)", (match, mode), ("match=", "mode="))
         match = mode
-    if not isinstance(fw, Framework):
-        raise ArgumentTypeError("search()", "fw", "a Framework (ec.load(), ec.loads())", fw)
+    require_framework("search()", fw)
     if not isinstance(query, str):
         raise UnknownChoiceError("query", query, ["a string of words or quoted phrases"])
     if match not in MODES:

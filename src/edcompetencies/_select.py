@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._model import Competency, Domain, Framework, Indicator, Item, SourceNote, Theme
+from ._model import Competency, Domain, Framework, Indicator, Item, SourceNote, Theme, require_framework
 from ._rules import one_or_many
-from .errors import ArgumentTypeError, NoThemesError, UnknownChoiceError, UnknownItemError
+from .errors import NoThemesError, UnknownChoiceError, UnknownItemError
 
 __all__ = ["MODES", "prune", "require_tags", "select"]
 
@@ -100,8 +100,7 @@ def select(
     ids: str | Iterable[str] | None = None,
 ) -> Framework:
     """The implementation of :meth:`Framework.select` (see there)."""
-    if not isinstance(fw, Framework):
-        raise ArgumentTypeError("select()", "fw", "a Framework (ec.load(), ec.loads())", fw)
+    require_framework("select()", fw)
     if mode not in MODES:
         raise UnknownChoiceError("mode", mode, MODES)
     tests: list[Callable[[Item], bool]] = []

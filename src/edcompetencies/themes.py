@@ -27,19 +27,14 @@ from typing import Any
 import attrs
 
 from ._markup import Card, Tabular, table
-from ._model import Competency, Framework, Indicator, Theme
+from ._model import Competency, Framework, Indicator, Theme, require_framework
 from ._select import MODES, require_tags
-from .errors import ArgumentTypeError, UnknownChoiceError
+from .errors import UnknownChoiceError
 from .pictures import Picture, bars
 
 __all__ = ["MODES", "Theme", "ThemeCounts", "counts", "filter", "parse", "tagged"]
 
 _LEVELS = ("competency", "indicator", "sub-indicator")
-
-
-def _require_framework(function: str, fw: object) -> None:
-    if not isinstance(fw, Framework):
-        raise ArgumentTypeError(function, "fw", "a Framework (ec.load(), ec.loads())", fw)
 
 
 def parse(value: str | Theme) -> Theme:
@@ -71,7 +66,7 @@ def filter(fw: Framework, *themes: str | Theme, mode: str = "any") -> Framework:
     :class:`~edcompetencies.errors.NoThemesError` rather than giving an empty result;
     an unknown code raises :class:`~edcompetencies.errors.UnknownThemeError`.
     """
-    _require_framework("themes.filter()", fw)
+    require_framework("themes.filter()", fw)
     if not themes:
         raise UnknownChoiceError("theme (give at least one)", None, [t.value for t in Theme])
     return fw.select(themes=themes, mode=mode)
@@ -86,7 +81,7 @@ def tagged(fw: Framework, theme: str | Theme) -> tuple[Competency | Indicator, .
     >>> [i.id for i in tagged(ec.load(2020), "SE")][:2]
     ['2020:intrapersonal.1.c', '2020:intrapersonal.2.b']
     """
-    _require_framework("themes.tagged()", fw)
+    require_framework("themes.tagged()", fw)
     wanted = Theme.parse(theme)
     require_tags(fw)
     return tuple(item for item in fw.items() if isinstance(item, (Competency, Indicator)) and wanted in item.themes)
@@ -211,7 +206,7 @@ def counts(fw: Framework) -> ThemeCounts:
     Total           12   28   29   63
     <BLANKLINE>
     """
-    _require_framework("themes.counts()", fw)
+    require_framework("themes.counts()", fw)
     tally: dict[tuple[str, str, str], int] = {}
     for item in fw.items():
         for theme in getattr(item, "themes", frozenset()):

@@ -18,7 +18,7 @@ from typing import Any
 from .. import crosswalk as _crosswalk
 from .. import toolkit as _toolkit
 from .._lineage import lineage as _curated_lineage
-from .._model import Competency, Domain, Framework, Indicator, SourceNote, Theme
+from .._model import Competency, Domain, Framework, Indicator, SourceNote, Theme, require_framework
 from .._rules import surrogate_at
 from ..errors import ArgumentTypeError, ArgumentValueError, NotPublishedError, UnknownItemError
 from ._identifiers import CASE_VERSION, association_name, document_name, is_uri, item_name, name_uuid, node_key
@@ -616,8 +616,7 @@ def export(
     >>> sorted({a["associationType"] for a in p["CFAssociations"]})
     ['exactMatchOf', 'isChildOf', 'replacedBy']
     """
-    if not isinstance(fw, Framework):
-        raise ArgumentTypeError("case.export()", "fw", "a Framework (ec.load(), ec.loads(), case.load())", fw)
+    require_framework("case.export()", fw, made_by="ec.load(), ec.loads(), case.load()")
     for name, flag in (("intasc", intasc), ("lineage", lineage), ("rubrics", rubrics)):
         if not isinstance(flag, bool):
             raise ArgumentTypeError("case.export()", name, "True or False", flag)

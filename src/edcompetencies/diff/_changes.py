@@ -20,7 +20,7 @@ from .. import _sssom
 from .._editorial import EDITORIAL, SUBSTANTIVE, UNCHANGED, classify
 from .._lineage import Lineage, Link, Unmatched
 from .._markup import Card, ColumnType, Tabular, html_fragment, html_page
-from .._model import Competency, Domain, Framework, Indicator, Metadata, StrEnum, Theme
+from .._model import Competency, Domain, Framework, Indicator, Metadata, StrEnum, Theme, require_framework
 from .._rules import collector_paused
 from ..errors import ArgumentTypeError, DiffLookupError, LineageMismatchError, UnknownChoiceError
 from ..pictures import Picture
@@ -983,8 +983,7 @@ def compare(old: Framework, new: Framework, *, lineage: Lineage | None = None) -
     an indicator, raises :class:`~edcompetencies.errors.LineageMismatchError` (a ``ValueError``).
     """
     for name, value in (("old", old), ("new", new)):
-        if not isinstance(value, Framework):
-            raise ArgumentTypeError("diff.compare()", name, "a Framework (ec.load(), ec.loads())", value)
+        require_framework("diff.compare()", value, name)
     if lineage is not None and not isinstance(lineage, Lineage):
         raise ArgumentTypeError("diff.compare()", "lineage", "a Lineage (ec.lineage()) or None", lineage)
     with collector_paused():  # the alignment and the changes make no cycles (a third of the time at 10,000 items)
