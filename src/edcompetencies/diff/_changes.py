@@ -46,7 +46,10 @@ LEVELS = ("domain", "competency", "indicator")
 """The levels of the tree a diff compares: top-level items (domains), competencies, indicators
 (sub-indicators included)."""
 
-BOOKKEEPING = frozenset({"identifier", "uri", "lastChangeDateTime", "CFDocumentURI", "isChildOf"})
+BOOKKEEPING = frozenset(
+    {"identifier", "uri", "lastChangeDateTime", "CFDocumentURI", "CFPackageURI", "isChildOf"}
+    | {"CFItems.shared", "isChildOf.shared"}  # the framework's copy of bookkeeping every item has alike
+)
 """Metadata fields that are never a change: a package's bookkeeping (see docs/diff.md), also
 where they sit inside a field's value (an association's ``identifier``)."""
 
