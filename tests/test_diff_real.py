@@ -51,6 +51,9 @@ def test_the_markdown_fixture_reports_its_changed_top_level_statement() -> None:
     )
     # the 2017 file's CFPackageURI and its items' common CFDocumentURI (CFItems.shared) are bookkeeping
     assert () == d.framework_changes
+    siblings = _pair("sbac-ela-g5-pt-informational", "sbac-ela-g5-pt-narrative")
+    fields = [f.field for f in siblings.framework_changes]
+    assert "CFAssociations" in fields and not any(f.endswith((".internal", ".shared")) for f in fields)
 
 
 def test_a_flat_list_counts_its_new_items_as_added() -> None:

@@ -49,6 +49,7 @@ LEVELS = ("domain", "competency", "indicator")
 BOOKKEEPING = frozenset(
     {"identifier", "uri", "lastChangeDateTime", "CFDocumentURI", "CFPackageURI", "isChildOf"}
     | {"CFItems.shared", "isChildOf.shared"}  # the framework's copy of bookkeeping every item has alike
+    | {"CFAssociations.internal", "CFRubrics.internal"}  # the reader's record of the items these name
 )
 """Metadata fields that are never a change: a package's bookkeeping (see docs/diff.md), also
 where they sit inside a field's value (an association's ``identifier``)."""
