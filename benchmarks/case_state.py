@@ -25,7 +25,11 @@ Measured side by side in one run, interleaved (so machine noise hits all alike),
 
 then the growth per 10x of each (10x the items should cost at most about 11x the time).
 
-    python benchmarks/case_state.py [--sizes 1000 10000 100000] [--repeat N] [--seed S]
+The sizes share one process, so every size is timed beside the others' texts and frameworks,
+as in a program that reads several packages; both readers slow down among them, ``json.loads``
+by more than ``case.loads``. ``--fresh`` measures each size in a process of its own instead.
+
+    python benchmarks/case_state.py [--sizes 1000 10000 100000] [--repeat N] [--seed S] [--fresh]
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ import json
 import math
 import random
 import statistics
+import subprocess
 import sys
 import time
 import uuid
@@ -270,12 +275,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="interleaved rounds (median)")
     parser.add_argument("--budget", type=float, default=300.0, help="seconds before no new round starts (default 300)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="each size in a process of its own: no other size's texts and frameworks alive beside it",
+    )
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # --fresh's child: one size, as JSON
     args = parser.parse_args(argv)
 
-    rows = measure(args.sizes, args.seed, args.repeat, args.budget)
+    if args.one is not None:
+        print(json.dumps(measure([args.one], args.seed, args.repeat, args.budget)[0]))
+        return 0
+    if args.fresh:
+        options = ["--repeat", str(args.repeat), "--seed", str(args.seed), "--budget", str(args.budget)]
+        rows = [
+            tuple(json.loads(subprocess.run([sys.executable, __file__, "--one", str(size), *options],
+                                            capture_output=True, text=True, check=True).stdout))
+            for size in args.sizes
+        ]  # fmt: skip
+    else:
+        rows = measure(args.sizes, args.seed, args.repeat, args.budget)
+    how = "each size in a process of its own" if args.fresh else "each timing every size"
     print(
         f"CASE at state size (seed {args.seed}, python {sys.version.split()[0]}): medians of {rows[0][2]} rounds, "
-        f"each timing every size; target: case.loads within {TARGET:.0f}x json.loads at 10,000 items, "
+        f"{how}; target: case.loads within {TARGET:.0f}x json.loads at 10,000 items, "
         f"at most ~{GROWTH:.0f}x the time per 10x the items"
     )
     print(

@@ -1152,3 +1152,18 @@ def test_the_state_size_benchmark_reads_what_it_generates() -> None:
     changes = diff.compare(result.framework, case.loads(new_text)).summary().by_kind["all"]
     assert changes["reworded"] > 0
     assert changes["added"] > 0
+
+
+def test_the_state_size_benchmark_measures_each_size_in_its_own_process_when_asked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``--fresh``: a child process per size (no other size's data beside it), the same table."""
+    spec = importlib.util.spec_from_file_location("_case_state", ROOT / "benchmarks" / "case_state.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert 0 == bench.main(["--sizes", "200", "400", "--repeat", "1", "--fresh"])
+    out = capsys.readouterr().out
+    assert "each size in a process of its own" in out
+    rows = [line.split() for line in out.splitlines() if line.strip().startswith(("200", "400"))]
+    assert ["200", "400"] == [row[0] for row in rows] and all(row[5].endswith("x") for row in rows)
