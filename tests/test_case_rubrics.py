@@ -136,3 +136,23 @@ def test_export_rubrics_from_the_command_line() -> None:
     )
     assert 2 == wrong.returncode
     assert "--rubrics goes with --format case" in wrong.stderr
+
+
+def test_a_criterion_whose_link_names_no_text_is_kept_and_names_no_item() -> None:
+    """A CFItemURI whose identifier is not text (an array here) is kept as it is, naming no item."""
+    package = {
+        "CFDocument": {"identifier": "d", "title": "T"},
+        "CFItems": [{"identifier": "x", "fullStatement": "Know things."}],
+        "CFRubrics": [
+            {
+                "identifier": "r",
+                "CFRubricCriteria": [
+                    {"identifier": "c", "CFItemURI": {"identifier": ["odd"]}},
+                    {"identifier": "c2", "CFItemURI": {"identifier": "x", "title": "X", "uri": "urn:x"}},
+                ],
+            }
+        ],
+    }
+    fw = case.load(package)
+    assert ["x"] == fw.metadata["CFRubrics.internal"]
+    assert package["CFRubrics"] == case.export(fw)["CFRubrics"]

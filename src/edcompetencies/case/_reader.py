@@ -807,15 +807,15 @@ class Reader:
             kept = list(each.values())
             if kept:
                 meta["CFAssociations"] = kept
-                internal = set()
-                for association in kept:
-                    for side in ("originNodeURI", "destinationNodeURI"):
-                        end = association.get(side) if isinstance(association, Mapping) else None
-                        node = end.get("identifier") if isinstance(end, Mapping) else None
-                        if isinstance(node, str) and self.key(node) in by_key:
-                            internal.add(node)
+                ends = [
+                    a.get(side)
+                    for a in kept
+                    if isinstance(a, Mapping)
+                    for side in ("originNodeURI", "destinationNodeURI")
+                ]
+                internal = self.internal(ends, by_key)
                 if internal:
-                    meta["CFAssociations.internal"] = sorted(internal)
+                    meta["CFAssociations.internal"] = internal
         definitions = data.get("CFDefinitions")
         if isinstance(definitions, Mapping):
             # what an export defines itself, as it defines it (the groupings: of the library's own associations)
@@ -852,16 +852,15 @@ class Reader:
         if rubrics is not None and rubrics != []:
             self.keep(meta, "CFRubrics", rubrics, self.root, None)
             # the package's items the criteria name: an export leaves out a criterion whose item is gone
-            internal = set()
-            for rubric in rubrics if isinstance(rubrics, (list, tuple)) else ():
-                criteria = rubric.get("CFRubricCriteria") if isinstance(rubric, Mapping) else None
-                for criterion in criteria if isinstance(criteria, (list, tuple)) else ():
-                    link = criterion.get("CFItemURI") if isinstance(criterion, Mapping) else None
-                    node = link.get("identifier") if isinstance(link, Mapping) else None
-                    if isinstance(node, str) and self.key(node) in by_key:
-                        internal.add(node)
+            criteria = [
+                c
+                for r in (rubrics if isinstance(rubrics, (list, tuple)) else ())
+                if isinstance(r, Mapping) and isinstance(r.get("CFRubricCriteria"), (list, tuple))
+                for c in r["CFRubricCriteria"]
+            ]
+            internal = self.internal([c.get("CFItemURI") for c in criteria if isinstance(c, Mapping)], by_key)
             if internal and "CFRubrics" in meta:
-                meta["CFRubrics.internal"] = sorted(internal)
+                meta["CFRubrics.internal"] = internal
         extensions = data.get("extensions")
         if isinstance(extensions, Mapping):
             rest = {k: v for k, v in extensions.items() if k != EXTENSION}
@@ -870,6 +869,12 @@ class Reader:
         elif extensions is not None:
             self.keep(meta, "CFPackage.extensions", extensions, self.root, None, "extensions")
         return meta
+
+    def internal(self, links: list[Any], by_key: dict[str, int]) -> list[str]:
+        """The identifiers of the package's items that *links* (link objects kept in the metadata) name,
+        sorted: an export of a selection leaves out what names an item it no longer has."""
+        named = {i for link in links if isinstance(link, Mapping) and isinstance(i := link.get("identifier"), str)}
+        return sorted(i for i in named if self.key(i) in by_key)
 
     def fields(self, values: Mapping[str, Any], path: str, identifier: str | None) -> str:
         """The JSON object text of fields kept as they are (the model has no place for them)."""
