@@ -722,7 +722,7 @@ class Reader:
 
         framework = Framework(edition=edition, domains=domains, notes=notes, **fw_fields)
         kept = self.package_metadata(data, doc, doc_identifier, framework, nodes, by_key)
-        if kept:  # held as it is, like an item's (see metadata()): freezing 1,000 kept associations was a 25th of a read
+        if kept:  # as read, like an item's (metadata()): freezing 1,000 kept associations was a 25th of a read
             framework = attrs.evolve(framework, metadata=self.metadata(kept))
         self.parts = (doc_identifier, nodes, by_key, associations, doc, data)
         return framework
@@ -1633,18 +1633,12 @@ class Reader:
             code = node.code if node.code != item_id else None
             written = written_indicator(text=fields["text"])
             meta = self.item_metadata(node, item_id, level, code, label, written, fields["themes"], position, parent_id)
-            out.append(
-                Indicator(
-                    id=item_id,
-                    label=label,
-                    children=self.indicators(nodes, node.children, item_id, node.code, "Sub-indicator")
-                    if node.children
-                    else (),
-                    code=code,
-                    metadata=self.metadata(meta),
-                    **fields,
-                )
+            children = (
+                self.indicators(nodes, node.children, item_id, node.code, "Sub-indicator") if node.children else ()
             )
+            # the fields in their order (id, label, text, themes, children, code, metadata), not by name:
+            # an Indicator per item, and a call by keywords builds a dict of them each time
+            out.append(Indicator(item_id, label, fields["text"], fields["themes"], children, code, self.metadata(meta)))
         return out
 
     def metadata(self, meta: dict[str, Any]) -> Metadata | dict[str, Any]:
@@ -1719,11 +1713,12 @@ class Reader:
         rest = node.unmapped().get("extensions") if "extensions" in raw else None
         if rest:
             meta["extensions"] = rest
-        excluded = self.item_excluded  # written from the model, or shared by all items
-        if not raw.keys() <= excluded:  # a subset: nothing else to keep (tested in C)
-            for key, value in raw.items():
-                if key not in excluded and value is not None:
-                    meta[key] = value
+        # the fields neither written from the model nor shared by all items, found in C (a loop over
+        # every field was a tenth of this method); metadata keeps names in order, so a set's is no matter
+        for key in raw.keys() - self.item_excluded:
+            value = raw[key]
+            if value is not None:
+                meta[key] = value
         if not self.clean_text:
             meta = self.kept_fields(meta, node.path, ident)
         if "CFItemTypeURI" not in meta and isinstance(final_type, str):
@@ -1752,15 +1747,19 @@ class Reader:
             ("sequenceNumber", position),
             ("lastChangeDateTime", self.when),
         ):
-            if get(key) != value and key not in shared:
-                kept[key] = get(key)
+            got = get(key)
+            if got != value and key not in shared:
+                kept[key] = got
         excluded = self.edge_excluded
-        if not edge.keys() <= excluded:
+        if not edge.keys() <= excluded:  # kept in the association's order: it is written back nested
             for key, value in edge.items():
                 if key not in excluded and value is not None:
                     kept[key] = value
         if kept:
-            self.keep(meta, "isChildOf", kept, node.edge_path, edge_id, whole=True)
+            if self.clean_text:  # what keep() would do: nothing in it to check
+                meta["isChildOf"] = kept
+            else:
+                self.keep(meta, "isChildOf", kept, node.edge_path, edge_id, whole=True)
         return meta
 
     def kept_fields(self, fields: dict[str, Any], at: str, identifier: str | None) -> dict[str, Any]:
