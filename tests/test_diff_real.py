@@ -56,6 +56,18 @@ def test_the_markdown_fixture_reports_its_changed_top_level_statement() -> None:
     assert "CFAssociations" in fields and not any(f.endswith((".internal", ".shared")) for f in fields)
 
 
+def test_a_change_of_publishers_is_listed_once_not_again_as_creator_and_publisher() -> None:
+    """The OpenCASE export's creator and publisher against OpenSALT's: the model's ``publishers``
+    changed, and the CFDocument's ``creator`` / ``publisher`` the metadata keeps to write them back
+    as they were are the same change (``diff._changes.SPELLED_BY``), not two more."""
+    d = _pair("compeito-opencase-ja-university-case11", "opensalt-fixture-empty")
+    fields = [f.field for f in d.framework_changes]
+    assert "publishers" in fields and not {"creator", "publisher"} & set(fields)
+    assert "language" in fields  # the metadata that spells no framework field is still compared
+    old = case.load(_real("compeito-opencase-ja-university-case11.json"))
+    assert {"creator", "publisher"} <= set(old.metadata)  # there to be listed, and left out
+
+
 def test_a_flat_list_counts_its_new_items_as_added() -> None:
     """Issue 12 point 1: the 19 item types (all top-level) against the DOK levels were never counted."""
     d = _pair("sbac-webb-dok-levels", "sbac-item-response-types")

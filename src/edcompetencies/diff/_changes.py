@@ -34,6 +34,7 @@ __all__ = [
     "FRAMEWORK_FIELDS",
     "KIND_ORDER",
     "LEVELS",
+    "SPELLED_BY",
     "Change",
     "ChangeKind",
     "Diff",
@@ -57,6 +58,16 @@ where they sit inside a field's value (an association's ``identifier``)."""
 FRAMEWORK_FIELDS = ("title", "publishers", "year", "license", "citation", "url")
 """The framework's own fields a diff compares (besides its metadata): the edition is the diff's
 name, ``source`` and ``notes`` say where the library's copy came from."""
+
+SPELLED_BY = {
+    "title": ("title",),
+    "publishers": ("creator", "publisher"),
+    "license": ("licenseURI",),
+    "url": ("officialSourceURL",),
+}
+"""The framework metadata fields that spell a framework field as its source format had it (a CASE
+CFDocument's ``creator`` and ``publisher`` are the model's ``publishers``, kept to be written back
+as they were): where the framework field changed, they are not listed as a change again."""
 
 COLUMNS = (
     "level",
@@ -253,11 +264,13 @@ def _plain(value: object) -> object:
 def _framework_changes(old: Framework, new: Framework) -> tuple[FieldChange, ...]:
     """The framework's own fields and metadata that differ (every one a metadata change)."""
     out = []
+    spelled: set[str] = set()  # the metadata fields a change listed here already shows
     for name in FRAMEWORK_FIELDS:
         a, b = getattr(old, name), getattr(new, name)
         if a != b:
             out.append(FieldChange(name, _plain(a), _plain(b), ChangeKind.METADATA))
-    out += _metadata_changes(old.metadata, new.metadata)
+            spelled.update(SPELLED_BY.get(name, ()))
+    out += [f for f in _metadata_changes(old.metadata, new.metadata) if f.field not in spelled]
     return tuple(out)
 
 
