@@ -49,6 +49,11 @@ def test_the_markdown_fixture_reports_its_changed_top_level_statement() -> None:
     assert "of 2 2017 domains, 1 carried over unchanged, 0 editorially, 1 substantively; 0 removed; 0 added" == (
         s.headline("domain")
     )
+    # both files give no version and were last changed in 2017: the title says they are one edition twice
+    assert "Changes from 2017 to 2017, two versions of one edition (automatic alignment)" == (
+        d.render("text").splitlines()[0]
+    )
+    assert "Summary of the changes from 2017 to 2017, two versions of one edition" in s.to_html()
     # the 2017 file's CFPackageURI and its items' common CFDocumentURI (CFItems.shared) are bookkeeping
     assert () == d.framework_changes
     siblings = _pair("sbac-ela-g5-pt-informational", "sbac-ela-g5-pt-narrative")

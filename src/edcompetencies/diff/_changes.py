@@ -591,7 +591,7 @@ class Summary(Tabular, Card):
         return f'<div class="edc edc-diff">{_render.summary_html(self)}</div>'
 
     def _title(self) -> str:
-        return f"Summary of the changes from {self.old_edition} to {self.new_edition}"
+        return f"Summary of the changes {_render.between(self.old_edition, self.new_edition)}"
 
     def chart(self) -> Picture:
         """Changes by kind per domain and per theme as an SVG bar chart (kinds in a fixed order).

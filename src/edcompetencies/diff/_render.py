@@ -26,6 +26,7 @@ Summary = Any
 
 __all__ = [
     "REDLINE_THRESHOLD",
+    "between",
     "change_html",
     "change_markdown",
     "change_text",
@@ -390,9 +391,21 @@ def framework_html(d: Diff) -> str:
     return f"<h3>{_FRAMEWORK}</h3>" + "".join(field_html(f) for f in d.framework_changes)
 
 
+def between(old: int | str, new: int | str) -> str:
+    """The two editions a report compares, as its title names them: two of one edition (two versions
+    of a package that gives no version of its own, named by the year of its last change) are said
+    to be that, not "from 2018 to 2018" alone.
+
+    >>> between(2015, 2020), between(2018, "2018")
+    ('from 2015 to 2020', 'from 2018 to 2018, two versions of one edition')
+    """
+    same = ", two versions of one edition" if str(old) == str(new) else ""
+    return f"from {old} to {new}{same}"
+
+
 def diff_title(d: Diff) -> str:
     how = "curated lineage" if d.curated else "automatic alignment"
-    return f"Changes from {d.old.edition} to {d.new.edition} ({how})"
+    return f"Changes {between(d.old.edition, d.new.edition)} ({how})"
 
 
 def diff_text(d: Diff, *, color: bool = False) -> str:
