@@ -50,9 +50,8 @@ def test_the_markdown_fixture_reports_its_changed_top_level_statement() -> None:
         s.headline("domain")
     )
     # both files give no version and were last changed in 2017: the title says they are one edition twice
-    assert "Changes from 2017 to 2017, two versions of one edition (automatic alignment)" == (
-        d.render("text").splitlines()[0]
-    )
+    title = d.render("text").splitlines()[0]
+    assert "Changes from 2017 to 2017, two versions of one edition (automatic alignment)" == title
     assert "Summary of the changes from 2017 to 2017, two versions of one edition" in s.to_html()
     # the 2017 file's CFPackageURI and its items' common CFDocumentURI (CFItems.shared) are bookkeeping
     assert () == d.framework_changes
