@@ -26,7 +26,8 @@ from hypothesis import strategies as st
 
 import edcompetencies as ec
 from edcompetencies import case
-from edcompetencies._rules import text_problem
+from edcompetencies._rules import is_label, text_problem
+from edcompetencies.case import _reader
 from edcompetencies.errors import ArgumentTypeError, ArgumentValueError, CaseFormatError, EdCompetenciesError
 
 from .strategies import case_hostile_texts, case_nested, case_texts, frameworks, json_values
@@ -214,6 +215,19 @@ def test_unicode_digits_and_huge_numbers_in_codes(fields: dict[str, str]) -> Non
     assert 1 == competency.number  # its position: the enumeration or code gives no number
     assert competency.indicators[0].label.isascii()
     round_trips(result)
+
+
+def _label_by_pattern(text: str | None) -> str | None:
+    """The label an enumeration or code suffix spells by the reader's general rule (no shortcut)."""
+    m = _reader._ENUMERATION.fullmatch(text) if text is not None else None
+    return m.group(1) if m is not None and is_label(m.group(1)) else None
+
+
+@given(st.lists(st.one_of(st.none(), st.text(max_size=40), st.sampled_from(["a", "ii", "12", "A" * 32, "A" * 33]))))
+def test_a_label_taken_as_it_is_is_the_label_the_pattern_gives(texts: list[str | None]) -> None:
+    """The reader takes a plain ASCII label ("a", "12") as it is, and an empty group at once; what
+    it gives is what the pattern and ``is_label`` give every text, Unicode letters and digits too."""
+    assert [_label_by_pattern(t) for t in texts] == _reader._labels(texts)
 
 
 @pytest.mark.parametrize("version", [_LONG, "²", "٢٠٢٠", "0" * 12, "2020\n", " 2020 "])

@@ -41,6 +41,7 @@ from .._model import Competency, Domain, Framework, Indicator, Metadata, NoteKin
 from .._rules import (
     MAX_DIGITS,
     MAX_FILE_BYTES,
+    MAX_LABEL,
     ascii_number,
     collector_paused,
     is_clean_json,
@@ -1811,10 +1812,16 @@ class Reader:
                     where = f"{node.path}.extensions.{EXTENSION}.{what}"
                     self.ignore(where, f"not a valid or distinct {what}: {_shown(value)}; ignored", node.identifier)
         for source in _SOURCES[what]:
-            pending = [i for i in group if i not in chosen]
-            if not pending:
-                return [chosen[i] for i in group]
-            found = source([nodes[i] for i in pending], parent)
+            if not chosen:  # nothing taken yet: the first source that gives each sibling a distinct value wins
+                found = source([nodes[i] for i in group], parent)
+                if None not in found and len(set(found)) == len(found):
+                    return found  # nearly always (every sibling coded): no bookkeeping per item
+                pending = group
+            else:
+                pending = [i for i in group if i not in chosen]
+                if not pending:
+                    return [chosen[i] for i in group]
+                found = source([nodes[i] for i in pending], parent)
             candidates = [(i, v) for i, v in zip(pending, found, strict=True) if v is not None]
             values = [v for _, v in candidates]
             counts = None if len(set(values)) == len(values) else Counter(values)  # nearly always distinct
@@ -1930,6 +1937,8 @@ def _keys_from_names(group: list[_Node], _: object) -> list[str | None]:
 
 def _numbers(texts: list[str | None]) -> list[int | None]:
     """The number each enumeration spells (``"2."``, ``"(2)"``): ASCII digits only, from 1."""
+    if not any(texts):  # no enumeration at all (most groups of most packages): nothing to match
+        return [None] * len(texts)
     out: list[int | None] = []
     for text in texts:
         m = _ENUMERATION.fullmatch(text) if text is not None else None
@@ -1940,8 +1949,13 @@ def _numbers(texts: list[str | None]) -> list[int | None]:
 
 def _labels(texts: list[str | None]) -> list[str | None]:
     """The label each enumeration spells (``"a."`` -> ``"a"``) where it is one (:func:`.is_label`)."""
+    if not any(texts):
+        return [None] * len(texts)
     out: list[str | None] = []
     for text in texts:
+        if text is not None and text.isalnum() and text.isascii() and len(text) <= MAX_LABEL:
+            out.append(text)  # a label as it is ("a", "12"): what the pattern and is_label() give it
+            continue
         m = _ENUMERATION.fullmatch(text) if text is not None else None
         out.append(m.group(1) if m is not None and is_label(m.group(1)) else None)
     return out
