@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -59,12 +60,14 @@ FRAMEWORK_FIELDS = ("title", "publishers", "year", "license", "citation", "url")
 """The framework's own fields a diff compares (besides its metadata): the edition is the diff's
 name, ``source`` and ``notes`` say where the library's copy came from."""
 
-SPELLED_BY = {
-    "title": ("title",),
-    "publishers": ("creator", "publisher"),
-    "license": ("licenseURI",),
-    "url": ("officialSourceURL",),
-}
+SPELLED_BY: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "title": ("title",),
+        "publishers": ("creator", "publisher"),
+        "license": ("licenseURI",),
+        "url": ("officialSourceURL",),
+    }
+)
 """The framework metadata fields that spell a framework field as its source format had it (a CASE
 CFDocument's ``creator`` and ``publisher`` are the model's ``publishers``, kept to be written back
 as they were): where the framework field changed, they are not listed as a change again."""
