@@ -9,6 +9,7 @@ fails); elsewhere these tests skip without it.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -70,6 +71,31 @@ def test_a_change_of_publishers_is_listed_once_not_again_as_creator_and_publishe
     assert "language" in fields  # the metadata that spells no framework field is still compared
     old = case.load(_real("compeito-opencase-ja-university-case11.json"))
     assert {"creator", "publisher"} <= set(old.metadata)  # there to be listed, and left out
+
+
+def test_a_flat_framework_draws_its_top_level_items_not_an_empty_diagram() -> None:
+    """A framework of top-level items only has no competency to draw: the default diagram (and the
+    HTML report's, and the command line's ``sankey``) draws its domains, each label cut to 40
+    characters (they are the statements); ``sankey-domains`` draws the domains of any diff."""
+    d = _pair("opensalt-fixture-markdown-2017", "opensalt-fixture-markdown-2019")
+    svg = d.sankey().to_svg()
+    assert "what became of each domain" in svg and svg == d.sankey(level="domain").to_svg()
+    assert 2 == svg.count('class="band"') and 4 == svg.count('class="node"')
+    assert "what became of each domain" in d.to_html()
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert "This contains a table in markdown: | Co\u2026" in texts  # 40 characters, the statement cut
+    assert all(len(t) <= 40 for t in texts if t.startswith("This contains"))
+    assert (
+        "what became of each competency" in _pair("sbac-webb-dok-levels", "sbac-item-response-types").sankey().to_svg()
+    )
+    args = [sys.executable, "-m", "edcompetencies", "diff", _real("sbac-webb-dok-levels.json")]
+    out = subprocess.run(
+        [*args, _real("sbac-item-response-types.json"), "--format", "svg", "--picture", "sankey-domains"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "what became of each domain" in out and 3 + 19 == out.count('class="node"')
 
 
 def test_a_flat_list_counts_its_new_items_as_added() -> None:

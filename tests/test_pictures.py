@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from edcompetencies import pictures
+from edcompetencies.errors import UnknownChoiceError
 from edcompetencies.pictures import Band, Node
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -99,6 +101,23 @@ def test_the_lineage_diagram_has_one_band_per_curated_link() -> None:
         ]
         assert len(links) + len(unmatched) == len(bands)
         assert {b.get("data-category") for b in bands} <= {k.value for k in diff.ChangeKind}
+
+
+def test_the_lineage_diagram_of_the_domains() -> None:
+    """``level="domain"``: a box per domain (its size the items it holds), a band per aligned pair;
+    the default draws the competencies where a diff holds any."""
+    import edcompetencies as ec
+    from edcompetencies import diff
+
+    old, new = ec.load(2015), ec.load(2020)
+    d = diff.compare(old, new, lineage=ec.lineage(2015, 2020))
+    root = _parse(d.sankey(level="domain"))
+    domain_changes = [c for c in d if c.level == "domain"]
+    assert len(domain_changes) == len(_classed(root, "band")) > 0
+    assert len(old.domains) + len(new.domains) == len(_classed(root, "node"))
+    assert d.sankey().to_svg() == d.sankey(level="competency").to_svg()
+    with pytest.raises(UnknownChoiceError):
+        d.sankey(level="theme")
 
 
 def test_the_charts_of_the_library() -> None:

@@ -42,6 +42,7 @@ __all__ = [
     "Tabular",
     "card_repr",
     "csv_text",
+    "cut_text",
     "dataframe",
     "html_card",
     "html_details",
@@ -592,7 +593,8 @@ _LONG = 400
 _MANY = 6
 
 
-def _cut(text: str, width: int = _CUT) -> str:
+def cut_text(text: str, width: int = _CUT) -> str:
+    """*text* on one line, cut to *width* characters with an ellipsis where it is longer."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
@@ -612,7 +614,7 @@ def _ident(fields: Mapping[str, Any]) -> str | None:
 
 def _ident_repr(value: object) -> str:
     value = value.value if isinstance(value, enum.Enum) else value
-    return repr(_cut(value) if isinstance(value, str) else value)
+    return repr(cut_text(value) if isinstance(value, str) else value)
 
 
 def card_repr(obj: object) -> str:
@@ -641,7 +643,7 @@ def card_repr(obj: object) -> str:
         (n for n in (*_TEXT_FIELDS, *fields) if n != ident and isinstance(fields.get(n), str) and fields[n]), None
     )
     if text is not None:
-        parts.append(repr(_cut(fields[text])))
+        parts.append(repr(cut_text(fields[text])))
     for name, value in fields.items():
         collection = isinstance(value, (tuple, list, frozenset, Mapping)) and value and len(parts) < 5
         if collection and not all(isinstance(v, str) and len(v) <= 3 for v in value):
@@ -655,7 +657,7 @@ def _card_value(value: object) -> str:
         return e(str(value.value))
     if isinstance(value, str):
         if len(value) > _LONG:
-            return html_details(_cut(value), f"<p>{e(value)}</p>")
+            return html_details(cut_text(value), f"<p>{e(value)}</p>")
         return e(value)
     if attrs.has(type(value)):
         return e(repr(value)) if type(value).__repr__ is not object.__repr__ else e(type(value).__name__)

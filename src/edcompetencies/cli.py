@@ -469,7 +469,8 @@ def _cmd_diff(args: argparse.Namespace, out: _Out) -> int:
         if picture == "chart":
             svg = result.summary().chart().to_svg()
         else:
-            svg = result.sankey(level="indicator" if picture == "sankey-indicators" else "competency").to_svg()
+            levels = {"sankey": None, "sankey-domains": "domain", "sankey-indicators": "indicator"}
+            svg = result.sankey(level=levels[picture]).to_svg()
         _write(svg + "\n", args.output, out)
     elif args.format == "text":
         from ._markup import terminal_text, wrap_lines
@@ -726,8 +727,9 @@ def _setup_diff(compare: argparse.ArgumentParser) -> None:
     )
     compare.add_argument(
         "--picture",
-        choices=["sankey", "sankey-indicators", "chart"],
-        help="with --format svg: the lineage diagram of the competencies (sankey, the default) or of the "
+        choices=["sankey", "sankey-domains", "sankey-indicators", "chart"],
+        help="with --format svg: the lineage diagram of the competencies (sankey, the default; of the "
+        "domains where there are no competencies), of the domains (sankey-domains) or of the "
         "indicators (sankey-indicators), or the chart of changes by kind (chart)",
     )
     compare.add_argument(

@@ -837,10 +837,12 @@ class Diff(Tabular):
         """The summary and every change with its word operations, as JSON."""
         return _render.diff_json(self, Change)
 
-    def sankey(self, level: str = "competency") -> Picture:
+    def sankey(self, level: str | None = None) -> Picture:
         """The lineage diagram: the old items (grouped by domain) -> the new ones, one band per aligned
         pair, its width the indicators carried; splits, merges, removed and added items show.
-        ``level="indicator"`` draws every indicator.
+        By default the competencies, or the domains of a diff that holds no competency (a flat
+        framework's top-level items); ``level="competency"``, ``"indicator"`` (every indicator) or
+        ``"domain"`` chooses.
 
         >>> import edcompetencies as ec
         >>> from edcompetencies import diff
@@ -848,7 +850,7 @@ class Diff(Tabular):
         >>> d.sankey().to_svg().count('class="band"')
         25
         """
-        return _pictures.diff_sankey(self, level)
+        return _pictures.diff_sankey(self, _pictures.drawn_level(self) if level is None else level)
 
     def to_lineage(self) -> Lineage:
         """The alignment as a :class:`~edcompetencies.Lineage`: a link per aligned pair (unchanged and

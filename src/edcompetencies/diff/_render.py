@@ -436,7 +436,8 @@ def diff_markdown(d: Diff) -> str:
 
 
 def _figures(d: Diff) -> str:
-    """The lineage diagram and the chart of changes, inline SVG, each in a scrollable figure."""
+    """The lineage diagram (of the competencies, or of the domains where there are none) and the
+    chart of changes, inline SVG, each in a scrollable figure."""
     pictures = (("sankey", d.sankey()), ("chart", d.summary().chart()))
     return "".join(
         f'<figure class="edc-picture" style="margin:1em 0;overflow-x:auto">{picture._inline(scope)}</figure>'
