@@ -67,20 +67,20 @@ def test_an_export_of_a_selection_leaves_out_the_criteria_of_items_it_no_longer_
     assert [[outside]] == [r["CFRubricCriteria"] for r in kept]
 
 
-def test_a_criterion_whose_item_is_not_in_the_package_links_to_no_model_item() -> None:
-    package = {
+def _one_rubric(*criteria: dict[str, Any]) -> dict[str, Any]:
+    """A package of one item ("x") and one CFRubric ("r") holding *criteria*."""
+    return {
         "CFDocument": {"identifier": "d", "title": "T"},
         "CFItems": [{"identifier": "x", "fullStatement": "Know things."}],
-        "CFRubrics": [
-            {
-                "identifier": "r",
-                "CFRubricCriteria": [
-                    {"identifier": "c", "CFItemURI": {"identifier": "elsewhere", "title": "E", "uri": "urn:e"}},
-                    {"identifier": "c2", "weight": "heavy", "CFRubricCriterionLevels": "none"},
-                ],
-            }
-        ],
+        "CFRubrics": [{"identifier": "r", "CFRubricCriteria": list(criteria)}],
     }
+
+
+def test_a_criterion_whose_item_is_not_in_the_package_links_to_no_model_item() -> None:
+    package = _one_rubric(
+        {"identifier": "c", "CFItemURI": {"identifier": "elsewhere", "title": "E", "uri": "urn:e"}},
+        {"identifier": "c2", "weight": "heavy", "CFRubricCriterionLevels": "none"},
+    )
     criteria = case.read(package).rubrics[0].criteria
     assert ("elsewhere", None) == (criteria[0].cf_item_identifier, criteria[0].id)
     assert (None, (), None) == (criteria[1].weight, criteria[1].levels, criteria[1].cf_item_identifier)
@@ -140,19 +140,10 @@ def test_export_rubrics_from_the_command_line() -> None:
 
 def test_a_criterion_whose_link_names_no_text_is_kept_and_names_no_item() -> None:
     """A CFItemURI whose identifier is not text (an array here) is kept as it is, naming no item."""
-    package = {
-        "CFDocument": {"identifier": "d", "title": "T"},
-        "CFItems": [{"identifier": "x", "fullStatement": "Know things."}],
-        "CFRubrics": [
-            {
-                "identifier": "r",
-                "CFRubricCriteria": [
-                    {"identifier": "c", "CFItemURI": {"identifier": ["odd"]}},
-                    {"identifier": "c2", "CFItemURI": {"identifier": "x", "title": "X", "uri": "urn:x"}},
-                ],
-            }
-        ],
-    }
+    package = _one_rubric(
+        {"identifier": "c", "CFItemURI": {"identifier": ["odd"]}},
+        {"identifier": "c2", "CFItemURI": {"identifier": "x", "title": "X", "uri": "urn:x"}},
+    )
     fw = case.load(package)
     assert ["x"] == fw.metadata["CFRubrics.internal"]
     assert package["CFRubrics"] == case.export(fw)["CFRubrics"]
