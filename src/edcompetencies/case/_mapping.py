@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
+from .._case_names import PACKAGE_PARTS
 from .._loading import load as _load
 from .._model import Framework, Theme
 from .._rules import ascii_number, is_name
@@ -144,18 +145,6 @@ def theme_codes(themes: frozenset[Theme]) -> list[str]:
 # The standard CASE fields the writer gives a model item or a framework, written once: the
 # writer writes them, the reader compares a package's fields with them and keeps in the model's
 # ``metadata`` only the fields that differ (docs/case.md, "Round trips").
-
-PACKAGE_PARTS = (
-    "CFAssociations",
-    "CFAssociations.internal",
-    "CFDefinitions",
-    "CFRubrics",
-    "CFRubrics.internal",
-    "CFPackage.extensions",
-    "CFItems.shared",
-    "isChildOf.shared",
-)
-"""The framework metadata names that hold parts of the package, not CFDocument fields."""
 
 
 def date_time(year: int | None) -> str:

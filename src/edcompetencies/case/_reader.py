@@ -37,6 +37,13 @@ from typing import Any
 
 import attrs
 
+from .._case_names import (
+    INTERNAL_ASSOCIATIONS,
+    INTERNAL_RUBRICS,
+    PACKAGE_EXTENSIONS,
+    SHARED_EDGE_FIELDS,
+    SHARED_ITEM_FIELDS,
+)
 from .._model import Competency, Domain, Framework, Indicator, Metadata, NoteKind, SourceNote, Theme
 from .._rules import (
     MAX_DIGITS,
@@ -793,10 +800,10 @@ class Reader:
                 self.keep(meta, key, value, root, ident)
         if self.shared_item:
             first = nodes[0]  # the value is the first item's (every item has it alike)
-            self.keep(meta, "CFItems.shared", self.shared_item, first.path, first.identifier, whole=True)
+            self.keep(meta, SHARED_ITEM_FIELDS, self.shared_item, first.path, first.identifier, whole=True)
         if self.shared_edge:
             edged = next(n for n in nodes if n.edge is not None)
-            self.keep(meta, "isChildOf.shared", self.shared_edge, edged.edge_path, None, whole=True)
+            self.keep(meta, SHARED_EDGE_FIELDS, self.shared_edge, edged.edge_path, None, whole=True)
         # the package's parts the tree does not hold
         associations = data.get("CFAssociations")
         if isinstance(associations, (list, tuple)):
@@ -816,7 +823,7 @@ class Reader:
                 ]
                 internal = self.internal(ends, by_key)
                 if internal:
-                    meta["CFAssociations.internal"] = internal
+                    meta[INTERNAL_ASSOCIATIONS] = internal
         definitions = data.get("CFDefinitions")
         if isinstance(definitions, Mapping):
             # what an export defines itself, as it defines it (the groupings: of the library's own associations)
@@ -861,14 +868,14 @@ class Reader:
             ]
             internal = self.internal([c.get("CFItemURI") for c in criteria if isinstance(c, Mapping)], by_key)
             if internal and "CFRubrics" in meta:
-                meta["CFRubrics.internal"] = internal
+                meta[INTERNAL_RUBRICS] = internal
         extensions = data.get("extensions")
         if isinstance(extensions, Mapping):
             rest = {k: v for k, v in extensions.items() if k != EXTENSION}
             if rest:
-                self.keep(meta, "CFPackage.extensions", rest, self.root, None, "extensions")
+                self.keep(meta, PACKAGE_EXTENSIONS, rest, self.root, None, "extensions")
         elif extensions is not None:
-            self.keep(meta, "CFPackage.extensions", extensions, self.root, None, "extensions")
+            self.keep(meta, PACKAGE_EXTENSIONS, extensions, self.root, None, "extensions")
         return meta
 
     def internal(self, links: list[Any], by_key: dict[str, int]) -> list[str]:

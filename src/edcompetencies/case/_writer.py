@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import crosswalk as _crosswalk
 from .. import toolkit as _toolkit
+from .._case_names import INTERNAL, PACKAGE_EXTENSIONS, SHARED_EDGE_FIELDS, SHARED_ITEM_FIELDS
 from .._lineage import lineage as _curated_lineage
 from .._model import Competency, Domain, Framework, Indicator, SourceNote, Theme, require_framework
 from .._rules import surrogate_at
@@ -214,7 +215,7 @@ class _Writer:
         item_type = meta.get("CFItemType", level) if "CFItemType" in meta else level
         if "CFItemTypeURI" not in meta and isinstance(item_type, str):
             out["CFItemTypeURI"] = self.item_type(item_type)
-        shared = self.fw.metadata.get("CFItems.shared")  # a fresh copy for each item
+        shared = self.fw.metadata.get(SHARED_ITEM_FIELDS)  # a fresh copy for each item
         if isinstance(shared, dict):  # the bookkeeping fields the package's items all had alike
             out.update(shared)
         _override(out, {k: v for k, v in meta.items() if k not in ("isChildOf", "CFItem")}, extension)
@@ -250,7 +251,7 @@ class _Writer:
             },
             "lastChangeDateTime": self.when,
         }
-        shared = self.fw.metadata.get("isChildOf.shared")
+        shared = self.fw.metadata.get(SHARED_EDGE_FIELDS)
         if isinstance(shared, dict):
             association.update(shared)
         _override(association, edge, None)
@@ -467,7 +468,7 @@ class _Writer:
             written_rubrics += self.rubrics()
         if written_rubrics:
             package["CFRubrics"] = written_rubrics
-        extensions = meta.get("CFPackage.extensions") if "CFPackage.extensions" in meta else None
+        extensions = meta.get(PACKAGE_EXTENSIONS) if PACKAGE_EXTENSIONS in meta else None
         extensions = dict(extensions) if isinstance(extensions, dict) else {}
         if intasc:
             extensions[EXTENSION] = {**extensions.get(EXTENSION, {}), "packages": [_intasc_package(self.base_uri)]}
@@ -476,10 +477,11 @@ class _Writer:
         return package
 
     def gone(self, part: str) -> set[str]:
-        """The keys of the package's items that the kept *part* names (its ``.internal`` list in the
-        framework's metadata) and this framework no longer has (a selection, an edit)."""
+        """The keys of the package's items that the kept *part* names (its record in the framework's
+        metadata, :data:`.._case_names.INTERNAL`) and this framework no longer has (a selection, an edit)."""
         meta = self.fw.metadata
-        internal = meta.get(f"{part}.internal") if f"{part}.internal" in meta else None
+        name = INTERNAL[part]
+        internal = meta.get(name) if name in meta else None
         gone = {node_key(i) for i in internal if isinstance(i, str)} if isinstance(internal, list) else set()
         gone -= {node_key(identifier) for identifier, _ in self.nodes.values()}
         gone.discard(node_key(self.document_identifier))

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from functools import cached_property
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from .. import _sssom
+from .._case_names import BOOKKEEPING, SPELLED_BY
 from .._editorial import EDITORIAL, SUBSTANTIVE, UNCHANGED, classify
 from .._lineage import Lineage, Link, Unmatched
 from .._markup import Card, ColumnType, Tabular, html_fragment, html_page
@@ -48,29 +48,9 @@ LEVELS = ("domain", "competency", "indicator")
 """The levels of the tree a diff compares: top-level items (domains), competencies, indicators
 (sub-indicators included)."""
 
-BOOKKEEPING = frozenset(
-    {"identifier", "uri", "lastChangeDateTime", "CFDocumentURI", "CFPackageURI", "isChildOf"}
-    | {"CFItems.shared", "isChildOf.shared"}  # the framework's copy of bookkeeping every item has alike
-    | {"CFAssociations.internal", "CFRubrics.internal"}  # the reader's record of the items these name
-)
-"""Metadata fields that are never a change: a package's bookkeeping (see docs/diff.md), also
-where they sit inside a field's value (an association's ``identifier``)."""
-
 FRAMEWORK_FIELDS = ("title", "publishers", "year", "license", "citation", "url")
 """The framework's own fields a diff compares (besides its metadata): the edition is the diff's
 name, ``source`` and ``notes`` say where the library's copy came from."""
-
-SPELLED_BY: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "title": ("title",),
-        "publishers": ("creator", "publisher"),
-        "license": ("licenseURI",),
-        "url": ("officialSourceURL",),
-    }
-)
-"""The framework metadata fields that spell a framework field as its source format had it (a CASE
-CFDocument's ``creator`` and ``publisher`` are the model's ``publishers``, kept to be written back
-as they were): where the framework field changed, they are not listed as a change again."""
 
 COLUMNS = (
     "level",
