@@ -890,6 +890,23 @@ def test_the_ignored_messages_say_what_was_done(tmp_path: Path) -> None:
             {"CFDocument": {"identifier": "d", "title": "T"}, "CFAssociations": [{"associationType": "isChildOf"}]},
             "$.CFAssociations[0].originNodeURI: an isChildOf association without an origin identifier",
         ),
+        # each object checked alone (Reader.object_identifier): items and associations alike
+        (
+            {"CFDocument": {"identifier": "d", "title": "T"}, "CFAssociations": [{}, "x"]},
+            "$.CFAssociations[1]: expected a CFAssociation object, found a string",
+        ),
+        (
+            {"CFDocument": {"identifier": "d", "title": "T"}, "CFItems": [{"identifier": " ", "fullStatement": "S"}]},
+            "$.CFItems[0].identifier: expected an identifier (a non-empty string), found an empty string",
+        ),
+        (
+            {"CFDocument": {"identifier": "d", "title": "T"}, "CFItems": [{"fullStatement": "S"}, 1]},
+            "$.CFItems[0].identifier: expected an identifier (a non-empty string), found null",
+        ),
+        (
+            {"CFDocument": {"identifier": "d", "title": "T"}, "CFAssociations": [{"identifier": "a\x00"}, 1]},
+            "$.CFAssociations[0].identifier: the identifier 'a\\x00' cannot be read",
+        ),
     ],
 )
 def test_malformed_parts(data: dict[str, Any], message: str) -> None:

@@ -33,7 +33,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, Literal, overload
 
 import attrs
 
@@ -945,17 +945,10 @@ class Reader:
                 ident = idents[n]
                 key = keys[ident] if ident in keys else self.key(ident)
             else:
-                if type(raw) is not dict and not isinstance(raw, Mapping):
-                    raise self.fail(path, f"expected a CFItem object, found {type_name(raw)}")
-                ident = raw.get("identifier")
-                if not (isinstance(ident, str) and ident.isprintable() and ident.strip()):  # else: refused, or checked
-                    ident = self.identifier(ident, f"{path}.identifier")
-                key = self.key(ident)
-                if key in seen:
-                    first = seen[key]
-                    self.repeated((f"{self.root}.CFItems[{first}]", value[first]), raw, path, ident, "CFItem")
-                    continue
-                seen[key] = n
+                found = self.object_identifier(value, n, raw, path, seen, "CFItems", "CFItem", required=True)
+                if found is None:
+                    continue  # an exact copy, skipped
+                ident, key = found
             if key == doc_key:
                 raise self.fail(path, f"the item has the CFDocument's identifier {ident!r}", ident)
             nodes.append(self.item(len(nodes), raw, path, ident, definitions))
@@ -973,6 +966,72 @@ class Reader:
         stripped = list(map(str.strip, idents))
         # equal keys have equal lower-case forms: distinct lower-case forms, distinct keys
         return "" not in stripped and len(set(map(str.lower, stripped))) == len(stripped)
+
+    @overload
+    def object_identifier(
+        self,
+        value: list[Any] | tuple[Any, ...],
+        n: int,
+        raw: object,
+        path: str,
+        seen: dict[str, int],
+        part: str,
+        kind: str,
+        *,
+        required: Literal[True],
+    ) -> tuple[str, str] | None: ...
+
+    @overload
+    def object_identifier(
+        self,
+        value: list[Any] | tuple[Any, ...],
+        n: int,
+        raw: object,
+        path: str,
+        seen: dict[str, int],
+        part: str,
+        kind: str,
+        *,
+        required: bool,
+    ) -> tuple[str, str] | tuple[None, None] | None: ...
+
+    def object_identifier(
+        self,
+        value: list[Any] | tuple[Any, ...],
+        n: int,
+        raw: object,
+        path: str,
+        seen: dict[str, int],
+        part: str,
+        kind: str,
+        *,
+        required: bool,
+    ) -> tuple[str, str] | tuple[None, None] | None:
+        """The identifier and key of *raw*, the *n*-th object (a *kind*) of the package's array
+        *part* (*value*), checked one object at a time: what :meth:`items` and :meth:`associations`
+        do when :meth:`plain_identifiers` cannot vouch for the whole array at once.
+
+        *seen* maps the keys read so far to their objects' positions. None: an exact copy of an
+        earlier object with the identifier, reported and skipped (:meth:`repeated`; another object
+        with it is refused). An object with no identifier is refused where one is *required*, else
+        it has none: ``(None, None)``.
+        """
+        if type(raw) is not dict and not isinstance(raw, Mapping):
+            raise self.fail(path, f"expected a {kind} object, found {type_name(raw)}")
+        ident = raw.get("identifier")
+        if not isinstance(ident, str) or not ident.strip():
+            if not required:
+                return None, None
+            ident = self.identifier(ident, f"{path}.identifier")  # refuses it
+        if not ident.isprintable():  # printable: nothing to refuse (the common case)
+            self.check_identifier(ident, f"{path}.identifier")
+        key = self.keys.get(ident) or self.key(ident)
+        if key in seen:
+            first = seen[key]
+            self.repeated((f"{self.root}.{part}[{first}]", value[first]), raw, path, ident, kind)
+            return None
+        seen[key] = n
+        return ident, key
 
     def repeated(
         self, first: tuple[str, Mapping[str, Any]], raw: Mapping[str, Any], path: str, ident: str, kind: str
@@ -1074,7 +1133,6 @@ class Reader:
             raise self.fail(f"{self.root}.CFAssociations", f"expected an array, found {type_name(value)}")
         kept: list[_Kept] = []
         seen: dict[str, int] = {}  # key -> the index of the association with that identifier
-        keys = self.keys
         edges = _Edges()
         idents: list[Any] = [raw.get("identifier") if raw.__class__ is dict else None for raw in value]
         plain = self.plain_identifiers(idents)
@@ -1084,22 +1142,12 @@ class Reader:
             if plain:  # objects, with identifiers that need no check, no two alike
                 ident = idents[n]
             else:
-                if type(raw) is not dict and not isinstance(raw, Mapping):
-                    raise self.fail(path, f"expected a CFAssociation object, found {type_name(raw)}")
-                ident = raw.get("identifier")
-                if not isinstance(ident, str) or not ident.strip():
-                    ident = None
-                else:
-                    if not ident.isprintable():  # printable: nothing to refuse (the common case, no path built)
-                        self.check_identifier(ident, f"{path}.identifier")
-                    key = keys.get(ident) or self.key(ident)
-                    if key in seen:
-                        first = seen[key]
-                        self.repeated(
-                            (f"{self.root}.CFAssociations[{first}]", value[first]), raw, path, ident, "CFAssociation"
-                        )
-                        continue
-                    seen[key] = n
+                found = self.object_identifier(
+                    value, n, raw, path, seen, "CFAssociations", "CFAssociation", required=False
+                )
+                if found is None:
+                    continue  # an exact copy, skipped
+                ident = found[0]
             if not raw.keys() <= _ASSOCIATION_FIELDS:
                 self.unknown("CFAssociation", raw, _ASSOCIATION_FIELDS)
             kind = raw.get("associationType")
