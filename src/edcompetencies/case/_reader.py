@@ -899,7 +899,10 @@ class Reader:
         if value is None or (isinstance(value, (list, tuple)) and not value):
             return out
         if not isinstance(value, Mapping):
-            self.ignore(f"{self.root}.CFDefinitions", f"expected an object, found {type_name(value)}; ignored")
+            self.ignore(
+                f"{self.root}.CFDefinitions",
+                f"expected an object, found {type_name(value)}; not read (kept, and exported back as it is)",
+            )
             return out
         for kind, titles in out.items():
             entries = value.get(kind)
@@ -907,7 +910,8 @@ class Reader:
                 continue
             if not isinstance(entries, (list, tuple)):
                 self.ignore(
-                    f"{self.root}.CFDefinitions.{kind}", f"expected an array, found {type_name(entries)}; ignored"
+                    f"{self.root}.CFDefinitions.{kind}",
+                    f"expected an array, found {type_name(entries)}; not read (kept, and exported back as it is)",
                 )
                 continue
             for n, entry in enumerate(entries):

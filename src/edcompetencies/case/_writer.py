@@ -221,8 +221,8 @@ class _Writer:
         _override(out, {k: v for k, v in meta.items() if k not in ("isChildOf", "CFItem")}, extension)
         if item.code is not None:  # a code given since the read wins over "the package had none"
             out["humanCodingScheme"] = item.code
-        if not isinstance(item_type, str):
-            out.pop("CFItemTypeURI", None)
+        if not isinstance(item_type, str) and "CFItemTypeURI" not in meta:
+            out.pop("CFItemTypeURI", None)  # no type: no link of the writer's (a kept link of the package's stays)
         self.items.append(out)
         self.nodes[item.id] = (out["identifier"], out.get("uri", self.uri(out["identifier"])))
 
@@ -550,10 +550,16 @@ def _override(out: dict[str, Any], fields: Mapping[str, Any], extension: dict[st
         out.pop("extensions", None)
 
 
-def _definitions(kept: object, generated: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    """The package's own CFDefinitions, then the writer's that it does not have (by identifier)."""
-    if not isinstance(kept, dict):
+def _definitions(kept: object, generated: dict[str, list[dict[str, Any]]]) -> object:
+    """The package's own CFDefinitions, then the writer's that it does not have (by identifier).
+
+    What the package had there that is not an object (or, for one kind, not an array) travels
+    back as it was, in place of the writer's: the reader reported it and kept it.
+    """
+    if kept is None:
         return generated
+    if not isinstance(kept, dict):
+        return kept
     out: dict[str, Any] = {}
     for kind in [*generated, *(k for k in kept if k not in generated)]:
         theirs = kept.get(kind)
