@@ -136,6 +136,18 @@ def test_item_markdown(fw: ec.Framework) -> None:
     assert fw.domain("cognitive").to_markdown().startswith("## Cognitive (Need to Know)\n")
 
 
+def test_every_kind_of_node_renders_itself_as_markdown_and_html() -> None:
+    """A domain, a competency, an indicator and a sub-indicator have the same two views."""
+    fw = ec.load(2015)
+    indicator = next(i for i in fw.indicators() if i.children)
+    sub = indicator.children[0]
+    assert indicator.to_markdown().startswith(f"- **{indicator.label}.** ")
+    assert f"  - **{sub.label}.** " in indicator.to_markdown()
+    assert sub.to_markdown().startswith(f"- **{sub.label}.** ")
+    for node in (fw.domains[0], fw.domains[0].competencies[0], indicator, sub):
+        assert node.to_markdown().endswith("\n") and node._repr_html_().startswith("<")
+
+
 # --------------------------------------------------------------------------- HTML
 
 

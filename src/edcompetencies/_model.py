@@ -494,7 +494,12 @@ class Indicator:
         return f"Indicator({self.id!r}, {_short(self.text)}{themes}{_code_repr(self)})"
 
     def _repr_html_(self) -> str:
+        """Notebook display: the indicator and its sub-indicators, with theme badges."""
         return _up().item_html(self)
+
+    def to_markdown(self) -> str:
+        """The indicator and its sub-indicators as Markdown (as a domain's and a competency's)."""
+        return _up().item_markdown(self)
 
 
 @attrs.frozen(cache_hash=True, repr=False)
